@@ -1,0 +1,396 @@
+use crate::Span;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Article metadata, where the source gives it (JSONL fields, or the corpus manifest).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Headline.
+    pub title: Option<String>,
+    /// Publishing outlet ("Bloomberg").
+    pub outlet: Option<String>,
+    /// Publication date, ISO 8601 (`2025-09-24`).
+    pub published: Option<String>,
+    /// Source address.
+    pub url: Option<String>,
+    /// `news`, `opinion`, `analysis`, … (opinion and analysis pieces have an author voice).
+    pub genre: Option<String>,
+}
+
+/// One article: an immutable original text and the stand-off layers over it.
+///
+/// Invariants (checked by the property tests): every span of every layer lies within
+/// the text and on char boundaries; layers are sorted by start; sentences do not overlap
+/// each other nor any boilerplate region.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    id: String,
+    path: Option<String>,
+    text: String,
+    /// Metadata.
+    pub meta: Meta,
+    /// Page furniture (newsletter prompts, by-lines, copyright lines …): excluded from
+    /// analysis but never deleted, so offsets stay those of the original.
+    pub boilerplate: Vec<Region>,
+    /// Sentences of the analysed (non-boilerplate) text.
+    pub sentences: Vec<Sentence>,
+    /// Tokens of all sentences, in text order.
+    pub tokens: Vec<Token>,
+    /// Actors of this document, one entry per identity. Indexed by [`ActorId`].
+    pub actors: Vec<Actor>,
+    /// Every mention of an actor (name, alias, role, pronoun …), in text order.
+    pub mentions: Vec<Mention>,
+    /// Attributed statements, in text order.
+    pub statements: Vec<Statement>,
+    /// Hedge cues found in the analysed text, in text order.
+    pub hedges: Vec<Cue>,
+    /// Booster cues found in the analysed text, in text order.
+    pub boosters: Vec<Cue>,
+    /// Stance per actor and topic, aggregated over the statements.
+    pub stances: Vec<StanceSummary>,
+    /// Things the reader should know but that are not errors (e.g. replaced bytes).
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// A document with an id and its original text; no layers yet.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    /// Sets the path the text was read from.
+    pub fn with_path(mut self, path: impl Into<String>) -> Document {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Sets the metadata.
+    pub fn with_meta(mut self, meta: Meta) -> Document {
+        self.meta = meta;
+        self
+    }
+
+    /// The document id (a file name without its extension, or a JSONL `id`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The path the document was read from, if any (`-` for stdin).
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// The original text, exactly as read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text.as_str()[span]
+    }
+
+    /// True when `span` overlaps a boilerplate region.
+    pub fn in_boilerplate(&self, span: Span) -> bool {
+        self.boilerplate.iter().any(|r| r.span.overlaps(span))
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// Index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The actor an id refers to.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.0]
+    }
+}
+
+/// A boilerplate region and the rule that excluded it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    /// Where.
+    pub span: Span,
+    /// Rule id, e.g. `boilerplate/newsletter`.
+    pub rule: String,
+}
+
+/// What kind of text unit a sentence is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// Running text.
+    #[default]
+    Body,
+    /// A headline or section heading: a short line with no closing punctuation.
+    Heading,
+}
+
+/// A sentence of analysed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where (trimmed of surrounding white space).
+    pub span: Span,
+    /// Its tokens: a range of indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    /// Index of the paragraph (block of text between blank lines or line breaks).
+    pub paragraph: usize,
+    /// Body text or heading.
+    pub kind: SentenceKind,
+}
+
+/// Coarse token class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters (may contain inner apostrophes, hyphens or periods: "U.S.", "he's").
+    Word,
+    /// Digits.
+    Number,
+    /// Punctuation; quote marks are normalised to `"` / `'` in [`Token::norm`].
+    Punct,
+}
+
+/// A token with its normalised and stemmed forms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where, in the original text.
+    pub span: Span,
+    /// Class.
+    pub kind: TokenKind,
+    /// NFKC, quotes/apostrophes/dashes folded, lower case.
+    pub norm: String,
+    /// English stem of `norm` (Snowball), equal to `norm` for non-words.
+    pub stem: String,
+}
+
+/// Index of an actor in [`Document::actors`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ActorId(pub usize);
+
+/// What an actor is (SPEC §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// A country or its government.
+    State,
+    /// An organisation: alliance, ministry, think tank, company, outlet.
+    Organisation,
+    /// A group: "Baltic states", "experts", "NATO members".
+    Group,
+    /// The article's own voice.
+    Author,
+}
+
+impl ActorKind {
+    /// The SPEC name (`person`, `state`, …).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Group => "group",
+            ActorKind::Author => "author",
+        }
+    }
+}
+
+/// One identity in a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable slug of the name (`donald-tusk`).
+    pub id: String,
+    /// Canonical name (`Donald Tusk`).
+    pub name: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Country the actor belongs to or speaks for.
+    pub country: Option<String>,
+    /// Role or title (`Prime Minister`).
+    pub role: Option<String>,
+}
+
+/// How an actor is referred to at a mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// The full name or a registry alias.
+    Name,
+    /// A partial name (surname, "Poland's Tusk").
+    Partial,
+    /// A role or title standing for the holder ("the NATO chief").
+    Role,
+    /// A pronoun ("he", "she", "they").
+    Pronoun,
+    /// A capital, seat or demonym standing for a state ("Moscow", "the Kremlin", "German").
+    Metonym,
+}
+
+/// A mention of an actor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Who.
+    pub actor: ActorId,
+    /// Where.
+    pub span: Span,
+    /// How.
+    pub kind: MentionKind,
+    /// Rule id that found it (`actors/registry`, `actors/title-name`, …).
+    pub rule: String,
+}
+
+/// Stance label (SPEC §1); "none" is the absence of a stance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// For the policy.
+    Support,
+    /// Against it.
+    Oppose,
+    /// It depends.
+    Conditional,
+}
+
+impl Stance {
+    /// The SPEC name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Stance::Support => "support",
+            Stance::Oppose => "oppose",
+            Stance::Conditional => "conditional",
+        }
+    }
+
+    /// Parses a SPEC name; `none` and anything else give `None`.
+    pub fn parse(s: &str) -> Option<Stance> {
+        match s {
+            "support" => Some(Stance::Support),
+            "oppose" => Some(Stance::Oppose),
+            "conditional" => Some(Stance::Conditional),
+            _ => None,
+        }
+    }
+}
+
+/// A statement's stance on one topic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatementStance {
+    /// Topic id (`shoot_down`).
+    pub topic: String,
+    /// Label.
+    pub stance: Stance,
+    /// Signed strength in [-1, 1] (support > 0 > oppose, conditional near 0), before
+    /// commitment weighting.
+    pub score: f32,
+    /// The cue spans that decided it (target term, polarity cue).
+    pub evidence: Vec<Span>,
+    /// Rule id, e.g. `stance/shoot_down/support/threaten`.
+    pub rule: String,
+}
+
+/// An attributed statement: a span of text in which an actor's position is given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    /// Who.
+    pub actor: ActorId,
+    /// The whole statement, attribution included (the evidence).
+    pub span: Span,
+    /// The reported content (the quote, or the clause after the reporting verb).
+    pub content: Span,
+    /// True for a direct quote.
+    pub quote: bool,
+    /// Reporting cue as written (`said`, `according to`, `warned against`); `None` for
+    /// the author's own voice.
+    pub cue: Option<String>,
+    /// Where the cue is.
+    pub cue_span: Option<Span>,
+    /// Index of the speaker mention in [`Document::mentions`], if any.
+    pub mention: Option<usize>,
+    /// Stances by topic.
+    pub stances: Vec<StatementStance>,
+    /// Indices into [`Document::hedges`] of the cues inside this statement.
+    pub hedges: Vec<usize>,
+    /// Indices into [`Document::boosters`] of the cues inside this statement.
+    pub boosters: Vec<usize>,
+    /// Commitment weight in (0, 1]: 1 = unhedged, lower with hedges, raised by boosters.
+    pub commitment: f32,
+}
+
+/// Class of a hedge or booster cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueKind {
+    /// may, might, could (epistemic).
+    Modal,
+    /// seem, appear, suggest, believe, think.
+    EpistemicVerb,
+    /// likely, perhaps, possibly, reportedly, alleged.
+    Adverb,
+    /// around, relatively.
+    Approximator,
+    /// it depends, case-by-case, if necessary.
+    Conditional,
+    /// according to, reportedly (source attribution).
+    Attribution,
+    /// clear, obvious, unequivocal, no room for discussion.
+    Booster,
+}
+
+impl CueKind {
+    /// The snake_case name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CueKind::Modal => "modal",
+            CueKind::EpistemicVerb => "epistemic_verb",
+            CueKind::Adverb => "adverb",
+            CueKind::Approximator => "approximator",
+            CueKind::Conditional => "conditional",
+            CueKind::Attribution => "attribution",
+            CueKind::Booster => "booster",
+        }
+    }
+}
+
+/// A hedge or booster cue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue as written in the text.
+    pub cue: String,
+    /// Class.
+    pub kind: CueKind,
+    /// Where.
+    pub span: Span,
+    /// Lexicon entry id.
+    pub rule: String,
+}
+
+/// An actor's stance on a topic, aggregated over the document's statements.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StanceSummary {
+    /// Who.
+    pub actor: ActorId,
+    /// Topic id.
+    pub topic: String,
+    /// Label.
+    pub stance: Stance,
+    /// Commitment-weighted score in [-1, 1].
+    pub score: f32,
+    /// True when a statement it rests on is hedged.
+    pub hedged: bool,
+    /// Mean commitment of the statements it rests on.
+    pub commitment: f32,
+    /// Indices into [`Document::statements`].
+    pub statements: Vec<usize>,
+}

@@ -1,0 +1,2 @@
+//! stancemap facade
+pub use stancemap_core as core;
