@@ -1,1 +1,622 @@
-//! placeholder
+//! Statement attribution: who says what, in which span of the original text.
+//!
+//! [`Attributor`] is a [`Stage`] that reads sentences, tokens and actor mentions and
+//! writes [`Statement`]s: direct quotes (speaker before, after, or in a neighbouring
+//! sentence; multi-sentence quotes), reported speech with reporting verbs (`said`,
+//! `warned against`, `called for`, `pushed back against`, …), agent cues (`according
+//! to X`, `backed by X`), participial continuations (`…, saying …`), and — in opinion
+//! and analysis pieces — the author's own claims on a topic.
+//!
+//! The speaker of a reporting verb is its grammatical subject, found by walking left
+//! from the verb over what may stand between a subject and its verb (auxiliaries,
+//! adverbs, time expressions, a comma- or dash-delimited parenthetical). Walking stops
+//! at anything else, which keeps precision high: a mention that is not adjacent to the
+//! verb in this sense is not taken as its speaker. Hypothetical clauses ("whether X
+//! would support", "X could say") give no statement.
+//!
+//! # Example
+//! ```
+//! use stancemap_attribute::lexicon::CueLexicon;
+//! let lex = CueLexicon::embedded();
+//! assert!(lex.entries().iter().any(|e| e.forms.iter().any(|f| f == "according to")));
+//! ```
+#![deny(missing_docs)]
+
+pub mod lexicon;
+mod quotes;
+
+use lexicon::{CueClass, CueLexicon};
+pub use quotes::quote_regions;
+use stancemap_core::{
+    Actor, ActorId, ActorKind, Document, Error, Layer, SentenceKind, Span, Stage, Statement,
+};
+use std::sync::Arc;
+
+/// Decides whether a span of a document is about one of the analysed topics; used to
+/// pick the sentences in which an opinion piece's author takes a position.
+pub type Topical = Arc<dyn Fn(&Document, Span) -> bool + Send + Sync>;
+
+/// The attribution stage. Build once, run on many documents.
+#[derive(Clone)]
+pub struct Attributor {
+    lexicon: Arc<CueLexicon>,
+    topical: Option<Topical>,
+    author_genres: Vec<String>,
+}
+
+impl Default for Attributor {
+    fn default() -> Attributor {
+        Attributor::new(CueLexicon::embedded())
+    }
+}
+
+impl std::fmt::Debug for Attributor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Attributor")
+            .field("cues", &self.lexicon.entries().len())
+            .field("topical", &self.topical.is_some())
+            .finish()
+    }
+}
+
+/// Genres whose unattributed claims are the author's own.
+const AUTHOR_GENRES: &[&str] = &[
+    "opinion",
+    "analysis",
+    "editorial",
+    "comment",
+    "column",
+    "op-ed",
+    "oped",
+    "commentary",
+    "blog",
+];
+
+impl Attributor {
+    /// An attributor with a cue lexicon.
+    pub fn new(lexicon: CueLexicon) -> Attributor {
+        Attributor {
+            lexicon: Arc::new(lexicon),
+            topical: None,
+            author_genres: AUTHOR_GENRES.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Sets the topic test used for author statements (without one, no author
+    /// statements are made).
+    pub fn topical(&mut self, topical: Topical) -> &mut Attributor {
+        self.topical = Some(topical);
+        self
+    }
+
+    /// The cue lexicon.
+    pub fn lexicon(&self) -> &CueLexicon {
+        &self.lexicon
+    }
+}
+
+/// Words that may stand between a subject and its reporting verb.
+const BETWEEN: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "did",
+    "does", "do", "also", "again", "then", "now", "already", "still", "just", "not", "n't",
+    "this", "that", "last", "week", "month", "year", "today", "yesterday", "tonight",
+    "earlier", "later", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "morning", "evening", "afternoon", "night", "who", "in", "a",
+    "statement", "separately", "instead", "too", "once", "always", "often", "never",
+];
+
+/// Modals that make a clause hypothetical: "X would support" is no statement.
+const HYPOTHETICAL: &[&str] = &["would", "could", "might", "may", "should", "can", "must"];
+
+/// A mention preceded by one of these is not a subject ("experts consulted by X").
+const PREPOSITIONS: &[&str] = &[
+    "by", "of", "at", "in", "for", "from", "with", "to", "on", "about", "against", "over",
+    "under", "into", "whether", "if", "than", "toward", "towards", "between", "among",
+    "alongside", "like",
+];
+
+/// Nouns in "X's statement said".
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement", "communique", "communiqué", "spokesperson", "spokesman", "spokeswoman",
+    "office", "post", "announcement", "press", "service", "readout", "letter", "report",
+];
+
+/// What may precede the agent in "according to a recent report by X".
+const AGENT_LEAD: &[&str] = &[
+    "the", "a", "an", "recent", "new", "latest", "report", "study", "statement",
+    "analysis", "survey", "assessment", "paper", "interview", "note", "by", "from",
+    "published", "released", "joint",
+];
+
+/// Strength of a cue class when one sentence has several cues for one speaker.
+fn class_rank(c: Option<CueClass>) -> u8 {
+    match c {
+        Some(CueClass::Warning | CueClass::Opposition | CueClass::Demand) => 5,
+        Some(CueClass::Support) => 4,
+        Some(CueClass::Decision) => 3,
+        Some(CueClass::Belief) => 2,
+        Some(CueClass::Speech) => 1,
+        Some(CueClass::Source) | None => 0,
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Draft {
+    sentence: usize,
+    actor: ActorId,
+    mention: Option<usize>,
+    span: Span,
+    content: Span,
+    quote: bool,
+    cue: Option<(Span, CueClass)>,
+    passive: bool,
+    /// Token index where the clause of this statement starts (its subject).
+    clause_start: usize,
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    /// Token index -> mention whose last token it is.
+    end_at: Vec<Option<usize>>,
+    /// Token index -> mention whose first token it is.
+    start_at: Vec<Option<usize>>,
+    quotes: Vec<Span>,
+}
+
+impl Ctx<'_> {
+    fn norm(&self, t: usize) -> &str {
+        &self.doc.tokens[t].norm
+    }
+
+    fn in_quote(&self, span: Span) -> bool {
+        let i = self.quotes.partition_point(|q| q.end <= span.start);
+        i < self.quotes.len() && self.quotes[i].contains(span)
+    }
+
+    fn is_person(&self, m: usize) -> bool {
+        let a = self.doc.mentions[m].actor;
+        self.doc.actor(a).kind == ActorKind::Person
+    }
+}
+
+fn is_adverb(t: &str) -> bool {
+    t.len() > 4 && t.ends_with("ly") && t != "italy" && t != "only"
+}
+
+fn is_dash(t: &str) -> bool {
+    t == "-" || t == "--"
+}
+
+impl Attributor {
+    /// The subject of the cue starting at token `cue` in sentence tokens `lo..`.
+    fn subject_before(&self, cx: &Ctx, lo: usize, cue: usize, participle: bool) -> Option<usize> {
+        let mut j = cue;
+        while j > lo {
+            j -= 1;
+            let t = cx.norm(j);
+            if let Some(m) = cx.end_at[j] {
+                let first = cx.doc.tokens.partition_point(|tk| tk.span.start < cx.doc.mentions[m].span.start);
+                if first > lo {
+                    let before = cx.norm(first - 1);
+                    if PREPOSITIONS.contains(&before) && !(participle && before == "with") {
+                        return None;
+                    }
+                }
+                return Some(m);
+            }
+            if HYPOTHETICAL.contains(&t) {
+                return None;
+            }
+            if BETWEEN.contains(&t) || is_adverb(t) || t.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if t == "'s" && j + 1 < cue && STATEMENT_NOUNS.contains(&cx.norm(j + 1)) {
+                continue;
+            }
+            if STATEMENT_NOUNS.contains(&t) && j > lo && cx.norm(j - 1) == "'s" {
+                continue;
+            }
+            if t == "," || is_dash(t) || t == ")" {
+                let open = if t == ")" { "(" } else { t };
+                // A parenthetical: skip to its opening delimiter, unless it is exactly an
+                // appositive name ("the envoy, Jane Roe, said").
+                let k = (lo..j).rev().find(|&k| cx.norm(k) == open)?;
+                if j - k > 40 {
+                    return None;
+                }
+                if k + 1 < j {
+                    if let (Some(a), Some(b)) = (cx.start_at[k + 1], cx.end_at[j - 1]) {
+                        if a == b && cx.is_person(a) {
+                            return Some(a);
+                        }
+                    }
+                }
+                j = k;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The speaker after an inverted cue (`…,” said X`).
+    fn subject_after(&self, cx: &Ctx, k: usize, hi: usize) -> Option<usize> {
+        let mut k = k;
+        while k < hi && matches!(cx.norm(k), "the" | "a" | "an") && cx.start_at[k].is_none() {
+            k += 1;
+        }
+        (k < hi).then(|| cx.start_at[k]).flatten()
+    }
+
+    /// Agents after a passive cue: "backed by X and Y", "according to a report by X".
+    fn agents_after(&self, cx: &Ctx, k: usize, hi: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = k;
+        let mut lead = 0;
+        while k < hi && cx.start_at[k].is_none() && AGENT_LEAD.contains(&cx.norm(k)) && lead < 6 {
+            k += 1;
+            lead += 1;
+        }
+        while k < hi {
+            let Some(m) = cx.start_at[k] else { break };
+            out.push(m);
+            let end = cx.doc.mentions[m].span.end;
+            k = cx.doc.tokens.partition_point(|t| t.span.start < end);
+            // coordination: "X and (now) (the) Y", "X, Y"
+            let mut n = k;
+            let mut saw_conj = false;
+            while n < hi && matches!(cx.norm(n), "and" | "," | "now" | "also" | "the" | "then" | "as" | "well") {
+                saw_conj |= matches!(cx.norm(n), "and" | ",");
+                n += 1;
+            }
+            if !saw_conj || n >= hi || cx.start_at[n].is_none() {
+                break;
+            }
+            k = n;
+        }
+        out
+    }
+
+    fn find_drafts(&self, cx: &Ctx) -> Vec<Draft> {
+        let doc = cx.doc;
+        let mut drafts: Vec<Draft> = Vec::new();
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+            let norms: Vec<&str> = (lo..hi).map(|t| cx.norm(t)).collect();
+            let first_draft = drafts.len();
+            let mut i = 0;
+            while i < norms.len() {
+                let t = lo + i;
+                if cx.in_quote(doc.tokens[t].span) {
+                    i += 1;
+                    continue;
+                }
+                let Some(m) = self.lexicon.match_at(&norms, i) else {
+                    i += 1;
+                    continue;
+                };
+                let entry = &self.lexicon.entries()[m.entry];
+                let cue_end = t + m.len;
+                let cue_span = doc.tokens[t].span.cover(doc.tokens[cue_end - 1].span);
+                let mut speakers: Vec<(usize, usize)> = Vec::new(); // (mention, clause start token)
+                let prev_in_sentence = drafts[first_draft..].last().cloned();
+                if entry.passive {
+                    for m in self.agents_after(cx, cue_end, hi) {
+                        speakers.push((m, t));
+                    }
+                } else {
+                    let participle = norms[i].ends_with("ing");
+                    let after_comma = i > 0 && (norms[i - 1] == "," || norms[i - 1] == ":");
+                    let after_and = i > 0 && norms[i - 1] == "and";
+                    if let Some(m) = self.subject_before(cx, lo, t, participle) {
+                        let ms = doc.mentions[m].span.start;
+                        let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
+                        speakers.push((m, cs));
+                    } else if (participle && after_comma) || after_and {
+                        if let Some(p) = prev_in_sentence.as_ref().filter(|p| !p.passive) {
+                            if let Some(m) = p.mention {
+                                speakers.push((m, p.clause_start));
+                            }
+                        }
+                    } else if entry.inverted {
+                        let inverted_ctx = i == 0
+                            || matches!(norms[i - 1], "," | "\"" | "'" | ":")
+                            || cx.in_quote(doc.tokens[t - 1].span);
+                        if inverted_ctx {
+                            if let Some(m) = self.subject_after(cx, cue_end, hi) {
+                                speakers.push((m, lo));
+                            }
+                        }
+                    }
+                }
+                for (m, clause_start) in speakers {
+                    let content = if entry.passive {
+                        // "according to X, …" at the start: content follows the agent.
+                        let before_start = prev_in_sentence
+                            .as_ref()
+                            .map(|p| doc.tokens[p.clause_start].span.start)
+                            .unwrap_or(sent.span.start);
+                        if t == lo || doc.tokens[t].span.start <= before_start {
+                            let me = doc.mentions[m].span.end;
+                            Span::new(me.min(sent.span.end), sent.span.end)
+                        } else {
+                            Span::new(before_start, doc.tokens[t].span.start)
+                        }
+                    } else if entry.inverted && clause_start == lo && cx.start_at[cue_end..hi.max(cue_end)].first().is_some() && doc.mentions[m].span.start >= cue_span.end {
+                        sent.span
+                    } else {
+                        Span::new(cue_span.end, sent.span.end)
+                    };
+                    drafts.push(Draft {
+                        sentence: si,
+                        actor: doc.mentions[m].actor,
+                        mention: Some(m),
+                        span: sent.span,
+                        content,
+                        quote: false,
+                        cue: Some((cue_span, entry.class)),
+                        passive: entry.passive,
+                        clause_start,
+                    });
+                }
+                i += m.len;
+            }
+            // A later clause's subject ends the content of an earlier clause.
+            for d in first_draft..drafts.len() {
+                let d_cue_end = drafts[d].cue.map(|c| c.0.end).unwrap_or(0);
+                let next_start = drafts[d + 1..]
+                    .iter()
+                    .filter(|n| !n.passive)
+                    .map(|n| doc.tokens[n.clause_start].span.start)
+                    .find(|&s| s > d_cue_end);
+                if let Some(ns) = next_start {
+                    if !drafts[d].passive && drafts[d].content.start < ns && ns < drafts[d].content.end {
+                        drafts[d].content.end = ns;
+                    }
+                }
+            }
+        }
+        drafts
+    }
+
+    /// Direct quotes: attach every quote to the statement of its sentence, or continue
+    /// the paragraph's previous speaker, or the next sentence's speaker.
+    fn attach_quotes(&self, cx: &Ctx, drafts: &mut Vec<Draft>) {
+        let doc = cx.doc;
+        for q in &cx.quotes {
+            let words = doc
+                .tokens
+                .iter()
+                .skip(doc.tokens.partition_point(|t| t.span.start < q.start))
+                .take_while(|t| t.span.end <= q.end)
+                .filter(|t| t.kind == stancemap_core::TokenKind::Word)
+                .count();
+            if words < 4 {
+                continue; // a scare quote or a quoted phrase, part of reported speech
+            }
+            let sents: Vec<usize> = (0..doc.sentences.len())
+                .filter(|&s| doc.sentences[s].span.overlaps(*q))
+                .collect();
+            let (Some(&first), Some(&last)) = (sents.first(), sents.last()) else {
+                continue;
+            };
+            let cover = doc.sentences[first].span.cover(doc.sentences[last].span);
+            if let Some(d) = drafts
+                .iter_mut()
+                .find(|d| sents.contains(&d.sentence) && !d.passive)
+            {
+                d.quote = true;
+                d.span = d.span.cover(cover);
+                d.content = if d.content.overlaps(*q) { d.content.cover(*q) } else { *q };
+                continue;
+            }
+            let para = doc.sentences[first].paragraph;
+            // the previous speaker in this paragraph or the paragraph just before
+            let prev = drafts
+                .iter()
+                .rev()
+                .find(|d| {
+                    d.sentence < first
+                        && !d.passive
+                        && d.mention.is_some()
+                        && (doc.sentences[d.sentence].paragraph == para
+                            || (d.quote && doc.sentences[d.sentence].paragraph + 1 == para))
+                })
+                .cloned();
+            // the next sentence's speaker ("… .” The minister said so on Monday.)
+            let next = drafts
+                .iter()
+                .find(|d| {
+                    d.sentence == last + 1
+                        && !d.passive
+                        && doc.sentences[d.sentence].paragraph == para
+                        && doc.tokens[doc.sentences[d.sentence].tokens.clone()].len() <= 12
+                })
+                .cloned();
+            if let Some(src) = next.or(prev) {
+                drafts.push(Draft {
+                    sentence: first,
+                    span: cover,
+                    content: *q,
+                    quote: true,
+                    cue: None,
+                    passive: false,
+                    clause_start: doc.sentences[first].tokens.start,
+                    ..src
+                });
+            }
+        }
+    }
+
+    /// An unattributed sentence between two statements of one speaker is theirs.
+    fn sandwiched(&self, cx: &Ctx, drafts: &mut Vec<Draft>) {
+        let doc = cx.doc;
+        let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+        for (i, d) in drafts.iter().enumerate() {
+            by_sentence[d.sentence].push(i);
+        }
+        let mut add = Vec::new();
+        for s in 1..doc.sentences.len().saturating_sub(1) {
+            if !by_sentence[s].is_empty()
+                || doc.sentences[s].kind == SentenceKind::Heading
+                || cx.in_quote(doc.sentences[s].span)
+            {
+                continue;
+            }
+            let prev: Vec<ActorId> = by_sentence[s - 1].iter().map(|&i| drafts[i].actor).collect();
+            if let Some(&n) = by_sentence[s + 1]
+                .iter()
+                .find(|&&i| prev.contains(&drafts[i].actor) && !drafts[i].passive)
+            {
+                let para = |x: usize| doc.sentences[x].paragraph;
+                if para(s + 1) - para(s - 1) <= 2 {
+                    let src = drafts[n].clone();
+                    add.push(Draft {
+                        sentence: s,
+                        span: doc.sentences[s].span,
+                        content: doc.sentences[s].span,
+                        quote: false,
+                        cue: None,
+                        passive: false,
+                        clause_start: doc.sentences[s].tokens.start,
+                        ..src
+                    });
+                }
+            }
+        }
+        drafts.extend(add);
+    }
+
+    /// The author's own claims on a topic, in opinion and analysis pieces.
+    fn author(&self, cx: &Ctx, drafts: &mut Vec<Draft>, author: &mut Option<ActorId>, doc_actors: usize) {
+        let doc = cx.doc;
+        let Some(topical) = &self.topical else { return };
+        let genre = doc.meta.genre.as_deref().unwrap_or("").to_lowercase();
+        if !self.author_genres.iter().any(|g| *g == genre) {
+            return;
+        }
+        let mut covered = vec![false; doc.sentences.len()];
+        for d in drafts.iter().filter(|d| !d.passive) {
+            for (s, sent) in doc.sentences.iter().enumerate() {
+                if d.span.contains(sent.span) {
+                    covered[s] = true;
+                }
+            }
+        }
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            if covered[s] || sent.kind == SentenceKind::Heading || cx.in_quote(sent.span) {
+                continue;
+            }
+            if !topical(doc, sent.span) {
+                continue;
+            }
+            let id = *author.get_or_insert(ActorId(doc_actors));
+            drafts.push(Draft {
+                sentence: s,
+                actor: id,
+                mention: None,
+                span: sent.span,
+                content: sent.span,
+                quote: false,
+                cue: None,
+                passive: false,
+                clause_start: sent.tokens.start,
+            });
+        }
+    }
+}
+
+impl Stage for Attributor {
+    fn name(&self) -> &'static str {
+        "attribute"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Actors]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Statements]
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), Error> {
+        let mut end_at = vec![None; doc.tokens.len()];
+        let mut start_at = vec![None; doc.tokens.len()];
+        for (i, m) in doc.mentions.iter().enumerate() {
+            let a = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+            let b = doc.tokens.partition_point(|t| t.span.end <= m.span.end);
+            if a < b {
+                start_at[a] = Some(i);
+                end_at[b - 1] = Some(i);
+            }
+        }
+        let quotes = quote_regions(doc);
+        let cx = Ctx {
+            doc,
+            end_at,
+            start_at,
+            quotes,
+        };
+        let mut drafts = self.find_drafts(&cx);
+        self.attach_quotes(&cx, &mut drafts);
+        self.sandwiched(&cx, &mut drafts);
+        let mut author = doc.actors.iter().position(|a| a.kind == ActorKind::Author).map(ActorId);
+        self.author(&cx, &mut drafts, &mut author, doc.actors.len());
+        drop(cx);
+        if let Some(id) = author {
+            if id.0 == doc.actors.len() {
+                doc.actors.push(Actor {
+                    id: "author".into(),
+                    name: "Author".into(),
+                    kind: ActorKind::Author,
+                    country: None,
+                    role: None,
+                });
+            }
+        }
+        doc.statements = merge(doc, drafts);
+        Ok(())
+    }
+}
+
+/// One statement per actor and sentence: merge drafts, keeping the strongest cue.
+fn merge(doc: &Document, mut drafts: Vec<Draft>) -> Vec<Statement> {
+    drafts.sort_by_key(|d| (d.span.start, d.actor, d.sentence));
+    let mut out: Vec<(Draft, Vec<usize>)> = Vec::new();
+    for d in drafts {
+        if let Some((prev, _)) = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|(p, _)| p.actor == d.actor && p.span.overlaps(d.span))
+        {
+            if class_rank(d.cue.map(|c| c.1)) > class_rank(prev.cue.map(|c| c.1)) {
+                prev.cue = d.cue;
+            }
+            prev.span = prev.span.cover(d.span);
+            prev.content = prev.content.cover(d.content);
+            prev.quote |= d.quote;
+            prev.passive &= d.passive;
+            if prev.mention.is_none() {
+                prev.mention = d.mention;
+            }
+            continue;
+        }
+        out.push((d, Vec::new()));
+    }
+    out.into_iter()
+        .map(|(d, _)| Statement {
+            actor: d.actor,
+            span: d.span,
+            content: d.content,
+            quote: d.quote,
+            cue: d.cue.map(|(s, _)| doc.slice(s).to_string()),
+            cue_span: d.cue.map(|(s, _)| s),
+            mention: d.mention,
+            stances: Vec::new(),
+            hedges: Vec::new(),
+            boosters: Vec::new(),
+            commitment: 1.0,
+        })
+        .collect()
+}

@@ -1,0 +1,165 @@
+//! The reporting-cue lexicon (`data/reporting.toml`): verbs of saying, believing,
+//! demanding, warning, opposing and backing, and agent cues ("according to", "backed by").
+
+use serde::Deserialize;
+use stancemap_core::{Error, ErrorKind};
+use std::collections::BTreeMap;
+
+/// What a reporting cue does; the stance classifier reads it (e.g. "warned against X"
+/// opposes X).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    /// say, tell, state, note …
+    Speech,
+    /// think, believe, suggest …
+    Belief,
+    /// call for, urge, demand, threaten …
+    Demand,
+    /// warn (against), caution …
+    Warning,
+    /// push back, reject, dismiss …
+    Opposition,
+    /// back, support, welcome …
+    Support,
+    /// decide, plan, issue a statement …
+    Decision,
+    /// according to, in an interview with …
+    Source,
+}
+
+/// One lexicon entry.
+#[derive(Clone, Debug, Deserialize)]
+pub struct CueEntry {
+    /// Stable id (`say`, `demand`, …).
+    pub id: String,
+    /// Surface forms, lower case, space-separated words.
+    pub forms: Vec<String>,
+    /// Class.
+    pub class: CueClass,
+    /// Agent cue: the speaker follows ("backed by X", "according to X").
+    #[serde(default)]
+    pub passive: bool,
+    /// The speaker may follow the verb after a quote or a comma ("…,” said X).
+    #[serde(default)]
+    pub inverted: bool,
+    /// Sentences with the speaker the rule must find (run by the tests).
+    #[serde(default)]
+    pub examples: Vec<CueExample>,
+}
+
+/// A tested example of a cue entry.
+#[derive(Clone, Debug, Deserialize)]
+pub struct CueExample {
+    /// A sentence.
+    pub text: String,
+    /// The speaker expected.
+    pub speaker: String,
+}
+
+#[derive(Deserialize)]
+struct File {
+    cue: Vec<CueEntry>,
+}
+
+/// A compiled lexicon: the entries and, per first word, the forms (longest first).
+#[derive(Clone, Debug)]
+pub struct CueLexicon {
+    entries: Vec<CueEntry>,
+    by_first: BTreeMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+/// A cue found at a token position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Entry index.
+    pub entry: usize,
+    /// Number of tokens matched.
+    pub len: usize,
+}
+
+impl CueLexicon {
+    /// The embedded lexicon.
+    pub fn embedded() -> CueLexicon {
+        CueLexicon::from_toml("reporting.toml", include_str!("../data/reporting.toml"))
+            .expect("the embedded reporting lexicon is valid")
+    }
+
+    /// Parses a lexicon file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Data`] naming the file, line and column.
+    pub fn from_toml(name: &str, text: &str) -> Result<CueLexicon, Error> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            let mut err = Error::new(ErrorKind::Data, e.message().to_string()).with_path(name);
+            if let Some(span) = e.span() {
+                let (line, col) = line_col(text, span.start);
+                err = err.at_line(line, Some(col));
+            }
+            err
+        })?;
+        let mut by_first: BTreeMap<String, Vec<(Vec<String>, usize)>> = BTreeMap::new();
+        for (i, e) in file.cue.iter().enumerate() {
+            for f in &e.forms {
+                let words: Vec<String> = f.split_whitespace().map(str::to_lowercase).collect();
+                if let Some(first) = words.first() {
+                    by_first.entry(first.clone()).or_default().push((words, i));
+                }
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        Ok(CueLexicon {
+            entries: file.cue,
+            by_first,
+        })
+    }
+
+    /// The entries.
+    pub fn entries(&self) -> &[CueEntry] {
+        &self.entries
+    }
+
+    /// The longest cue starting at `norms[i]` (token norms of a sentence).
+    pub fn match_at(&self, norms: &[&str], i: usize) -> Option<CueMatch> {
+        let cands = self.by_first.get(norms[i])?;
+        cands.iter().find_map(|(words, entry)| {
+            let ok = words.len() <= norms.len() - i
+                && words.iter().zip(&norms[i..]).all(|(w, n)| w == n);
+            ok.then_some(CueMatch {
+                entry: *entry,
+                len: words.len(),
+            })
+        })
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_form_wins() {
+        let lex = CueLexicon::embedded();
+        let norms = ["pushed", "back", "against", "the", "plan"];
+        let m = lex.match_at(&norms, 0).unwrap();
+        assert_eq!(m.len, 3);
+        assert_eq!(lex.entries()[m.entry].class, CueClass::Opposition);
+    }
+
+    #[test]
+    fn bad_file_names_line_and_column() {
+        let err = CueLexicon::from_toml("mine.toml", "[[cue]]\nid = 3\n").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Data);
+        assert!(err.to_string().starts_with("mine.toml:2:"), "{err}");
+    }
+}
