@@ -23,10 +23,9 @@
 #![deny(missing_docs)]
 
 pub mod lexicon;
-mod quotes;
 
 use lexicon::{CueClass, CueLexicon};
-pub use quotes::quote_regions;
+use stancemap_core::quotes::quote_regions;
 use stancemap_core::{
     Actor, ActorId, ActorKind, Document, Error, Layer, SentenceKind, Span, Stage, Statement,
 };

@@ -21,6 +21,7 @@
 mod document;
 mod error;
 pub mod output;
+pub mod quotes;
 mod span;
 mod stage;
 pub mod text;

@@ -1,6 +1,6 @@
 //! Quote regions: spans between matching quotation marks within a paragraph.
 
-use stancemap_core::{Document, Span};
+use crate::{Document, Span};
 
 /// The quoted regions of a document, marks included, sorted and disjoint.
 ///
@@ -47,7 +47,7 @@ fn scan(text: &str, para: Span, out: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use stancemap_core::{Sentence, SentenceKind};
+    use crate::{Sentence, SentenceKind};
 
     fn doc(text: &str) -> Document {
         let mut d = Document::new("t", text);
