@@ -58,13 +58,13 @@ impl fmt::Display for Location {
             }
             s.push_str(&format!("byte {b}"));
         }
-        if let Some(d) = &self.doc {
-            if self.path.as_deref().map(|p| !p.contains(d.as_str())).unwrap_or(true) {
-                if !s.is_empty() {
-                    s.push(' ');
-                }
-                s.push_str(&format!("(document {d})"));
+        if let Some(d) = &self.doc
+            && self.path.as_deref().is_none_or(|p| !p.contains(d.as_str()))
+        {
+            if !s.is_empty() {
+                s.push(' ');
             }
+            s.push_str(&format!("(document {d})"));
         }
         f.write_str(&s)
     }
@@ -74,83 +74,103 @@ impl fmt::Display for Location {
 ///
 /// Displayed as `path:line:column: message` (or `path: byte N: message`), so that a user
 /// can go straight to the place.
-#[derive(Debug, thiserror::Error)]
-#[error("{}", self.render())]
-pub struct Error {
+///
+/// The error is one pointer wide (its parts are boxed), so `Result<T, Error>` stays small.
+#[derive(Debug)]
+pub struct Error(Box<Inner>);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+#[derive(Debug)]
+struct Inner {
     kind: ErrorKind,
     message: String,
     location: Location,
-    #[source]
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 impl Error {
     /// A new error of a kind with a message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind,
             message: message.into(),
             location: Location::default(),
             source: None,
-        }
+        }))
     }
 
     /// Attaches the underlying cause.
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Error {
-        self.source = Some(Box::new(source));
+        self.0.source = Some(Box::new(source));
         self
     }
 
     /// Sets the file path (keeps one already set).
     pub fn with_path(mut self, path: impl Into<String>) -> Error {
-        self.location.path.get_or_insert_with(|| path.into());
+        self.0.location.path.get_or_insert_with(|| path.into());
         self
     }
 
     /// Sets the document id (keeps one already set).
     pub fn with_doc(mut self, doc: impl Into<String>) -> Error {
-        self.location.doc.get_or_insert_with(|| doc.into());
+        self.0.location.doc.get_or_insert_with(|| doc.into());
         self
     }
 
     /// Sets line and column (1-based).
     pub fn at_line(mut self, line: usize, column: Option<usize>) -> Error {
-        self.location.line = Some(line);
-        self.location.column = column;
+        self.0.location.line = Some(line);
+        self.0.location.column = column;
         self
     }
 
     /// Sets the byte offset.
     pub fn at_byte(mut self, byte: usize) -> Error {
-        self.location.byte = Some(byte);
+        self.0.location.byte = Some(byte);
         self
     }
 
     /// The kind.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The message, without the location.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// Where.
     pub fn location(&self) -> &Location {
-        &self.location
+        &self.0.location
+    }
+
+    /// The underlying cause, if any.
+    pub fn cause(&self) -> Option<&(dyn std::error::Error + Send + Sync + 'static)> {
+        self.0.source.as_deref()
     }
 
     fn render(&self) -> String {
-        let loc = self.location.to_string();
+        let loc = self.0.location.to_string();
         let mut s = if loc.is_empty() {
-            self.message.clone()
+            self.0.message.clone()
         } else {
-            format!("{loc}: {}", self.message)
+            format!("{loc}: {}", self.0.message)
         };
-        if let Some(src) = &self.source {
+        if let Some(src) = &self.0.source {
             let src = src.to_string();
-            if !self.message.contains(&src) {
+            if !self.0.message.contains(&src) {
                 s.push_str(": ");
                 s.push_str(&src);
             }
