@@ -1,0 +1,750 @@
+//! The `text` stage: paragraphs, sentences and tokens.
+
+use crate::abbrev::Abbreviations;
+use crate::normalize::normalize_into;
+use crate::stem::Stemmer;
+use crate::tokenize::{self, Ambig, Raw, RawToken, Term};
+use stancemap_core::{
+    Document, Error, Layer, Sentence, SentenceKind, Span, Stage, Token, TokenKind,
+};
+use std::collections::HashMap;
+
+/// A paragraph of at most this many words on one line, without closing punctuation, is a
+/// heading.
+const HEADING_MAX_WORDS: usize = 16;
+
+/// Splits a document into paragraphs, sentences and tokens (the `text` stage).
+///
+/// Fills [`Document::sentences`] and [`Document::tokens`] (replacing what was there),
+/// skipping [`Document::boilerplate`] regions. Sentences never overlap boilerplate and,
+/// with the boilerplate regions and white space, tile the text: every non-white-space
+/// byte outside boilerplate lies in exactly one sentence, and every such byte lies in
+/// exactly one token.
+///
+/// Paragraphs are separated by blank lines; a line break also starts a paragraph (scraped
+/// text puts one paragraph on a line) unless the text is hard-wrapped: a line that does
+/// not end in sentence-final punctuation followed by one that starts in lower case, and
+/// blocks of lines of even width (≥ 3 lines of 40–100 characters, some ending
+/// mid-sentence) continue the paragraph. A sentence never crosses a paragraph boundary.
+///
+/// Sentence boundaries follow `.`, `?`, `!` and `…` (and any closing quotes or brackets
+/// right after them), except:
+/// - before a word that starts in lower case (scraped text has stray periods: "the
+///   United Kingdom. would apply" is one sentence), or before `,` `;` `:`;
+/// - after a title ("Dr.", "Gen."), after an abbreviation before a number ("No. 10");
+/// - after an initial ("J."), a dotted acronym ("U.S.") or a sentence-internal
+///   abbreviation ("Sept.", "e.g."), unless the next word is a common sentence starter
+///   ("The", "He", "But") or a quotation opens;
+/// - after an ellipsis, unless the next word is capitalised.
+///
+/// Em dashes are never boundaries. Non-breaking spaces are white space.
+#[derive(Debug)]
+pub struct Segmenter {
+    abbreviations: Abbreviations,
+    stemmer: Stemmer,
+}
+
+impl Default for Segmenter {
+    /// A segmenter with the embedded English abbreviation lexicon.
+    fn default() -> Segmenter {
+        Segmenter::new(Abbreviations::default())
+    }
+}
+
+/// One paragraph: its trimmed byte range and whether it spans a single line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Paragraph {
+    start: usize,
+    end: usize,
+    single_line: bool,
+}
+
+impl Segmenter {
+    /// A segmenter with the given abbreviation lexicon.
+    pub fn new(abbreviations: Abbreviations) -> Segmenter {
+        Segmenter {
+            abbreviations,
+            stemmer: Stemmer::default(),
+        }
+    }
+
+    /// The abbreviation lexicon in use.
+    pub fn abbreviations(&self) -> &Abbreviations {
+        &self.abbreviations
+    }
+
+    /// Segments `text`, leaving out the `excluded` byte ranges (boilerplate), and
+    /// returns the sentences and tokens [`Stage::process`] would store.
+    ///
+    /// ```
+    /// use stancemap_text::Segmenter;
+    /// let (sentences, tokens) = Segmenter::default().segment("Hi there. Bye.", &[]);
+    /// assert_eq!(sentences.len(), 2);
+    /// assert_eq!(tokens.len(), 5);
+    /// ```
+    pub fn segment(&self, text: &str, excluded: &[Span]) -> (Vec<Sentence>, Vec<Token>) {
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut raw = Vec::with_capacity(256);
+        let mut cache: HashMap<String, String> = HashMap::new();
+        let mut paragraph_index = 0usize;
+        for (a, b) in regions(text, excluded) {
+            for p in paragraphs(text, a, b) {
+                raw.clear();
+                tokenize::tokenize(text, p.start, p.end, &self.abbreviations, &mut raw);
+                if raw.is_empty() {
+                    continue;
+                }
+                let heading = p.single_line && is_heading(text, &raw);
+                let kind = if heading {
+                    SentenceKind::Heading
+                } else {
+                    SentenceKind::Body
+                };
+                for r in split_sentences(text, &raw, &self.abbreviations) {
+                    let first = tokens.len();
+                    for t in &raw[r.clone()] {
+                        tokens.push(self.token(text, t, &mut cache));
+                    }
+                    let span = Span::new(raw[r.start].start, raw[r.end - 1].end);
+                    sentences.push(Sentence {
+                        span,
+                        tokens: first..tokens.len(),
+                        paragraph: paragraph_index,
+                        kind,
+                    });
+                }
+                paragraph_index += 1;
+            }
+        }
+        (sentences, tokens)
+    }
+
+    /// Tokenizes a piece of text as one paragraph (no sentence splitting), e.g. a
+    /// lexicon entry, with the same rules and normal forms as the stage.
+    ///
+    /// ```
+    /// use stancemap_text::Segmenter;
+    /// let toks = Segmenter::default().tokenize("Poland\u{2019}s Prime Minister");
+    /// let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+    /// assert_eq!(norms, ["poland", "'s", "prime", "minister"]);
+    /// ```
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        let mut raw = Vec::new();
+        tokenize::tokenize(text, 0, text.len(), &self.abbreviations, &mut raw);
+        let mut cache = HashMap::new();
+        raw.iter()
+            .map(|t| self.token(text, t, &mut cache))
+            .collect()
+    }
+
+    fn token(&self, text: &str, t: &RawToken, cache: &mut HashMap<String, String>) -> Token {
+        let surface = &text[t.start..t.end];
+        let mut norm = String::with_capacity(surface.len());
+        normalize_into(surface, &mut norm);
+        let kind = match t.kind {
+            Raw::Word | Raw::Abbrev(_) => TokenKind::Word,
+            Raw::Number => TokenKind::Number,
+            _ => TokenKind::Punct,
+        };
+        let stem = if kind == TokenKind::Word {
+            match cache.get(&norm) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = self.stemmer.stem_normalized(&norm);
+                    cache.insert(norm.clone(), s.clone());
+                    s
+                }
+            }
+        } else {
+            norm.clone()
+        };
+        Token {
+            span: Span::new(t.start, t.end),
+            kind,
+            norm,
+            stem,
+        }
+    }
+}
+
+impl Stage for Segmenter {
+    fn name(&self) -> &'static str {
+        "text"
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), Error> {
+        let excluded: Vec<Span> = doc.boilerplate.iter().map(|r| r.span).collect();
+        let (sentences, tokens) = self.segment(doc.text(), &excluded);
+        doc.sentences = sentences;
+        doc.tokens = tokens;
+        Ok(())
+    }
+}
+
+/// The byte ranges of `text` outside the excluded spans (widened to char boundaries,
+/// clamped, merged), in order.
+fn regions(text: &str, excluded: &[Span]) -> Vec<(usize, usize)> {
+    let len = text.len();
+    let mut ex: Vec<(usize, usize)> = excluded
+        .iter()
+        .map(|s| {
+            let mut a = s.start.min(len);
+            let mut b = s.end.min(len).max(a);
+            while a > 0 && !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            while b < len && !text.is_char_boundary(b) {
+                b += 1;
+            }
+            (a, b)
+        })
+        .filter(|(a, b)| a < b)
+        .collect();
+    ex.sort_unstable();
+    let mut out = Vec::with_capacity(ex.len() + 1);
+    let mut at = 0;
+    for (a, b) in ex {
+        if a > at {
+            out.push((at, a));
+        }
+        at = at.max(b);
+    }
+    if at < len {
+        out.push((at, len));
+    }
+    out
+}
+
+/// A line: byte range without its line break, and whether the break after it is a hard
+/// paragraph break (U+2029, form feed).
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+    hard_break: bool,
+}
+
+fn lines(text: &str, a: usize, b: usize) -> Vec<Line> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = a;
+    let mut i = a;
+    while i < b {
+        let c = bytes[i];
+        let (brk, len, hard) = match c {
+            b'\n' | 0x0B => (true, 1, false),
+            0x0C => (true, 1, true),
+            b'\r' => (
+                true,
+                if bytes.get(i + 1) == Some(&b'\n') && i + 1 < b {
+                    2
+                } else {
+                    1
+                },
+                false,
+            ),
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => (true, 2, false),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                (true, 3, bytes.get(i + 2) == Some(&0xA9))
+            }
+            _ => (false, 1, false),
+        };
+        if brk {
+            out.push(Line {
+                start,
+                end: i,
+                hard_break: hard,
+            });
+            i += len;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(Line {
+        start,
+        end: b,
+        hard_break: false,
+    });
+    out
+}
+
+/// Trims Unicode white space from both ends of `text[a..b]`.
+fn trim(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let s = &text[a..b];
+    let t = s.trim_start();
+    let start = a + (s.len() - t.len());
+    let t = t.trim_end();
+    (start, start + t.len())
+}
+
+/// True when the (trimmed) line ends in sentence-final punctuation, possibly followed by
+/// closing quotes or brackets.
+fn ends_terminal(text: &str, a: usize, b: usize) -> bool {
+    for c in text[a..b].chars().rev() {
+        if tokenize::is_terminal(c) {
+            return true;
+        }
+        if tokenize::is_quote(c) || matches!(c, ')' | ']' | '}') {
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+fn starts_lowercase(text: &str, a: usize, b: usize) -> bool {
+    text[a..b].chars().next().is_some_and(char::is_lowercase)
+}
+
+/// True when a block of lines looks hard-wrapped: at least three lines, all but the last
+/// of similar width between 40 and 100 characters, the last no longer than the others,
+/// and some line ending mid-sentence.
+fn hard_wrapped(text: &str, block: &[(usize, usize)]) -> bool {
+    if block.len() < 3 {
+        return false;
+    }
+    let widths: Vec<usize> = block
+        .iter()
+        .map(|&(a, b)| text[a..b].chars().count())
+        .collect();
+    let body = &widths[..widths.len() - 1];
+    let (min, max) = (
+        body.iter().copied().min().unwrap_or(0),
+        body.iter().copied().max().unwrap_or(0),
+    );
+    let last = widths[widths.len() - 1];
+    min >= 40
+        && max <= 100
+        && max - min <= (max / 4).max(12)
+        && last <= max + 2
+        && block[..block.len() - 1]
+            .iter()
+            .any(|&(a, b)| !ends_terminal(text, a, b))
+}
+
+/// Paragraphs of `text[a..b]`, trimmed, in order; white-space-only ones are dropped.
+fn paragraphs(text: &str, a: usize, b: usize) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut block: Vec<(usize, usize)> = Vec::new();
+    for line in lines(text, a, b) {
+        let (s, e) = trim(text, line.start, line.end);
+        if s < e {
+            block.push((s, e));
+        } else {
+            flush_block(text, &mut block, &mut out);
+        }
+        if line.hard_break {
+            flush_block(text, &mut block, &mut out);
+        }
+    }
+    flush_block(text, &mut block, &mut out);
+    out
+}
+
+/// Turns a block of non-blank lines into paragraphs.
+fn flush_block(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Paragraph>) {
+    if block.is_empty() {
+        return;
+    }
+    if hard_wrapped(text, block) {
+        out.push(Paragraph {
+            start: block[0].0,
+            end: block[block.len() - 1].1,
+            single_line: false,
+        });
+        block.clear();
+        return;
+    }
+    let mut cur = Paragraph {
+        start: block[0].0,
+        end: block[0].1,
+        single_line: true,
+    };
+    for &(s, e) in &block[1..] {
+        if !ends_terminal(text, cur.start, cur.end) && starts_lowercase(text, s, e) {
+            cur.end = e;
+            cur.single_line = false;
+        } else {
+            out.push(cur);
+            cur = Paragraph {
+                start: s,
+                end: e,
+                single_line: true,
+            };
+        }
+    }
+    out.push(cur);
+    block.clear();
+}
+
+/// A single-line paragraph of at most [`HEADING_MAX_WORDS`] words, not starting in lower
+/// case, with no closing punctuation.
+fn is_heading(text: &str, raw: &[RawToken]) -> bool {
+    let words = raw
+        .iter()
+        .filter(|t| matches!(t.kind, Raw::Word | Raw::Number | Raw::Abbrev(_)))
+        .count();
+    if words == 0 || words > HEADING_MAX_WORDS {
+        return false;
+    }
+    // Headings start with a capital or a digit; a lower-case start is a fragment.
+    if raw
+        .iter()
+        .find(|t| matches!(t.kind, Raw::Word | Raw::Number | Raw::Abbrev(_)))
+        .is_some_and(|t| first_char(text, t).is_lowercase())
+    {
+        return false;
+    }
+    let last = raw
+        .iter()
+        .rev()
+        .find(|t| !is_closer_kind(text, t))
+        .map(|t| t.kind);
+    !matches!(last, Some(Raw::Terminal(_) | Raw::Abbrev(_)))
+}
+
+fn first_char(text: &str, t: &RawToken) -> char {
+    text[t.start..t.end].chars().next().unwrap_or(' ')
+}
+
+/// A closing bracket or a quote mark that can close a quotation.
+fn is_closer_kind(text: &str, t: &RawToken) -> bool {
+    match t.kind {
+        Raw::Close => true,
+        Raw::Quote => !tokenize::is_opening_quote(first_char(text, t)),
+        _ => false,
+    }
+}
+
+/// A quote or bracket that opens: an opening-only quote mark, or a straight quote after
+/// white space and before a non-space.
+fn is_opener(text: &str, raw: &[RawToken], k: usize) -> bool {
+    let t = &raw[k];
+    match t.kind {
+        Raw::Open => true,
+        Raw::Quote => {
+            let c = first_char(text, t);
+            if tokenize::is_opening_quote(c) {
+                return true;
+            }
+            if tokenize::is_closing_quote(c) {
+                return false;
+            }
+            let after_space = k == 0 || raw[k - 1].end < t.start;
+            let before_word = raw.get(k + 1).is_some_and(|n| n.start == t.end);
+            after_space && before_word
+        }
+        _ => false,
+    }
+}
+
+/// Splits one paragraph's raw tokens into sentences (ranges of token indices).
+fn split_sentences(
+    text: &str,
+    raw: &[RawToken],
+    ab: &Abbreviations,
+) -> Vec<std::ops::Range<usize>> {
+    let n = raw.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut k = 0;
+    while k < n {
+        let cand = match raw[k].kind {
+            Raw::Terminal(_) | Raw::Abbrev(_) => raw[k].kind,
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        // Closing quotes and brackets right after the punctuation stay with the sentence.
+        let mut e = k;
+        while e + 1 < n && raw[e + 1].start == raw[e].end && is_closer_kind(text, &raw[e + 1]) {
+            e += 1;
+        }
+        if e + 1 >= n {
+            break;
+        }
+        if is_boundary(text, raw, cand, e + 1, ab) {
+            out.push(start..e + 1);
+            start = e + 1;
+        }
+        k = e + 1;
+    }
+    if start < n {
+        out.push(start..n);
+    }
+    out
+}
+
+/// Whether a sentence ends before token `next`, given the candidate token class.
+fn is_boundary(text: &str, raw: &[RawToken], cand: Raw, next: usize, ab: &Abbreviations) -> bool {
+    let t = &raw[next];
+    let c = first_char(text, t);
+    match t.kind {
+        Raw::Word | Raw::Number | Raw::Abbrev(_) if c.is_lowercase() => return false,
+        Raw::Terminal(_) | Raw::Close => return false,
+        Raw::Punct if matches!(c, ',' | ';' | ':' | '%') => return false,
+        Raw::Quote if tokenize::is_closing_quote(c) => return false,
+        _ => {}
+    }
+    let opener = is_opener(text, raw, next);
+    let starter = || {
+        matches!(t.kind, Raw::Word | Raw::Abbrev(_))
+            && ab.is_sentence_starter(&text[t.start..t.end])
+    };
+    match cand {
+        Raw::Terminal(Term::Strong) => true,
+        Raw::Terminal(Term::Period) | Raw::Abbrev(Ambig::Final) => true,
+        Raw::Terminal(Term::Ellipsis) => c.is_uppercase() || opener,
+        Raw::Abbrev(Ambig::Title | Ambig::Numeric) => false,
+        Raw::Abbrev(Ambig::Inner | Ambig::Initial | Ambig::Acronym) => opener || starter(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let (s, _) = Segmenter::default().segment(text, &[]);
+        s.iter().map(|s| &text[s.span.start..s.span.end]).collect()
+    }
+
+    #[test]
+    fn splits_simple_sentences() {
+        assert_eq!(
+            sents("The ministry issued a statement. It gave no details! Why not? Nobody knows."),
+            [
+                "The ministry issued a statement.",
+                "It gave no details!",
+                "Why not?",
+                "Nobody knows."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            sents(
+                "U.S. Defense Secretary Lloyd Park met Dr. Jane Roe and Gen. Alan Wu on Sept. 12 in St. Louis. They talked."
+            ),
+            [
+                "U.S. Defense Secretary Lloyd Park met Dr. Jane Roe and Gen. Alan Wu on Sept. 12 in St. Louis.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            sents(
+                "Prof. Ito and Mr. and Mrs. Dale, i.e. the donors, met the U.K. envoy vs. No. 10 staff from Jan. to Dec. last year."
+            ),
+            [
+                "Prof. Ito and Mr. and Mrs. Dale, i.e. the donors, met the U.K. envoy vs. No. 10 staff from Jan. to Dec. last year."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_at_sentence_end_splits_before_a_starter() {
+        assert_eq!(
+            sents("The drones came from the U.S. The navy denied it."),
+            ["The drones came from the U.S.", "The navy denied it."]
+        );
+    }
+
+    #[test]
+    fn initials_stay_and_sign_off_is_alone() {
+        assert_eq!(
+            sents("The report by J. R. Smith was published.\nA.B."),
+            ["The report by J. R. Smith was published.", "A.B."]
+        );
+    }
+
+    #[test]
+    fn numbers_do_not_split() {
+        assert_eq!(
+            sents("It would cost $200 bn, or 3.5 percent. Another 1.2 million was pledged."),
+            [
+                "It would cost $200 bn, or 3.5 percent.",
+                "Another 1.2 million was pledged."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_end_sentences_after_the_closing_mark() {
+        assert_eq!(
+            sents("\"We are ready,\" he said. \"We will not wait.\" Next came the vote."),
+            [
+                "\"We are ready,\" he said.",
+                "\"We will not wait.\"",
+                "Next came the vote."
+            ]
+        );
+        assert_eq!(
+            sents("\u{201C}This is a trap right now,\u{201D} he said. Then he left."),
+            [
+                "\u{201C}This is a trap right now,\u{201D} he said.",
+                "Then he left."
+            ]
+        );
+        assert_eq!(
+            sents("He called it \u{201C}a disgrace.\u{201D} The mayor agreed."),
+            [
+                "He called it \u{201C}a disgrace.\u{201D}",
+                "The mayor agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn question_in_quote_before_lowercase_does_not_split() {
+        assert_eq!(
+            sents("\u{201C}Why now?\u{201D} she asked. \u{201C}Enough!\u{201D} he shouted."),
+            [
+                "\u{201C}Why now?\u{201D} she asked.",
+                "\u{201C}Enough!\u{201D} he shouted."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses_and_em_dashes() {
+        assert_eq!(
+            sents("We waited... and waited \u{2014} nothing. Then\u{2026} Silence fell."),
+            [
+                "We waited... and waited \u{2014} nothing.",
+                "Then\u{2026}",
+                "Silence fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_punctuation_before_lowercase_does_not_split() {
+        assert_eq!(
+            sents("The plan backed by the European Union. would impose a levy on imports."),
+            ["The plan backed by the European Union. would impose a levy on imports."]
+        );
+    }
+
+    #[test]
+    fn nbsp_is_white_space() {
+        let text = "Ministers met\u{00A0}on Monday.\u{00A0}They agreed.";
+        assert_eq!(
+            sents(text),
+            ["Ministers met\u{00A0}on Monday.", "They agreed."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_headings() {
+        let text = "Farm Subsidies Under Fire\n\nThe vote was close. Critics objected.\nA second line is a new paragraph.\nthis one continues it\n\nRead More";
+        let (s, _) = Segmenter::default().segment(text, &[]);
+        let got: Vec<(&str, usize, SentenceKind)> = s
+            .iter()
+            .map(|s| (&text[s.span.start..s.span.end], s.paragraph, s.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Farm Subsidies Under Fire", 0, SentenceKind::Heading),
+                ("The vote was close.", 1, SentenceKind::Body),
+                ("Critics objected.", 1, SentenceKind::Body),
+                ("A second line is a new paragraph.", 2, SentenceKind::Body),
+                ("this one continues it", 3, SentenceKind::Body),
+                ("Read More", 4, SentenceKind::Heading),
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_continue_the_paragraph() {
+        let text = "The committee said on Tuesday that the new tariff schedule\nwould take effect in March, and that Finance Minister\nRoberta Lang had signed the order. Exporters warned of\nhigher costs.\n\nA new paragraph.";
+        let (s, _) = Segmenter::default().segment(text, &[]);
+        let got: Vec<(&str, usize)> = s
+            .iter()
+            .map(|s| (&text[s.span.start..s.span.end], s.paragraph))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].0.ends_with("signed the order.") && got[0].1 == 0);
+        assert_eq!(got[1], ("Exporters warned of\nhigher costs.", 0));
+        assert_eq!(got[2], ("A new paragraph.", 1));
+        // lower-case continuation of a scraped line
+        let text = "The envoy said the talks would resume\nnext week in Geneva.";
+        assert_eq!(
+            sents(text),
+            ["The envoy said the talks would resume\nnext week in Geneva."]
+        );
+    }
+
+    #[test]
+    fn skips_boilerplate() {
+        let text = "Real text here. Sign up for our newsletter! More real text.";
+        let b = text.find("Sign").unwrap();
+        let e = text.find("More").unwrap();
+        let (s, toks) = Segmenter::default().segment(text, &[Span::new(b, e)]);
+        let got: Vec<&str> = s.iter().map(|s| &text[s.span.start..s.span.end]).collect();
+        assert_eq!(got, ["Real text here.", "More real text."]);
+        assert!(toks.iter().all(|t| !t.span.overlaps(Span::new(b, e))));
+    }
+
+    #[test]
+    fn tokens_have_norm_and_stem() {
+        let text =
+            "Russia\u{2019}s jets aren\u{2019}t \u{201C}Escalating\u{201D} \u{2014} 12 times.";
+        let (_, toks) = Segmenter::default().segment(text, &[]);
+        let got: Vec<(&str, &str, &str, TokenKind)> = toks
+            .iter()
+            .map(|t| {
+                (
+                    &text[t.span.start..t.span.end],
+                    t.norm.as_str(),
+                    t.stem.as_str(),
+                    t.kind,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Russia", "russia", "russia", TokenKind::Word),
+                ("\u{2019}s", "'s", "'s", TokenKind::Word),
+                ("jets", "jets", "jet", TokenKind::Word),
+                ("are", "are", "are", TokenKind::Word),
+                ("n\u{2019}t", "n't", "n't", TokenKind::Word),
+                ("\u{201C}", "\"", "\"", TokenKind::Punct),
+                ("Escalating", "escalating", "escal", TokenKind::Word),
+                ("\u{201D}", "\"", "\"", TokenKind::Punct),
+                ("\u{2014}", "-", "-", TokenKind::Punct),
+                ("12", "12", "12", TokenKind::Number),
+                ("times", "times", "time", TokenKind::Word),
+                (".", ".", ".", TokenKind::Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn stage_fills_document() {
+        let mut doc = Document::new("d", "One. Two.");
+        let seg = Segmenter::default();
+        assert_eq!(seg.name(), "text");
+        assert_eq!(seg.provides(), &[Layer::Sentences]);
+        seg.process(&mut doc).expect("ok");
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.sentence_tokens(1).len(), 2);
+        // idempotent
+        seg.process(&mut doc).expect("ok");
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.tokens.len(), 4);
+    }
+}
