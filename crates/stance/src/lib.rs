@@ -1,1 +1,4 @@
 //! placeholder
+
+pub mod cues;
+pub use cues::{CueDetector, commitment};
