@@ -1,0 +1,959 @@
+//! The boilerplate stage: marks page furniture (newsletter prompts, by-lines, copyright
+//! lines, comment forms, related-article lists …) as [`Region`]s, from data rules.
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use stancemap_core::text::fold_punct;
+use stancemap_core::{Document, Error, ErrorKind, Layer, Region, Stage};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// The embedded default rules.
+const DEFAULT_RULES: &str = include_str!("../data/boilerplate.toml");
+const DEFAULT_RULES_NAME: &str = "crates/ingest/data/boilerplate.toml";
+
+/// Prefix of every region's rule id (`boilerplate/newsletter`).
+const RULE_PREFIX: &str = "boilerplate/";
+
+static DEFAULT: LazyLock<Boilerplate> = LazyLock::new(|| {
+    Boilerplate::from_toml(DEFAULT_RULES_NAME, DEFAULT_RULES)
+        .expect("the embedded boilerplate rules are valid (a unit test parses them)")
+});
+
+/// Where a rule applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum RuleScope {
+    /// Its patterns are tried on every line of the document.
+    Line,
+    /// Its patterns are tried only on the lines at the end of the document, after the
+    /// last body paragraph (sign-off initials, an outlet's self-description, an author
+    /// bio): there they are furniture, elsewhere they may be article text.
+    Tail,
+    /// The trailing-run rule: after the last body paragraph, a run that starts with a
+    /// furniture line also takes the short lines between and after furniture lines
+    /// (titles of related articles, event promotions). It has no patterns.
+    Block,
+}
+
+/// Public description of one rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Full id as used in [`Region::rule`] (`boilerplate/newsletter`).
+    pub id: String,
+    /// What the rule finds.
+    pub description: String,
+    /// Where it applies.
+    pub scope: RuleScope,
+}
+
+/// A [`Stage`] that fills [`Document::boilerplate`] with page furniture, one [`Region`]
+/// per line.
+///
+/// The text is looked at line by line (lines end at `\n`). A region covers one whole
+/// line: from its first byte to the end of its text, *excluding* the line terminator
+/// (`\n` or `\r\n`). Blank lines are never part of a region. Regions are sorted and do
+/// not overlap. A line that mixes body text and furniture is judged as a whole.
+///
+/// Three kinds of rule (see [`RuleScope`]), all data (`data/boilerplate.toml`, or a user
+/// file via [`Boilerplate::from_path`]):
+/// - *line* rules: regexes tried on each line (after folding curly quotes, dashes and
+///   no-break spaces to ASCII and collapsing white space), each with a word limit. A
+///   rule marked `list = true` is a list header ("Related Posts", "Most read"): the
+///   title-like lines directly under it (no blank line between) are furniture too.
+/// - *tail* rules: regexes tried only in the trailing run (below).
+/// - the *block* rule: walking up from the end of the document, the trailing run is
+///   made of furniture lines (line or tail rules), title-like lines (at most
+///   `title_max_words` words and no sentence-final punctuation) and short sentences (at
+///   most `sentence_max_words` words) that sit right below a furniture or title-like
+///   line, with furniture somewhere below them. The walk stops at the first other line,
+///   and the run is cut to start at its first furniture line, so body paragraphs and
+///   headings above it are never taken. Rules marked `inline = true` (furniture that
+///   also sits between body paragraphs: photo credits, ads, "Read also: …" links) are
+///   marked but cannot start a run.
+///
+/// # Example
+/// ```
+/// use stancemap_ingest::Boilerplate;
+/// let text = "Budget talks stall\nBy Ann Smith\nThe council failed to agree on the budget on Tuesday, leaving schools without funds.\n\nRead more\n\nSchools brace for cuts\n";
+/// let regions = Boilerplate::default().regions(text);
+/// let found: Vec<(&str, &str)> = regions.iter().map(|r| (&text[r.span.range()], r.rule.as_str())).collect();
+/// assert_eq!(found, [
+///     ("By Ann Smith", "boilerplate/byline"),
+///     ("Read more", "boilerplate/read-more"),
+///     ("Schools brace for cuts", "boilerplate/trailing-furniture"),
+/// ]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Boilerplate {
+    name: String,
+    rules: Vec<Rule>,
+    block: Option<usize>,
+    limits: Limits,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    title_max_words: usize,
+    sentence_max_words: usize,
+    list_max_items: usize,
+    /// The most words any rule looks at: longer lines are body text.
+    cap: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Rule {
+    info: RuleInfo,
+    regexes: Vec<Regex>,
+    max_words: usize,
+    list: bool,
+    inline: bool,
+    examples: Vec<Example>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Example {
+    text: String,
+    expect: Expect,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+enum Expect {
+    /// Line and tail rules: does the rule match this line?
+    Match(bool),
+    /// Block rule: the (trimmed) lines of `text` that are furniture, in order.
+    Lines(Vec<String>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    #[serde(default = "default_title_max_words")]
+    title_max_words: usize,
+    #[serde(default = "default_sentence_max_words")]
+    sentence_max_words: usize,
+    #[serde(default = "default_list_max_items")]
+    list_max_items: usize,
+    #[serde(default = "default_max_words")]
+    default_max_words: usize,
+    #[serde(default, rename = "rule")]
+    rules: Vec<RuleDef>,
+}
+
+fn default_title_max_words() -> usize {
+    12
+}
+fn default_sentence_max_words() -> usize {
+    12
+}
+fn default_list_max_items() -> usize {
+    12
+}
+fn default_max_words() -> usize {
+    150
+}
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDef {
+    id: toml::Spanned<String>,
+    #[serde(default)]
+    description: String,
+    scope: RuleScope,
+    #[serde(default)]
+    patterns: Vec<toml::Spanned<String>>,
+    #[serde(default = "yes")]
+    ignore_case: bool,
+    max_words: Option<usize>,
+    #[serde(default)]
+    list: bool,
+    #[serde(default)]
+    inline: bool,
+    #[serde(default)]
+    examples: Vec<toml::Spanned<Example>>,
+}
+
+impl Default for Boilerplate {
+    /// The embedded rules (`crates/ingest/data/boilerplate.toml`).
+    fn default() -> Boilerplate {
+        DEFAULT.clone()
+    }
+}
+
+impl Boilerplate {
+    /// Rules from TOML text; `name` (a file name) is used in errors.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Data`] naming `name`, line and column: bad TOML, an unknown field, a
+    /// duplicate id, a pattern that does not compile, a line/tail rule without patterns,
+    /// a block rule with patterns, more than one block rule, or an example whose
+    /// `expect` does not fit the rule's scope.
+    pub fn from_toml(name: &str, toml_text: &str) -> Result<Boilerplate, Error> {
+        let file: RulesFile = toml::from_str(toml_text).map_err(|e| {
+            let err =
+                Error::new(ErrorKind::Data, e.message().trim_end().to_string()).with_path(name);
+            match e.span() {
+                Some(span) => {
+                    let (line, col) = line_col(toml_text, span.start);
+                    err.at_line(line, Some(col))
+                }
+                None => err,
+            }
+        })?;
+        let data_err = |msg: String, at: usize| {
+            let (line, col) = line_col(toml_text, at);
+            Error::new(ErrorKind::Data, msg)
+                .with_path(name)
+                .at_line(line, Some(col))
+        };
+        let mut seen = BTreeSet::new();
+        let mut rules = Vec::with_capacity(file.rules.len());
+        let mut block = None;
+        let mut cap = file.title_max_words.max(file.sentence_max_words);
+        for def in file.rules {
+            let id_at = def.id.span().start;
+            let id = def.id.into_inner();
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '/')
+            {
+                return Err(data_err(
+                    format!(
+                        "rule id `{id}` must be non-empty ASCII letters, digits, `-`, `_` or `/`"
+                    ),
+                    id_at,
+                ));
+            }
+            if !seen.insert(id.clone()) {
+                return Err(data_err(format!("duplicate rule id `{id}`"), id_at));
+            }
+            match def.scope {
+                RuleScope::Block => {
+                    if !def.patterns.is_empty() {
+                        return Err(data_err(
+                            format!("rule `{id}`: a block rule has no patterns"),
+                            id_at,
+                        ));
+                    }
+                    if block.is_some() {
+                        return Err(data_err(
+                            format!("rule `{id}`: only one block rule is allowed"),
+                            id_at,
+                        ));
+                    }
+                    block = Some(rules.len());
+                }
+                RuleScope::Line | RuleScope::Tail => {
+                    if def.patterns.is_empty() {
+                        return Err(data_err(format!("rule `{id}` has no patterns"), id_at));
+                    }
+                }
+            }
+            let mut regexes = Vec::with_capacity(def.patterns.len());
+            for p in &def.patterns {
+                let re = RegexBuilder::new(p.get_ref())
+                    .case_insensitive(def.ignore_case)
+                    .build()
+                    .map_err(|e| {
+                        data_err(format!("rule `{id}`: bad pattern: {e}"), p.span().start)
+                    })?;
+                regexes.push(re);
+            }
+            let mut examples = Vec::with_capacity(def.examples.len());
+            for ex in def.examples {
+                let at = ex.span().start;
+                let ex = ex.into_inner();
+                let fits = matches!(
+                    (def.scope, &ex.expect),
+                    (RuleScope::Block, Expect::Lines(_))
+                        | (RuleScope::Line | RuleScope::Tail, Expect::Match(_))
+                );
+                if !fits {
+                    let want = if def.scope == RuleScope::Block {
+                        "a list of lines"
+                    } else {
+                        "true or false"
+                    };
+                    return Err(data_err(
+                        format!("rule `{id}`: example `expect` must be {want}"),
+                        at,
+                    ));
+                }
+                examples.push(ex);
+            }
+            let max_words = def.max_words.unwrap_or(file.default_max_words);
+            if def.scope != RuleScope::Block {
+                cap = cap.max(max_words);
+            }
+            rules.push(Rule {
+                info: RuleInfo {
+                    id: format!("{RULE_PREFIX}{id}"),
+                    description: def.description.trim().to_string(),
+                    scope: def.scope,
+                },
+                regexes,
+                max_words,
+                list: def.list,
+                inline: def.inline,
+                examples,
+            });
+        }
+        Ok(Boilerplate {
+            name: name.to_string(),
+            rules,
+            block,
+            limits: Limits {
+                title_max_words: file.title_max_words,
+                sentence_max_words: file.sentence_max_words,
+                list_max_items: file.list_max_items,
+                cap,
+            },
+        })
+    }
+
+    /// Rules from a TOML file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] when the file cannot be read, else as [`Boilerplate::from_toml`].
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Boilerplate, Error> {
+        let path = path.as_ref();
+        let name = path.to_string_lossy();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::new(ErrorKind::Io, "cannot read boilerplate rules")
+                .with_source(e)
+                .with_path(name.to_string())
+        })?;
+        Boilerplate::from_toml(&name, &text)
+    }
+
+    /// The name of the rule file.
+    pub fn source_name(&self) -> &str {
+        &self.name
+    }
+
+    /// The rules, in file order.
+    pub fn rules(&self) -> impl Iterator<Item = &RuleInfo> {
+        self.rules.iter().map(|r| &r.info)
+    }
+
+    /// The first *line* rule that matches `line` on its own (no context: list, tail and
+    /// block rules are not tried), as its full id.
+    pub fn line_rule(&self, line: &str) -> Option<&str> {
+        let words = count_words(line, self.limits.cap);
+        if words == 0 || words > self.limits.cap {
+            return None;
+        }
+        let norm = normalize(line);
+        self.match_scope(RuleScope::Line, &norm, words)
+            .map(|i| self.rules[i].info.id.as_str())
+    }
+
+    /// The furniture regions of a text, sorted, one per line.
+    pub fn regions(&self, text: &str) -> Vec<Region> {
+        let lines = self.lines(text);
+        let mut assigned: Vec<Option<usize>> = lines
+            .iter()
+            .map(|l| {
+                l.norm
+                    .as_deref()
+                    .and_then(|n| self.match_scope(RuleScope::Line, n, l.words))
+            })
+            .collect();
+        self.absorb_lists(&lines, &mut assigned);
+        if let Some(block) = self.block {
+            self.trailing_run(&lines, &mut assigned, block);
+        }
+        lines
+            .iter()
+            .zip(&assigned)
+            .filter_map(|(l, a)| {
+                a.map(|i| Region {
+                    span: stancemap_core::Span::new(l.start, l.end),
+                    rule: self.rules[i].info.id.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Runs every rule's examples.
+    ///
+    /// - Line and tail rules: `expect = true` means the rule matches the example line;
+    ///   `expect = false` means *no* line rule matches it (a negative example is article
+    ///   text) and, for a tail rule, that the rule itself does not match.
+    /// - The block rule: `expect` lists the trimmed lines of the example text that
+    ///   [`Boilerplate::regions`] marks, in order.
+    ///
+    /// Returns the number of examples checked.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Data`] naming the rule file and listing every failing example.
+    pub fn check_examples(&self) -> Result<usize, Error> {
+        let mut failures = Vec::new();
+        let mut n = 0;
+        for rule in &self.rules {
+            for ex in &rule.examples {
+                n += 1;
+                let id = &rule.info.id;
+                match &ex.expect {
+                    Expect::Match(want) => {
+                        let words = count_words(&ex.text, usize::MAX);
+                        let norm = normalize(&ex.text);
+                        let hit = words <= rule.max_words
+                            && rule.regexes.iter().any(|re| re.is_match(&norm));
+                        if *want && !hit {
+                            failures.push(format!("{id}: should match: {:?}", ex.text));
+                        } else if !*want && hit {
+                            failures.push(format!("{id}: should not match: {:?}", ex.text));
+                        } else if !*want && let Some(other) = self.line_rule(&ex.text) {
+                            failures.push(format!(
+                                "{id}: negative example matched by {other}: {:?}",
+                                ex.text
+                            ));
+                        }
+                    }
+                    Expect::Lines(want) => {
+                        let got: Vec<&str> = self
+                            .regions(&ex.text)
+                            .iter()
+                            .map(|r| ex.text[r.span.range()].trim())
+                            .collect();
+                        if got != *want {
+                            failures.push(format!("{id}: expected {want:?}, got {got:?}"));
+                        }
+                    }
+                }
+            }
+        }
+        if failures.is_empty() {
+            Ok(n)
+        } else {
+            Err(Error::new(
+                ErrorKind::Data,
+                format!(
+                    "{} failing rule example(s):\n  {}",
+                    failures.len(),
+                    failures.join("\n  ")
+                ),
+            )
+            .with_path(self.name.clone()))
+        }
+    }
+
+    fn match_scope(&self, scope: RuleScope, norm: &str, words: usize) -> Option<usize> {
+        self.rules.iter().position(|r| {
+            r.info.scope == scope
+                && words <= r.max_words
+                && r.regexes.iter().any(|re| re.is_match(norm))
+        })
+    }
+
+    fn lines(&self, text: &str) -> Vec<Line> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for piece in text.split_inclusive('\n') {
+            let body = piece.strip_suffix('\n').unwrap_or(piece);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            let words = count_words(body, self.limits.cap);
+            let norm = (words > 0 && words <= self.limits.cap).then(|| normalize(body));
+            out.push(Line {
+                start,
+                end: start + body.len(),
+                words,
+                norm,
+            });
+            start += piece.len();
+        }
+        out
+    }
+
+    fn is_title_like(&self, line: &Line) -> bool {
+        match &line.norm {
+            Some(n) => {
+                line.words <= self.limits.title_max_words
+                    && !ends_sentence(n)
+                    && n.chars().any(char::is_alphanumeric)
+            }
+            None => false,
+        }
+    }
+
+    /// List headers take the title-like lines directly below them.
+    fn absorb_lists(&self, lines: &[Line], assigned: &mut [Option<usize>]) {
+        for i in 0..lines.len() {
+            let Some(rule) = assigned[i] else { continue };
+            if !self.rules[rule].list {
+                continue;
+            }
+            let mut j = i + 1;
+            let mut taken = 0;
+            while j < lines.len()
+                && taken < self.limits.list_max_items
+                && assigned[j].is_none()
+                && self.is_title_like(&lines[j])
+            {
+                assigned[j] = Some(rule);
+                taken += 1;
+                j += 1;
+            }
+        }
+    }
+
+    /// The block rule (see the type docs).
+    fn trailing_run(&self, lines: &[Line], assigned: &mut [Option<usize>], block: usize) {
+        let nonblank: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].norm.is_some() || lines[i].words > 0)
+            .collect();
+        // Furniture: a line rule already matched, or a tail rule matches.
+        let furniture = |i: usize, assigned: &[Option<usize>]| -> Option<usize> {
+            assigned[i].or_else(|| {
+                lines[i]
+                    .norm
+                    .as_deref()
+                    .and_then(|n| self.match_scope(RuleScope::Tail, n, lines[i].words))
+            })
+        };
+        let mut run: Vec<(usize, Option<usize>)> = Vec::new(); // (line, furniture rule)
+        let mut furniture_below = false;
+        for (k, &i) in nonblank.iter().enumerate().rev() {
+            if let Some(rule) = furniture(i, assigned) {
+                run.push((i, Some(rule)));
+                furniture_below = true;
+                continue;
+            }
+            if self.is_title_like(&lines[i]) {
+                run.push((i, None));
+                continue;
+            }
+            let short = lines[i].norm.is_some() && lines[i].words <= self.limits.sentence_max_words;
+            let above_ok = k > 0 && {
+                let j = nonblank[k - 1];
+                furniture(j, assigned).is_some() || self.is_title_like(&lines[j])
+            };
+            if short && furniture_below && above_ok {
+                run.push((i, None));
+                continue;
+            }
+            break;
+        }
+        // Cut the run to start at its first (topmost) furniture line that is not of an
+        // inline kind: a photo credit or an ad between body paragraphs must not pull the
+        // paragraphs below it into the run.
+        while let Some(&(_, rule)) = run.last() {
+            match rule {
+                Some(r) if !self.rules[r].inline => break,
+                _ => {
+                    run.pop();
+                }
+            }
+        }
+        for (i, rule) in run {
+            assigned[i] = Some(rule.unwrap_or(block));
+        }
+    }
+}
+
+impl Stage for Boilerplate {
+    fn name(&self) -> &'static str {
+        "boilerplate"
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Boilerplate]
+    }
+
+    /// Adds the regions found to [`Document::boilerplate`]; a region overlapping one
+    /// already there (from an earlier stage or the reader) is not added.
+    fn process(&self, doc: &mut Document) -> Result<(), Error> {
+        let found = self.regions(doc.text());
+        if doc.boilerplate.is_empty() {
+            doc.boilerplate = found;
+            return Ok(());
+        }
+        for r in found {
+            if !doc.boilerplate.iter().any(|old| old.span.overlaps(r.span)) {
+                doc.boilerplate.push(r);
+            }
+        }
+        doc.boilerplate.sort_by_key(|r| (r.span.start, r.span.end));
+        Ok(())
+    }
+}
+
+/// One line of the text.
+struct Line {
+    start: usize,
+    /// End of the line's text, without the terminator.
+    end: usize,
+    /// Number of words, counted up to the cap + 1.
+    words: usize,
+    /// The folded, white-space-collapsed text; `None` for blank or over-long lines.
+    norm: Option<String>,
+}
+
+/// Counts white-space separated words, stopping after `cap + 1`.
+fn count_words(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap.saturating_add(1)).count()
+}
+
+/// Folds curly quotes, dashes and no-break spaces to ASCII, drops zero-width
+/// characters and collapses white space, so that rules can be written in ASCII.
+fn normalize(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        let mut folded = word
+            .chars()
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{FEFF}' | '\u{2060}'
+                )
+            })
+            .map(fold_punct)
+            .peekable();
+        if folded.peek().is_none() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(folded);
+    }
+    out
+}
+
+/// True when a (normalised) line ends like a sentence: `.`, `!`, `?` or `…`, possibly
+/// followed by closing quotes or brackets.
+fn ends_sentence(norm: &str) -> bool {
+    let trimmed = norm.trim_end_matches(['"', '\'', ')', ']', '*', ' ']);
+    trimmed.ends_with(['.', '!', '?', '\u{2026}'])
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let mut at = byte.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked<'a>(bp: &Boilerplate, text: &'a str) -> Vec<(&'a str, String)> {
+        bp.regions(text)
+            .into_iter()
+            .map(|r| {
+                (
+                    &text[r.span.range()],
+                    r.rule.trim_start_matches(RULE_PREFIX).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn embedded_rules_parse_and_their_examples_pass() {
+        let bp = Boilerplate::default();
+        assert!(bp.rules().count() > 10);
+        match bp.check_examples() {
+            Ok(n) => assert!(n > 50, "only {n} examples"),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn every_rule_has_examples_and_a_description() {
+        let bp = Boilerplate::default();
+        for r in &bp.rules {
+            assert!(
+                !r.info.description.is_empty(),
+                "{} has no description",
+                r.info.id
+            );
+            assert!(!r.examples.is_empty(), "{} has no examples", r.info.id);
+            if r.info.scope != RuleScope::Block {
+                assert!(
+                    r.examples
+                        .iter()
+                        .any(|e| matches!(e.expect, Expect::Match(true)))
+                        && r.examples
+                            .iter()
+                            .any(|e| matches!(e.expect, Expect::Match(false))),
+                    "{} needs positive and negative examples",
+                    r.info.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn regions_cover_lines_without_terminators() {
+        let bp = Boilerplate::default();
+        let text = "Fishing quotas cut\r\nThe ministry cut the cod quota by a fifth on Monday, citing falling stocks.\r\n\r\nAll rights reserved.\r\n";
+        let regions = bp.regions(text);
+        assert_eq!(regions.len(), 1);
+        assert_eq!(&text[regions[0].span], "All rights reserved.");
+        assert_eq!(regions[0].rule, "boilerplate/copyright");
+    }
+
+    #[test]
+    fn body_headings_and_titles_are_kept() {
+        let bp = Boilerplate::default();
+        let text = "Grain exports resume\n\nShips left the port of Odesa on Friday for the first time in weeks, officials said.\n\nWhat comes next\n\nTraders expect prices to fall as more cargo reaches the market over the summer.\n";
+        assert!(bp.regions(text).is_empty(), "{:?}", marked(&bp, text));
+    }
+
+    #[test]
+    fn trailing_run_takes_titles_between_furniture_but_not_the_last_paragraph() {
+        let bp = Boilerplate::default();
+        let text = "\
+Water prices will rise by nine percent next year, the regulator said on Wednesday, blaming higher energy costs.
+
+That is the end.
+
+The views expressed here are the author's own.
+
+Drought in the south
+
+Rivers at record lows
+
+Read more
+
+Join our annual water summit.
+
+Learn More
+";
+        let got = marked(&bp, text);
+        let lines: Vec<&str> = got.iter().map(|(l, _)| *l).collect();
+        assert_eq!(
+            lines,
+            [
+                "The views expressed here are the author's own.",
+                "Drought in the south",
+                "Rivers at record lows",
+                "Read more",
+                "Join our annual water summit.",
+                "Learn More"
+            ]
+        );
+        assert_eq!(got[1].1, "trailing-furniture");
+        // A newsletter box also sits between body paragraphs, so it cannot start a run:
+        // only the lines from the first end-of-page furniture on are taken.
+        let text = text.replace(
+            "The views expressed here are the author's own.",
+            "Subscribe to our newsletter",
+        );
+        let lines: Vec<&str> = marked(&bp, &text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "Subscribe to our newsletter",
+                "Read more",
+                "Join our annual water summit.",
+                "Learn More"
+            ]
+        );
+    }
+
+    #[test]
+    fn short_last_paragraphs_are_not_taken_by_the_trailing_run() {
+        let bp = Boilerplate::default();
+        // A link line inside the body, then short body paragraphs, then a copyright line.
+        let text = "\
+The port reopened after a week of strikes, and unions said they had won most of what they asked for.
+Read also: Dockers strike over pay
+Talks resume next week.
+The ministry did not comment.
+(c) 2024 Harbour Post
+";
+        let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "Read also: Dockers strike over pay",
+                "(c) 2024 Harbour Post"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_headers_take_the_titles_right_below() {
+        let bp = Boilerplate::default();
+        let text = "Most Read\nRail strike called off\nMayor resigns\n\nThe rail union called off the strike late on Sunday after a new offer from the operator.\n";
+        let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            lines,
+            ["Most Read", "Rail strike called off", "Mayor resigns"]
+        );
+        // A blank line ends the list: the headline below it stays.
+        let text = "Related Posts\n\nRail strike called off\n\nThe rail union called off the strike late on Sunday after a new offer.\n";
+        let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(lines, ["Related Posts"]);
+    }
+
+    /// Invented pages in the shapes of other outlets: wire copy, a live page, an op-ed.
+    #[test]
+    fn pages_of_other_outlets() {
+        let bp = Boilerplate::default();
+        let wire = "\
+Finland closes two border crossings after surge in arrivals
+By Anna Lind and Piotr Nowak
+HELSINKI, Nov 17 (Example Wire) - Finland will close two more crossings on its eastern border, the government said on Friday, accusing its neighbour of steering migrants north.
+\"This is a deliberate operation,\" Interior Minister Mari Example told reporters. \"We will not accept it.\"
+By Friday evening, border guards had counted more than 300 arrivals this week.
+Read more:
+Estonia weighs similar steps
+Reporting by Anna Lind in Helsinki; Editing by Tom Ray
+Our Standards: The Example Trust Principles.
+";
+        let lines: Vec<&str> = marked(&bp, wire).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "By Anna Lind and Piotr Nowak",
+                "Read more:",
+                "Estonia weighs similar steps",
+                "Reporting by Anna Lind in Helsinki; Editing by Tom Ray",
+                "Our Standards: The Example Trust Principles."
+            ]
+        );
+        let oped = "\
+Europe must pay for its own air defence
+Tuesday, 4 March 2025
+Share this article
+The continent has spent three decades assuming someone else would guard its skies. That assumption is over, and the bill is due.
+Who pays
+Governments should pool procurement and stop buying a dozen incompatible systems. It will not be cheap.
+Photo: Jan Nowak / Example Agency
+Ministers will argue about the money for months. They should start now.
+Jane Roe is a senior fellow at the Example Institute.
+The views expressed in this article are the author's own.
+More from Example Review
+Why the tank deal failed
+Five lessons from the drone war
+";
+        let lines: Vec<&str> = marked(&bp, oped).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "Tuesday, 4 March 2025",
+                "Share this article",
+                "Photo: Jan Nowak / Example Agency",
+                "Jane Roe is a senior fellow at the Example Institute.",
+                "The views expressed in this article are the author's own.",
+                "More from Example Review",
+                "Why the tank deal failed",
+                "Five lessons from the drone war"
+            ]
+        );
+    }
+
+    #[test]
+    fn sign_off_initials_only_at_the_end() {
+        let bp = Boilerplate::default();
+        let text = "The senate passed the bill by a wide margin on Thursday after a long night of debate.\nJ.K.\n";
+        assert_eq!(marked(&bp, text), [("J.K.", "sign-off".to_string())]);
+        let text = "J.K.\nThe senate passed the bill by a wide margin on Thursday after a long night of debate.\n";
+        assert!(marked(&bp, text).is_empty());
+    }
+
+    #[test]
+    fn stage_merges_with_existing_regions() {
+        let bp = Boilerplate::default();
+        let mut doc = Document::new(
+            "d",
+            "Share this article\nA long enough body line that says what happened and why it matters.\nAll rights reserved.",
+        );
+        doc.boilerplate.push(Region {
+            span: stancemap_core::Span::new(0, 5),
+            rule: "reader/x".into(),
+        });
+        bp.process(&mut doc).unwrap();
+        let rules: Vec<&str> = doc.boilerplate.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(rules, ["reader/x", "boilerplate/copyright"]);
+        assert_eq!(bp.name(), "boilerplate");
+        assert_eq!(bp.provides(), &[Layer::Boilerplate]);
+    }
+
+    #[test]
+    fn huge_single_line_is_fast_and_not_furniture() {
+        let bp = Boilerplate::default();
+        let text = "Sign up to receive the results, the board said. ".repeat(200_000);
+        assert!(bp.regions(&text).is_empty());
+    }
+
+    #[test]
+    fn empty_and_blank_texts() {
+        let bp = Boilerplate::default();
+        assert!(bp.regions("").is_empty());
+        assert!(bp.regions("\n\n \u{a0}\n").is_empty());
+    }
+
+    #[test]
+    fn bad_rule_files_name_line_and_column() {
+        let err = Boilerplate::from_toml(
+            "r.toml",
+            "[[rule]]\nid = \"x\"\nscope = \"line\"\npatterns = ['(unclosed']\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Data);
+        assert!(
+            err.to_string()
+                .starts_with("r.toml:4:13: rule `x`: bad pattern"),
+            "{err}"
+        );
+        let err = Boilerplate::from_toml("r.toml", "[[rule]]\nid = \"x\"\nscope = \"sideways\"\n")
+            .unwrap_err();
+        assert!(err.to_string().starts_with("r.toml:3:9:"), "{err}");
+        let err = Boilerplate::from_toml("r.toml", "[[rule]]\nid = \"x\"\nscope = \"line\"\npatterns = ['a']\n[[rule]]\nid = \"x\"\nscope = \"line\"\npatterns = ['b']\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("r.toml:6:6: duplicate rule id `x`"),
+            "{err}"
+        );
+        let err = Boilerplate::from_toml("r.toml", "[[rule]]\nid = \"x\"\nscope = \"line\"\n")
+            .unwrap_err();
+        assert!(err.to_string().contains("has no patterns"), "{err}");
+        let err = Boilerplate::from_toml(
+            "r.toml",
+            "[[rule]]\nid = \"x\"\nscope = \"line\"\npatterns = ['a']\ncolour = 1\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("r.toml:5:1:"), "{err}");
+        let err = Boilerplate::from_toml("r.toml", "[[rule]]\nid = \"x\"\nscope = \"line\"\npatterns = ['a']\nexamples = [{ text = \"a\", expect = [\"a\"] }]\n").unwrap_err();
+        assert!(err.to_string().contains("must be true or false"), "{err}");
+    }
+
+    #[test]
+    fn user_rules_load_from_a_file() {
+        let dir = std::env::temp_dir().join(format!("stancemap-bp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("rules.toml");
+        std::fs::write(&path, "[[rule]]\nid = \"promo\"\nscope = \"line\"\ndescription = \"d\"\npatterns = ['^buy now$']\nexamples = [{ text = \"Buy now\", expect = true }]\n").unwrap();
+        let bp = Boilerplate::from_path(&path).unwrap();
+        assert_eq!(bp.line_rule("BUY NOW"), Some("boilerplate/promo"));
+        assert_eq!(bp.check_examples().unwrap(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
+        let err = Boilerplate::from_path(dir.join("missing.toml")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Io);
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncé d", 6), (2, 3));
+        assert_eq!(line_col("x", 10), (1, 2));
+    }
+}
