@@ -9,8 +9,9 @@
 
 use serde::Deserialize;
 use stancemap_core::text::fold_punct;
-use stancemap_core::{Cue, Document, Sentence, SentenceKind, Span, Stage, Token, TokenKind};
+use stancemap_core::{Cue, Document, Region, Span, Stage};
 use stancemap_stance::CueDetector;
+use stancemap_text::Segmenter;
 use std::path::PathBuf;
 
 #[derive(Deserialize)]
@@ -82,117 +83,19 @@ fn locate(text: &str, g: &GoldCue) -> Span {
     Span::new(map[s], end)
 }
 
-/// A small stand-in for the text crate's segmenter (see `cues.rs` tests).
+/// Sentences and tokens by the text crate, with everything outside `range` marked as
+/// boilerplate (the boilerplate stage is not part of this test).
 fn segment(doc: &mut Document, range: std::ops::Range<usize>) {
-    let text = doc.text().to_string();
-    let mut raw: Vec<(usize, usize, TokenKind, bool)> = Vec::new(); // (start, end, kind, line break before)
-    let chars: Vec<(usize, char)> = text[range.clone()]
-        .char_indices()
-        .map(|(i, c)| (i + range.start, c))
-        .collect();
-    let mut i = 0;
-    let mut newline = false;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if c.is_whitespace() {
-            newline |= c == '\n';
-            i += 1;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                let joiner = matches!(cj, '-' | '.' | '\'' | '’' | ',')
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphanumeric()
-                    && (cj != ','
-                        || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()));
-                if cj.is_alphanumeric() || joiner {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let end = chars.get(j).map_or(range.end, |x| x.0);
-            let word = &text[b..end];
-            let kind = if word
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            let folded: String = word.chars().map(fold_punct).collect();
-            let split = if folded.to_lowercase().ends_with("n't") && word.chars().count() > 3 {
-                word.char_indices().rev().nth(2).map(|(x, _)| x)
-            } else {
-                word.char_indices()
-                    .rev()
-                    .find(|(_, c)| fold_punct(*c) == '\'')
-                    .and_then(|(x, _)| {
-                        ["s", "re", "ll", "ve", "d", "m"]
-                            .contains(
-                                &word[x..]
-                                    .chars()
-                                    .skip(1)
-                                    .collect::<String>()
-                                    .to_lowercase()
-                                    .as_str(),
-                            )
-                            .then_some(x)
-                    })
-            };
-            match split {
-                Some(k) if k > 0 => {
-                    raw.push((b, b + k, kind, newline));
-                    raw.push((b + k, end, TokenKind::Word, false));
-                }
-                _ => raw.push((b, end, kind, newline)),
-            }
-            newline = false;
-            i = j;
-        } else {
-            raw.push((b, b + c.len_utf8(), TokenKind::Punct, newline));
-            newline = false;
-            i += 1;
+    let len = doc.text().len();
+    for (s, e) in [(0, range.start), (range.end, len)] {
+        if s < e {
+            doc.boilerplate.push(Region {
+                span: Span::new(s, e),
+                rule: "test/by-hand".into(),
+            });
         }
     }
-    let mut start = 0;
-    for k in 0..raw.len() {
-        let next = raw.get(k + 1);
-        let ender = matches!(&text[raw[k].0..raw[k].1], "." | "?" | "!")
-            && next.is_some_and(|n| {
-                text[n.0..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c))
-            });
-        if next.is_none() || next.is_some_and(|n| n.3) || ender {
-            let t0 = doc.tokens.len();
-            for &(s, e, kind, _) in &raw[start..=k] {
-                let norm: String = text[s..e]
-                    .chars()
-                    .map(fold_punct)
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                doc.tokens.push(Token {
-                    span: Span::new(s, e),
-                    kind,
-                    stem: norm.clone(),
-                    norm,
-                });
-            }
-            doc.sentences.push(Sentence {
-                span: Span::new(raw[start].0, raw[k].1),
-                tokens: t0..doc.tokens.len(),
-                paragraph: 0,
-                kind: SentenceKind::Body,
-            });
-            start = k + 1;
-        }
-    }
+    Segmenter::default().process(doc).expect("segmentation");
 }
 
 #[derive(Default)]
