@@ -53,6 +53,8 @@ pub struct Abbreviations {
     folded: HashMap<String, AbbrevClass>,
     /// Entries that contain an inner period ("Ph.D"), for the tokenizer's prefix check.
     dotted: Vec<String>,
+    /// The largest byte index of the first period in a dotted entry.
+    dotted_first_dot: usize,
     starters: HashSet<String>,
 }
 
@@ -129,10 +131,12 @@ impl Abbreviations {
                 starters.insert(s.to_uppercase());
             }
         }
+        let dotted_first_dot = dotted.iter().filter_map(|d| d.find('.')).max().unwrap_or(0);
         Ok(Abbreviations {
             exact,
             folded,
             dotted,
+            dotted_first_dot,
             starters,
         })
     }
@@ -177,6 +181,13 @@ impl Abbreviations {
     /// Entries with an inner period ("Ph.D"), longest first.
     pub(crate) fn dotted(&self) -> &[String] {
         &self.dotted
+    }
+
+    /// True when a dotted entry could start at the beginning of `rest` (a period within
+    /// reach): a cheap filter before comparing entries.
+    #[inline]
+    pub(crate) fn may_start_dotted(&self, rest: &[u8]) -> bool {
+        !self.dotted.is_empty() && rest[..rest.len().min(self.dotted_first_dot + 1)].contains(&b'.')
     }
 }
 

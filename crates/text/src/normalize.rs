@@ -113,13 +113,14 @@ fn push_ascii_char(c: char, out: &mut String) {
 
 #[inline]
 fn push_ascii_lower(s: &str, out: &mut String) {
-    out.extend(s.bytes().map(|b| {
-        if b == b'`' {
-            '\''
-        } else {
-            b.to_ascii_lowercase() as char
-        }
-    }));
+    let start = out.len();
+    out.push_str(s);
+    out.as_mut_str()[start..].make_ascii_lowercase();
+    if s.contains('`') {
+        let folded = out[start..].replace('`', "'");
+        out.truncate(start);
+        out.push_str(&folded);
+    }
 }
 
 /// Runs the tokenizers normalizer.

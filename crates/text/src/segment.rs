@@ -7,7 +7,6 @@ use crate::tokenize::{self, Ambig, Raw, RawToken, Term};
 use stancemap_core::{
     Document, Error, Layer, Sentence, SentenceKind, Span, Stage, Token, TokenKind,
 };
-use std::collections::HashMap;
 
 /// A paragraph of at most this many words on one line, without closing punctuation, is a
 /// heading.
@@ -86,7 +85,6 @@ impl Segmenter {
         let mut sentences = Vec::new();
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut raw = Vec::with_capacity(256);
-        let mut cache: HashMap<String, String> = HashMap::new();
         let mut paragraph_index = 0usize;
         for (a, b) in regions(text, excluded) {
             for p in paragraphs(text, a, b) {
@@ -104,7 +102,7 @@ impl Segmenter {
                 for r in split_sentences(text, &raw, &self.abbreviations) {
                     let first = tokens.len();
                     for t in &raw[r.clone()] {
-                        tokens.push(self.token(text, t, &mut cache));
+                        tokens.push(self.token(text, t));
                     }
                     let span = Span::new(raw[r.start].start, raw[r.end - 1].end);
                     sentences.push(Sentence {
@@ -132,13 +130,10 @@ impl Segmenter {
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut raw = Vec::new();
         tokenize::tokenize(text, 0, text.len(), &self.abbreviations, &mut raw);
-        let mut cache = HashMap::new();
-        raw.iter()
-            .map(|t| self.token(text, t, &mut cache))
-            .collect()
+        raw.iter().map(|t| self.token(text, t)).collect()
     }
 
-    fn token(&self, text: &str, t: &RawToken, cache: &mut HashMap<String, String>) -> Token {
+    fn token(&self, text: &str, t: &RawToken) -> Token {
         let surface = &text[t.start..t.end];
         let mut norm = String::with_capacity(surface.len());
         normalize_into(surface, &mut norm);
@@ -148,14 +143,7 @@ impl Segmenter {
             _ => TokenKind::Punct,
         };
         let stem = if kind == TokenKind::Word {
-            match cache.get(&norm) {
-                Some(s) => s.clone(),
-                None => {
-                    let s = self.stemmer.stem_normalized(&norm);
-                    cache.insert(norm.clone(), s.clone());
-                    s
-                }
-            }
+            self.stemmer.stem_cached(&norm)
         } else {
             norm.clone()
         };

@@ -1,6 +1,60 @@
 //! English stemming (Snowball, via rust-stemmers).
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
+
+/// Slots of the per-thread stem cache (a power of two).
+const STEM_CACHE_SLOTS: usize = 4096;
+/// Longest word (in bytes) the cache holds; longer words are stemmed every time.
+const STEM_CACHE_WORD: usize = 22;
+
+/// One cache slot: a word and its stem stored inline (no pointer chasing; 4096 slots
+/// take 192 KB).
+#[derive(Clone, Copy)]
+struct Slot {
+    key_len: u8,
+    val_len: u8,
+    key: [u8; STEM_CACHE_WORD],
+    val: [u8; STEM_CACHE_WORD],
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    key_len: u8::MAX,
+    val_len: 0,
+    key: [0; STEM_CACHE_WORD],
+    val: [0; STEM_CACHE_WORD],
+};
+
+/// A direct-mapped cache from normal form to stem: each word has one slot (by hash) and
+/// a colliding word simply replaces it. Unlike a hash map it cannot be slowed down by
+/// crafted input (a collision costs one Snowball run, never a probe sequence), its
+/// memory is fixed, and a lookup is one hash and one short compare.
+struct StemCache {
+    slots: Vec<Slot>,
+}
+
+impl StemCache {
+    fn new() -> StemCache {
+        StemCache {
+            slots: vec![EMPTY_SLOT; STEM_CACHE_SLOTS],
+        }
+    }
+}
+
+/// FNV-1a over the bytes: good enough to spread words over the slots.
+#[inline]
+fn slot_of(word: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h ^ (h >> 29)) as usize & (STEM_CACHE_SLOTS - 1)
+}
+
+thread_local! {
+    /// Normal form -> stem, for English (the only algorithm this crate uses).
+    static STEM_CACHE: RefCell<StemCache> = RefCell::new(StemCache::new());
+}
 
 /// An English Snowball stemmer that can be shared between threads.
 ///
@@ -33,6 +87,37 @@ impl Stemmer {
     /// ```
     pub fn stem_normalized(&self, norm: &str) -> String {
         self.0.stem(norm).into_owned()
+    }
+
+    /// Like [`stem_normalized`](Stemmer::stem_normalized), through a per-thread cache:
+    /// news text repeats its words, and a Snowball run costs far more than a lookup.
+    pub(crate) fn stem_cached(&self, norm: &str) -> String {
+        // The English algorithm leaves words of one or two letters alone.
+        if norm.len() <= 2 {
+            return norm.to_string();
+        }
+        if norm.len() > STEM_CACHE_WORD {
+            return self.stem_normalized(norm);
+        }
+        STEM_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let slot = &mut cache.slots[slot_of(norm)];
+            let key = norm.as_bytes();
+            if usize::from(slot.key_len) == key.len() && slot.key[..key.len()] == *key {
+                // Only whole UTF-8 strings are ever stored, so this cannot fail.
+                if let Ok(v) = std::str::from_utf8(&slot.val[..usize::from(slot.val_len)]) {
+                    return v.to_string();
+                }
+            }
+            let stem = self.stem_normalized(norm);
+            if stem.len() <= STEM_CACHE_WORD {
+                slot.key_len = key.len() as u8;
+                slot.key[..key.len()].copy_from_slice(key);
+                slot.val_len = stem.len() as u8;
+                slot.val[..stem.len()].copy_from_slice(stem.as_bytes());
+            }
+            stem
+        })
     }
 
     /// The stem of any word: normalised first (NFKC, quotes folded, lower case).
@@ -77,6 +162,32 @@ mod tests {
             ("Intercepted", "intercept"),
         ] {
             assert_eq!(s.stem(w), st, "{w}");
+        }
+    }
+
+    #[test]
+    fn cached_stems_equal_direct_stems() {
+        let s = Stemmer::default();
+        for w in [
+            "a",
+            "of",
+            "was",
+            "policies",
+            "policies",
+            "n't",
+            "'s",
+            "u.s.",
+            "case-by-case",
+            "internationalisationalities",
+            "zürich",
+            "étatisation",
+        ] {
+            assert_eq!(s.stem_cached(w), s.stem_normalized(w), "{w}");
+        }
+        // Many words, so that slots collide and are replaced.
+        let words: Vec<String> = (0..20_000).map(|i| format!("w{i}ations")).collect();
+        for w in words.iter().chain(words.iter().rev()) {
+            assert_eq!(s.stem_cached(w), s.stem_normalized(w), "{w}");
         }
     }
 

@@ -306,7 +306,12 @@ fn word(
     // Listed abbreviations with inner periods ("Ph.D.").
     if char_at(s, i, end).is_some_and(char::is_alphabetic) {
         let rest = &s[i..end];
-        for entry in ab.dotted() {
+        let candidates = if ab.may_start_dotted(rest.as_bytes()) {
+            ab.dotted()
+        } else {
+            &[]
+        };
+        for entry in candidates {
             if rest.len() > entry.len()
                 && rest.as_bytes()[..entry.len()].eq_ignore_ascii_case(entry.as_bytes())
                 && rest.as_bytes()[entry.len()] == b'.'
@@ -343,7 +348,22 @@ fn word(
     let mut j = i;
     let (mut alpha, mut digit) = (false, false);
     let mut prev = ' ';
-    while let Some(c) = char_at(s, j, end) {
+    let bytes = s.as_bytes();
+    loop {
+        // Fast path: a run of ASCII letters and digits.
+        let run_start = j;
+        while j < end && bytes[j].is_ascii_alphanumeric() {
+            if bytes[j].is_ascii_digit() {
+                digit = true;
+            } else {
+                alpha = true;
+            }
+            j += 1;
+        }
+        if j > run_start {
+            prev = bytes[j - 1] as char;
+        }
+        let Some(c) = char_at(s, j, end) else { break };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
             if c.is_numeric() {
