@@ -722,6 +722,40 @@ mod tests {
     }
 
     #[test]
+    fn spans_are_valid_on_emoji_diacritics_and_nbsp() {
+        let text = "Zürich\u{2019}s Cafe\u{301} \u{2014} \u{1F469}\u{200D}\u{1F692}\u{00A0}welcomed 🇫🇷 Pål!\u{00A0}\u{00A0}Ça\u{202F}va? \u{1F44D}\u{1F3FD}\n\u{301}Ok.";
+        let (s, toks) = Segmenter::default().segment(text, &[]);
+        for sp in s.iter().map(|s| s.span).chain(toks.iter().map(|t| t.span)) {
+            assert!(sp.start < sp.end && sp.end <= text.len());
+            assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+            let slice = &text[sp.start..sp.end];
+            assert_eq!(slice.trim(), slice, "{slice:?}");
+        }
+        let surfaces: Vec<&str> = toks
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        for g in [
+            "Cafe\u{301}",
+            "\u{1F469}\u{200D}\u{1F692}",
+            "\u{1F44D}\u{1F3FD}",
+            "🇫🇷",
+            "Pål",
+            "Ça",
+        ] {
+            assert!(surfaces.contains(&g), "{g:?} in {surfaces:?}");
+        }
+        let sents: Vec<&str> = s.iter().map(|s| &text[s.span.start..s.span.end]).collect();
+        assert_eq!(
+            sents[..2],
+            [
+                "Zürich\u{2019}s Cafe\u{301} \u{2014} \u{1F469}\u{200D}\u{1F692}\u{00A0}welcomed 🇫🇷 Pål!",
+                "Ça\u{202F}va?"
+            ]
+        );
+    }
+
+    #[test]
     fn stage_fills_document() {
         let mut doc = Document::new("d", "One. Two.");
         let seg = Segmenter::default();

@@ -151,9 +151,15 @@ fn grapheme_end(s: &str, i: usize, end: usize) -> usize {
         return min;
     }
     let mut cur = GraphemeCursor::new(i, s.len(), true);
-    match cur.next_boundary(s, 0) {
+    let b = match cur.next_boundary(s, 0) {
         Ok(Some(b)) if b > i => b.min(end).max(min),
         _ => min,
+    };
+    // A prepended mark (U+0600 …) joins even a following space into its cluster; white
+    // space never belongs to a token.
+    match s[min..b].find(char::is_whitespace) {
+        Some(k) => min + k,
+        None => b,
     }
 }
 
