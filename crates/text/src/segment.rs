@@ -374,7 +374,7 @@ fn flush_block(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Paragr
 }
 
 /// A single-line paragraph of at most [`HEADING_MAX_WORDS`] words, not starting in lower
-/// case, with no closing punctuation.
+/// case, with no closing punctuation (nor a trailing `,` `;` `:`).
 fn is_heading(text: &str, raw: &[RawToken]) -> bool {
     let words = raw
         .iter()
@@ -391,12 +391,13 @@ fn is_heading(text: &str, raw: &[RawToken]) -> bool {
     {
         return false;
     }
-    let last = raw
-        .iter()
-        .rev()
-        .find(|t| !is_closer_kind(text, t))
-        .map(|t| t.kind);
-    !matches!(last, Some(Raw::Terminal(_) | Raw::Abbrev(_)))
+    let last = raw.iter().rev().find(|t| !is_closer_kind(text, t));
+    match last.map(|t| (t.kind, first_char(text, t))) {
+        Some((Raw::Terminal(_) | Raw::Abbrev(_), _)) => false,
+        // A line ending in `,` `;` `:` runs on into what follows; it is not a title.
+        Some((Raw::Punct, ',' | ';' | ':')) => false,
+        _ => true,
+    }
 }
 
 fn first_char(text: &str, t: &RawToken) -> char {
@@ -623,6 +624,47 @@ mod tests {
             sents("The plan backed by the European Union. would impose a levy on imports."),
             ["The plan backed by the European Union. would impose a levy on imports."]
         );
+    }
+
+    #[test]
+    fn scraped_text_quirks() {
+        // Missing space after an acronym or a full stop.
+        assert_eq!(
+            sents("Talks stalled in the U.S.The envoy left.Officials said nothing."),
+            [
+                "Talks stalled in the U.S.",
+                "The envoy left.",
+                "Officials said nothing."
+            ]
+        );
+        // A decimal without its leading zero.
+        assert_eq!(
+            sents("Prices rose .5 percent in May. Wages fell."),
+            ["Prices rose .5 percent in May.", "Wages fell."]
+        );
+        // Suffixes and capitals after them.
+        assert_eq!(
+            sents(
+                "Hank Lowe Jr. Avenue was closed, said Lt. Col. Mara Diaz of Washington, D.C. They reopened it."
+            ),
+            [
+                "Hank Lowe Jr. Avenue was closed, said Lt. Col. Mara Diaz of Washington, D.C.",
+                "They reopened it."
+            ]
+        );
+        // A list number at the start of a paragraph.
+        assert_eq!(
+            sents("2. Close the airspace.\n3. Call the council."),
+            ["2. Close the airspace.", "3. Call the council."]
+        );
+    }
+
+    #[test]
+    fn lines_ending_in_a_colon_are_not_headings() {
+        let text = "The statement read:\n\nWe Stand Together";
+        let (s, _) = Segmenter::default().segment(text, &[]);
+        assert_eq!(s[0].kind, SentenceKind::Body);
+        assert_eq!(s[1].kind, SentenceKind::Heading);
     }
 
     #[test]

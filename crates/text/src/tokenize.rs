@@ -75,6 +75,12 @@ fn char_at(s: &str, i: usize, end: usize) -> Option<char> {
     s.get(i..end)?.chars().next()
 }
 
+/// The char that ends just before byte `i`.
+#[inline]
+fn char_at_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i)?.chars().next_back()
+}
+
 /// Characters that extend the grapheme before them (combining marks, joiners,
 /// variation selectors, emoji modifiers, tags): they never start a token of their own
 /// inside a word.
@@ -194,6 +200,14 @@ pub(crate) fn tokenize(
             i = word(s, i, end, ab, out, out.len() == first_index);
             continue;
         }
+        // A decimal without its leading zero (".5 percent") is a number, not a full stop.
+        if c == '.'
+            && char_at(s, i + 1, end).is_some_and(|d| d.is_ascii_digit())
+            && (i == start || char_at_before(s, i).is_none_or(char::is_whitespace))
+        {
+            i = word(s, i, end, ab, out, false);
+            continue;
+        }
         if is_terminal(c) {
             let mut j = i;
             let (mut periods, mut strong, mut ellipsis) = (0usize, false, false);
@@ -271,7 +285,8 @@ fn dotted_acronym(s: &str, i: usize, end: usize) -> Option<usize> {
     if n < 2 {
         return None;
     }
-    // "U.S.A" without the last period: take the last letter too.
+    // "U.S.A" without the last period: take the last letter too. A longer word right
+    // after the period ("U.S.The", a missing space in scraped text) is a token of its own.
     if let Some(c) = char_at(s, p, end)
         && c.is_alphabetic()
     {
@@ -279,10 +294,6 @@ fn dotted_acronym(s: &str, i: usize, end: usize) -> Option<usize> {
         if char_at(s, q, end).is_none_or(|d| !d.is_alphanumeric()) {
             return Some(q);
         }
-        return None;
-    }
-    if char_at(s, p, end).is_some_and(char::is_alphanumeric) {
-        return None;
     }
     Some(p)
 }
@@ -354,6 +365,11 @@ fn word(
     let mut j = i;
     let (mut alpha, mut digit) = (false, false);
     let mut prev = ' ';
+    if s.as_bytes()[i] == b'.' {
+        // ".5": the caller checked that a digit follows.
+        j += 1;
+        prev = '0';
+    }
     let bytes = s.as_bytes();
     loop {
         // Fast path: a run of ASCII letters and digits.

@@ -141,10 +141,19 @@ fn corpus_abbreviations_and_stray_periods() {
 
 /// Prints every sentence (`cargo test -p stancemap-text --test corpus -- --ignored
 /// --nocapture dump`), for eyeballing the segmentation.
+///
+/// With `STANCEMAP_TEXT_DUMP=<file>` it prints that file instead.
 #[test]
 #[ignore = "prints the segmentation for review"]
 fn dump() {
-    for (id, text) in articles() {
+    let inputs = match std::env::var_os("STANCEMAP_TEXT_DUMP") {
+        Some(p) => vec![(
+            "input".to_string(),
+            std::fs::read_to_string(&p).expect("readable UTF-8 file"),
+        )],
+        None => articles(),
+    };
+    for (id, text) in inputs {
         let doc = segmented(&id, &text);
         println!("=== {id}");
         for s in &doc.sentences {
