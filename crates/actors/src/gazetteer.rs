@@ -1,0 +1,599 @@
+//! The gazetteer: finds every registry surface form (country names, aliases, adjectives,
+//! demonyms, capitals, seats, organisations, ministries, titles, groups, known people) in
+//! running text, in one pass.
+//!
+//! # How matching works, and why
+//! - One Aho-Corasick automaton over all surface forms, `MatchKind::LeftmostLongest`, so
+//!   that "Kyiv Independent" wins over "Kyiv" and "Poles" over "Pole", and a text is
+//!   scanned once whatever the number of names.
+//! - Matching is on a folded copy of the text (curly apostrophes and dashes straightened,
+//!   runs of white space as one space, a paragraph break as a newline, invisible
+//!   characters dropped) with a map back to the original bytes: every [`Hit::span`] is a
+//!   byte range of the original text.
+//! - Case is exact for what the data writes with capitals (acronyms, names: "US" never
+//!   matches "us"); a word the data writes in lower case also matches capitalised
+//!   ("defence minister" finds "Defence Minister"). Diacritics are optional
+//!   ("Elysee", "Orban"). A surface written with a leading lower-case "the" matches with
+//!   or without the article ("the Kremlin", "The Kremlin", "Kremlin"); the span covers
+//!   the article when present.
+//! - A match must have a word boundary (no letter or digit) on both sides: "US" is not
+//!   found in "USA" nor "EU" in "EUR". When the longest match fails that test, the scan
+//!   resumes one character later, so a match starting inside it is still found.
+//! - Phrases listed in `not_actors` ("Latin America") are matched and dropped, hiding the
+//!   actor words inside them.
+//!
+//! # Example
+//! ```
+//! use stancemap_actors::gazetteer::Gazetteer;
+//! use stancemap_actors::registry::{Entry, Registry};
+//! let text = "The Kremlin’s line was rejected by Polish officials in Warsaw.";
+//! let reg = Registry::embedded();
+//! let names: Vec<&str> = Gazetteer::embedded()
+//!     .find(text)
+//!     .iter()
+//!     .filter_map(|h| h.resolve(reg))
+//!     .map(|e| e.name())
+//!     .collect();
+//! assert_eq!(names, ["Kremlin", "Poland", "officials", "Poland"]);
+//! ```
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use stancemap_core::text::{fold_punct, strip_diacritics};
+use stancemap_core::{Error, ErrorKind, Span};
+
+use crate::registry::{Entry, EntryRef, Registry, Surface};
+
+/// One surface form found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Hit {
+    /// Byte range in the original text (a leading "the" included when it was matched).
+    pub span: Span,
+    /// The registry entry, with the sort of surface for countries, organisations, people.
+    pub entry: EntryRef,
+}
+
+impl Hit {
+    /// The entry in `registry` (the one the gazetteer was built from).
+    pub fn resolve<'r>(&self, registry: &'r Registry) -> Option<Entry<'r>> {
+        registry.entry(self.entry)
+    }
+
+    /// The matched text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.start..self.span.end).unwrap_or("")
+    }
+}
+
+/// The automaton over all surfaces of a [`Registry`]. Build once (a few milliseconds),
+/// then [`Gazetteer::find`] in time linear in the text.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    ac: AhoCorasick,
+    /// Per pattern: the entry, or `None` for a `not_actors` phrase.
+    targets: Vec<Option<EntryRef>>,
+}
+
+static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
+    // Built from the embedded data, which the tests check: failure is a bug.
+    Gazetteer::new(Registry::embedded())
+        .unwrap_or_else(|e| panic!("cannot build the embedded gazetteer: {e}"))
+});
+
+/// Precedence of a pattern when several surfaces produce the same string: the smallest
+/// wins. `not_actors` first, then surfaces as written before generated variants, names
+/// before other surfaces, then load order.
+type Priority = (u8, u8, u8, usize);
+
+impl Gazetteer {
+    /// The gazetteer of the embedded registry, built once.
+    ///
+    /// # Panics
+    /// Never in a tested build: the embedded data is checked by the crate's tests.
+    pub fn embedded() -> &'static Gazetteer {
+        &EMBEDDED
+    }
+
+    /// Builds the automaton over every surface of `registry` (see
+    /// [`Registry::surfaces`]) and its `not_actors` phrases.
+    ///
+    /// # Errors
+    /// A `Data` error if the automaton cannot be built (far more patterns than any
+    /// registry holds).
+    pub fn new(registry: &Registry) -> Result<Gazetteer, Error> {
+        let required: Vec<String> = registry
+            .article_required()
+            .iter()
+            .map(|s| fold(s))
+            .collect();
+        let mut best: HashMap<String, (Priority, Option<EntryRef>)> = HashMap::new();
+        let mut offer =
+            |pattern: String, prio: Priority, target: Option<EntryRef>| match best.get(&pattern) {
+                Some((p, _)) if *p <= prio => {}
+                _ => {
+                    best.insert(pattern, (prio, target));
+                }
+            };
+        for (order, phrase) in registry.not_actors().iter().enumerate() {
+            for (pattern, generated) in expand(phrase, &required) {
+                offer(pattern, (0, u8::from(generated), 0, order), None);
+            }
+        }
+        for (order, (surface, entry)) in registry.surfaces().into_iter().enumerate() {
+            let rank = match entry {
+                EntryRef::Country(_, Surface::Name)
+                | EntryRef::Organisation(_, Surface::Name)
+                | EntryRef::Person(_, Surface::Name) => 0,
+                _ => 1,
+            };
+            for (pattern, generated) in expand(surface, &required) {
+                offer(pattern, (1, u8::from(generated), rank, order), Some(entry));
+            }
+        }
+        let mut patterns: Vec<(String, Option<EntryRef>)> =
+            best.into_iter().map(|(p, (_, t))| (p, t)).collect();
+        // Deterministic pattern ids whatever the hash order.
+        patterns.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .map_err(|e| {
+                Error::new(ErrorKind::Data, "cannot build the actor gazetteer").with_source(e)
+            })?;
+        Ok(Gazetteer {
+            ac,
+            targets: patterns.into_iter().map(|(_, t)| t).collect(),
+        })
+    }
+
+    /// Number of patterns in the automaton (surfaces with their generated variants).
+    pub fn pattern_count(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// Every registry surface in `text`, left to right, not overlapping (leftmost-longest).
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let folded = Folded::new(text);
+        let hay = folded.text.as_str();
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = self.ac.find(Input::new(hay).range(pos..)) else {
+                break;
+            };
+            let (start, end) = (m.start(), m.end());
+            if start < end && at_boundaries(hay, start, end) {
+                if let Some(entry) = self.targets.get(m.pattern().as_usize()).copied().flatten() {
+                    hits.push(Hit {
+                        span: Span::new(folded.starts[start], folded.ends[end - 1]),
+                        entry,
+                    });
+                }
+                pos = end;
+            } else {
+                pos = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        hits
+    }
+}
+
+/// Whether the characters just outside `start..end` are no letters or digits.
+fn at_boundaries(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back();
+    let after = hay[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Characters that take no room: zero-width spaces and joiners, soft hyphen, BOM.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// The folded text the automaton runs on, with, per byte, the original range of the
+/// character (or white-space run) that produced it.
+struct Folded {
+    text: String,
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Folded {
+        let mut f = Folded {
+            text: String::with_capacity(text.len()),
+            starts: Vec::with_capacity(text.len()),
+            ends: Vec::with_capacity(text.len()),
+        };
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, orig)) = chars.next() {
+            let c = fold_punct(orig);
+            if is_invisible(c) {
+                continue;
+            }
+            if c.is_whitespace() {
+                let mut end = i + orig.len_utf8();
+                let mut newlines = usize::from(orig == '\n');
+                while let Some(&(j, d)) = chars.peek() {
+                    let d2 = fold_punct(d);
+                    if !(d2.is_whitespace() || is_invisible(d2)) {
+                        break;
+                    }
+                    newlines += usize::from(d == '\n');
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                f.push(if newlines >= 2 { '\n' } else { ' ' }, i, end);
+            } else {
+                f.push(c, i, i + orig.len_utf8());
+            }
+        }
+        f
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
+}
+
+/// A surface folded like the text: typographic punctuation straightened, white space
+/// collapsed, trimmed.
+fn fold(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(fold_punct)
+        .filter(|c| !is_invisible(*c))
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Function words kept in lower case in a title-cased variant.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "d", "de", "del", "der", "des", "di", "du", "for", "in", "la",
+    "le", "of", "on", "the", "to", "van", "von", "with",
+];
+
+/// Case variants of a surface, the surface as written first: words written in lower case
+/// also capitalised the ways writers do (first word only, title case keeping function
+/// words, every word). Words written with a capital keep it.
+fn case_variants(core: &str) -> Vec<String> {
+    // Byte offsets of the first letter of each lower-case word (run of letters).
+    let mut free: Vec<(usize, usize)> = Vec::new(); // (start, end) of the word
+    let mut word_start: Option<usize> = None;
+    for (i, c) in core
+        .char_indices()
+        .chain(std::iter::once((core.len(), ' ')))
+    {
+        match (word_start, c.is_alphabetic()) {
+            (None, true) => word_start = Some(i),
+            (Some(s), false) => {
+                if core[s..].chars().next().is_some_and(char::is_lowercase) {
+                    free.push((s, i));
+                }
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    let build = |capitalise: &dyn Fn(usize, &str) -> bool| -> String {
+        let mut out = String::with_capacity(core.len() + 2);
+        let mut last = 0;
+        for (k, &(s, e)) in free.iter().enumerate() {
+            out.push_str(&core[last..s]);
+            let word = &core[s..e];
+            if capitalise(k, word) {
+                let mut cs = word.chars();
+                if let Some(first) = cs.next() {
+                    out.extend(first.to_uppercase());
+                    out.push_str(cs.as_str());
+                }
+            } else {
+                out.push_str(word);
+            }
+            last = e;
+        }
+        out.push_str(&core[last..]);
+        out
+    };
+    // What writers do: as written (lower case), capitalised at the start of a sentence,
+    // title case, every word capitalised.
+    let first_is_free = free.first().is_some_and(|&(s, _)| s == 0);
+    let mut out = vec![core.to_string()];
+    if first_is_free {
+        out.push(build(&|k, _| k == 0));
+    }
+    out.push(build(&|k, w| {
+        (k == 0 && first_is_free) || !SMALL_WORDS.contains(&w)
+    }));
+    out.push(build(&|_, _| true));
+    let mut seen = Vec::with_capacity(out.len());
+    out.retain(|v| {
+        let new = !seen.contains(v);
+        if new {
+            seen.push(v.clone());
+        }
+        new
+    });
+    out
+}
+
+/// The patterns of one surface, each with whether it is generated (not as written).
+fn expand(surface: &str, article_required: &[String]) -> Vec<(String, bool)> {
+    let s = fold(surface);
+    if s.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    match s.strip_prefix("the ").filter(|core| !core.is_empty()) {
+        Some(core) => {
+            let keep_article = article_required.contains(&s);
+            for (k, v) in case_variants(core).into_iter().enumerate() {
+                out.push((format!("the {v}"), k > 0));
+                out.push((format!("The {v}"), true));
+                if !keep_article {
+                    out.push((v, k > 0));
+                }
+            }
+        }
+        None => {
+            for (k, v) in case_variants(&s).into_iter().enumerate() {
+                out.push((v, k > 0));
+            }
+        }
+    }
+    let stripped: Vec<(String, bool)> = out
+        .iter()
+        .filter(|(p, _)| !p.is_ascii())
+        .filter_map(|(p, _)| {
+            let q = strip_diacritics(p);
+            (q != *p).then_some((q, true))
+        })
+        .collect();
+    out.extend(stripped);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::Surface;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let reg = Registry::embedded();
+        Gazetteer::embedded()
+            .find(text)
+            .iter()
+            .map(|h| {
+                let name = h
+                    .resolve(reg)
+                    .map(|e| e.name().to_string())
+                    .unwrap_or_default();
+                (h.text(text).to_string(), name)
+            })
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_countries_seats_titles_groups() {
+        let text = "In Vilnius, the Lithuanian defense minister told reporters that the Kremlin \
+                    and the White House disagreed, while Baltic States pressed NATO allies.";
+        assert_eq!(
+            names(text),
+            pairs(&[
+                ("Vilnius", "Lithuania"),
+                ("Lithuanian", "Lithuania"),
+                ("defense minister", "Defence Minister"),
+                ("the Kremlin", "Kremlin"),
+                ("the White House", "White House"),
+                ("Baltic States", "Baltic states"),
+                ("NATO allies", "NATO allies"),
+            ])
+        );
+    }
+
+    #[test]
+    fn respects_word_boundaries() {
+        assert!(
+            names("USAID and EURO-zone bonds.").is_empty(),
+            "{:?}",
+            names("USAID and EURO-zone bonds.")
+        );
+        assert_eq!(
+            names("The USA and the EU."),
+            pairs(&[("The USA", "United States"), ("the EU", "European Union")])
+        );
+        assert_eq!(
+            names("Two Poles met a Pole."),
+            pairs(&[("Poles", "Poland"), ("Pole", "Poland")])
+        );
+        assert_eq!(names("us and eu"), pairs(&[]));
+        assert_eq!(
+            names("pro-Russian, anti-NATO"),
+            pairs(&[("Russian", "Russia"), ("NATO", "NATO")])
+        );
+        // A failed longest match does not hide a shorter one starting later.
+        assert_eq!(names("Xthe Kremlin"), pairs(&[("Kremlin", "Kremlin")]));
+    }
+
+    #[test]
+    fn accepts_curly_apostrophes_articles_and_diacritics() {
+        let text =
+            "Côte d’Ivoire and Cote d'Ivoire; the Élysée, the Elysee; The Netherlands’ envoy.";
+        assert_eq!(
+            names(text),
+            pairs(&[
+                ("Côte d’Ivoire", "Côte d'Ivoire"),
+                ("Cote d'Ivoire", "Côte d'Ivoire"),
+                ("the Élysée", "Élysée Palace"),
+                ("the Elysee", "Élysée Palace"),
+                ("The Netherlands", "Netherlands"),
+                ("envoy", "Envoy"),
+            ])
+        );
+        assert_eq!(names("Kremlin aides"), pairs(&[("Kremlin", "Kremlin")]));
+    }
+
+    #[test]
+    fn spans_are_original_bytes() {
+        let text = "Says\u{00A0}the\n Kremlin’s   Defence\u{00AD} Minister.";
+        let hits = Gazetteer::embedded().find(text);
+        let got: Vec<&str> = hits.iter().map(|h| h.text(text)).collect();
+        assert_eq!(got, ["the\n Kremlin", "Defence\u{00AD} Minister"]);
+        for h in &hits {
+            assert!(text.is_char_boundary(h.span.start) && text.is_char_boundary(h.span.end));
+        }
+    }
+
+    #[test]
+    fn paragraph_breaks_stop_matches() {
+        assert_eq!(names("the\n\nKremlin"), pairs(&[("Kremlin", "Kremlin")]));
+    }
+
+    #[test]
+    fn not_actors_hide_inner_names() {
+        assert_eq!(names("Latin America and the Warsaw Pact"), pairs(&[]));
+        assert_eq!(
+            names("America and Warsaw"),
+            pairs(&[("America", "United States"), ("Warsaw", "Poland")])
+        );
+    }
+
+    #[test]
+    fn article_required_keeps_the_article() {
+        assert_eq!(
+            names("the West and West Bank"),
+            pairs(&[("the West", "the West")])
+        );
+    }
+
+    #[test]
+    fn surface_kinds() {
+        let reg = Registry::embedded();
+        let g = Gazetteer::embedded();
+        let kinds: Vec<EntryRef> = g
+            .find("Poland, Polish, Poles, Warsaw")
+            .iter()
+            .map(|h| h.entry)
+            .collect();
+        let pl = reg.country_index("Poland").expect("Poland");
+        assert_eq!(
+            kinds,
+            [
+                EntryRef::Country(pl, Surface::Name),
+                EntryRef::Country(pl, Surface::Adjective),
+                EntryRef::Country(pl, Surface::Demonym),
+                EntryRef::Country(pl, Surface::Capital),
+            ]
+        );
+        let hit = g.find("the Pentagon said").into_iter().next().expect("hit");
+        match hit.resolve(reg) {
+            Some(Entry::Ministry(m)) => assert_eq!(m.country.as_deref(), Some("United States")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        assert_eq!(
+            names("The Kyiv Independent and Kyiv; Bloomberg TV and Bloomberg."),
+            pairs(&[
+                ("The Kyiv Independent", "Kyiv Independent"),
+                ("Kyiv", "Ukraine"),
+                ("Bloomberg TV", "Bloomberg TV"),
+                ("Bloomberg", "Bloomberg"),
+            ])
+        );
+    }
+
+    #[test]
+    fn case_variants_capitalise_lower_case_words_only() {
+        assert_eq!(case_variants("NATO allies"), ["NATO allies", "NATO Allies"]);
+        let v = case_variants("ministry of national defence");
+        assert!(
+            v.contains(&"Ministry of National Defence".to_string()),
+            "{v:?}"
+        );
+        assert!(v.contains(&"ministry of national defence".to_string()));
+        assert_eq!(case_variants("U.S."), ["U.S."]);
+    }
+
+    #[test]
+    fn builds_fast_enough() {
+        let t = std::time::Instant::now();
+        let g = Gazetteer::new(Registry::embedded()).expect("builds");
+        let took = t.elapsed();
+        assert!(g.pattern_count() > 5000, "{}", g.pattern_count());
+        // Generous bound for unoptimised test builds; release builds take a few ms.
+        assert!(took.as_millis() < 2000, "{took:?}");
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        let g = Gazetteer::embedded();
+        for t in [
+            "",
+            " ",
+            "\u{FEFF}",
+            "é",
+            "the",
+            "The ",
+            "🇵🇱 Poland 🇵🇱",
+            "\u{200B}NATO\u{200B}",
+            "a\r\n\r\nb",
+        ] {
+            for h in g.find(t) {
+                assert!(h.span.start < h.span.end && h.span.end <= t.len());
+            }
+        }
+    }
+
+    #[test]
+    fn embedded_surfaces_do_not_collide() {
+        // Two entries writing the same surface would make one of them unreachable; only
+        // titles of the same canonical name (generic and organisation-specific) may share.
+        let reg = Registry::embedded();
+        let required: Vec<String> = reg.article_required().iter().map(|s| fold(s)).collect();
+        let mut seen: HashMap<String, EntryRef> = HashMap::new();
+        let mut clashes = Vec::new();
+        for (surface, entry) in reg.surfaces() {
+            for (pattern, generated) in expand(surface, &required) {
+                if generated {
+                    continue;
+                }
+                let Some(&prev) = seen.get(&pattern) else {
+                    seen.insert(pattern, entry);
+                    continue;
+                };
+                let same = match (prev, entry) {
+                    (EntryRef::Country(a, _), EntryRef::Country(b, _))
+                    | (EntryRef::Organisation(a, _), EntryRef::Organisation(b, _))
+                    | (EntryRef::Person(a, _), EntryRef::Person(b, _))
+                    | (EntryRef::Country(a, _), EntryRef::Seat(b, _)) => a == b,
+                    (EntryRef::Title(a), EntryRef::Title(b)) => {
+                        reg.titles()[a].name == reg.titles()[b].name
+                    }
+                    (a, b) => a == b,
+                };
+                if !same {
+                    clashes.push(pattern);
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:?}");
+    }
+}
