@@ -108,7 +108,7 @@ impl CueLexicon {
             }
         }
         for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
         Ok(CueLexicon {
             entries: file.cue,

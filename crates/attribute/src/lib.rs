@@ -96,12 +96,63 @@ impl Attributor {
 
 /// Words that may stand between a subject and its reporting verb.
 const BETWEEN: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "did",
-    "does", "do", "also", "again", "then", "now", "already", "still", "just", "not", "n't",
-    "this", "that", "last", "week", "month", "year", "today", "yesterday", "tonight",
-    "earlier", "later", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "morning", "evening", "afternoon", "night", "who", "in", "a",
-    "statement", "separately", "instead", "too", "once", "always", "often", "never",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "did",
+    "does",
+    "do",
+    "also",
+    "again",
+    "then",
+    "now",
+    "already",
+    "still",
+    "just",
+    "not",
+    "n't",
+    "this",
+    "that",
+    "last",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "who",
+    "almost",
+    "even",
+    "statement",
+    "separately",
+    "instead",
+    "too",
+    "once",
+    "always",
+    "often",
+    "never",
 ];
 
 /// Modals that make a clause hypothetical: "X would support" is no statement.
@@ -109,22 +160,71 @@ const HYPOTHETICAL: &[&str] = &["would", "could", "might", "may", "should", "can
 
 /// A mention preceded by one of these is not a subject ("experts consulted by X").
 const PREPOSITIONS: &[&str] = &[
-    "by", "of", "at", "in", "for", "from", "with", "to", "on", "about", "against", "over",
-    "under", "into", "whether", "if", "than", "toward", "towards", "between", "among",
-    "alongside", "like",
+    "by",
+    "of",
+    "at",
+    "in",
+    "for",
+    "from",
+    "with",
+    "to",
+    "on",
+    "about",
+    "against",
+    "over",
+    "under",
+    "into",
+    "whether",
+    "if",
+    "than",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "alongside",
+    "like",
 ];
 
 /// Nouns in "X's statement said".
 const STATEMENT_NOUNS: &[&str] = &[
-    "statement", "communique", "communiqué", "spokesperson", "spokesman", "spokeswoman",
-    "office", "post", "announcement", "press", "service", "readout", "letter", "report",
+    "statement",
+    "communique",
+    "communiqué",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "office",
+    "post",
+    "announcement",
+    "press",
+    "service",
+    "readout",
+    "letter",
+    "report",
 ];
 
 /// What may precede the agent in "according to a recent report by X".
 const AGENT_LEAD: &[&str] = &[
-    "the", "a", "an", "recent", "new", "latest", "report", "study", "statement",
-    "analysis", "survey", "assessment", "paper", "interview", "note", "by", "from",
-    "published", "released", "joint",
+    "the",
+    "a",
+    "an",
+    "recent",
+    "new",
+    "latest",
+    "report",
+    "study",
+    "statement",
+    "analysis",
+    "survey",
+    "assessment",
+    "paper",
+    "interview",
+    "note",
+    "by",
+    "from",
+    "published",
+    "released",
+    "joint",
 ];
 
 /// Strength of a cue class when one sentence has several cues for one speaker.
@@ -194,7 +294,10 @@ impl Attributor {
             j -= 1;
             let t = cx.norm(j);
             if let Some(m) = cx.end_at[j] {
-                let first = cx.doc.tokens.partition_point(|tk| tk.span.start < cx.doc.mentions[m].span.start);
+                let first = cx
+                    .doc
+                    .tokens
+                    .partition_point(|tk| tk.span.start < cx.doc.mentions[m].span.start);
                 if first > lo {
                     let before = cx.norm(first - 1);
                     if PREPOSITIONS.contains(&before) && !(participle && before == "with") {
@@ -223,12 +326,12 @@ impl Attributor {
                 if j - k > 40 {
                     return None;
                 }
-                if k + 1 < j {
-                    if let (Some(a), Some(b)) = (cx.start_at[k + 1], cx.end_at[j - 1]) {
-                        if a == b && cx.is_person(a) {
-                            return Some(a);
-                        }
-                    }
+                if k + 1 < j
+                    && let (Some(a), Some(b)) = (cx.start_at[k + 1], cx.end_at[j - 1])
+                    && a == b
+                    && cx.is_person(a)
+                {
+                    return Some(a);
                 }
                 j = k;
                 continue;
@@ -239,12 +342,29 @@ impl Attributor {
     }
 
     /// The speaker after an inverted cue (`…,” said X`).
+    ///
+    /// Titles and modifiers may stand before the name ("said Estonian Foreign Minister
+    /// Jane Roe", "notes Professor Jan Roe"): up to six capitalised words, articles or
+    /// possessives are skipped.
     fn subject_after(&self, cx: &Ctx, k: usize, hi: usize) -> Option<usize> {
         let mut k = k;
-        while k < hi && matches!(cx.norm(k), "the" | "a" | "an") && cx.start_at[k].is_none() {
+        let limit = (k + 7).min(hi);
+        while k < limit {
+            if let Some(m) = cx.start_at[k] {
+                return Some(m);
+            }
+            let raw = cx.doc.slice(cx.doc.tokens[k].span);
+            let titleish = raw.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    cx.norm(k),
+                    "the" | "a" | "an" | "'s" | "." | "-" | "of" | "deputy" | "former" | "senior"
+                );
+            if !titleish {
+                return None;
+            }
             k += 1;
         }
-        (k < hi).then(|| cx.start_at[k]).flatten()
+        None
     }
 
     /// Agents after a passive cue: "backed by X and Y", "according to a report by X".
@@ -264,8 +384,14 @@ impl Attributor {
             // coordination: "X and (now) (the) Y", "X, Y"
             let mut n = k;
             let mut saw_conj = false;
-            while n < hi && matches!(cx.norm(n), "and" | "," | "now" | "also" | "the" | "then" | "as" | "well") {
-                saw_conj |= matches!(cx.norm(n), "and" | ",");
+            while n < hi
+                && !(saw_conj && cx.start_at[n].is_some())
+                && matches!(
+                    cx.norm(n),
+                    "and" | "," | "now" | "also" | "the" | "then" | "as" | "well"
+                )
+            {
+                saw_conj |= cx.norm(n) == "and";
                 n += 1;
             }
             if !saw_conj || n >= hi || cx.start_at[n].is_none() {
@@ -280,6 +406,10 @@ impl Attributor {
         let doc = cx.doc;
         let mut drafts: Vec<Draft> = Vec::new();
         for (si, sent) in doc.sentences.iter().enumerate() {
+            // Headlines and section headings are titles, not attributed claims.
+            if sent.kind == SentenceKind::Heading {
+                continue;
+            }
             let (lo, hi) = (sent.tokens.start, sent.tokens.end);
             let norms: Vec<&str> = (lo..hi).map(|t| cx.norm(t)).collect();
             let first_draft = drafts.len();
@@ -307,24 +437,33 @@ impl Attributor {
                     let participle = norms[i].ends_with("ing");
                     let after_comma = i > 0 && (norms[i - 1] == "," || norms[i - 1] == ":");
                     let after_and = i > 0 && norms[i - 1] == "and";
-                    if let Some(m) = self.subject_before(cx, lo, t, participle) {
+                    let prev = prev_in_sentence
+                        .as_ref()
+                        .filter(|p| !p.passive && p.mention.is_some());
+                    if participle && after_comma {
+                        // "…, saying …" continues the clause's subject: the previous
+                        // speaker of the sentence, or a mention opening the sentence.
+                        if let Some(p) = prev {
+                            speakers.push((p.mention.unwrap_or_default(), p.clause_start));
+                        } else if let Some(m) = cx.start_at[lo].or_else(|| {
+                            (hi > lo + 1 && norms[0] == "the")
+                                .then(|| cx.start_at[lo + 1])
+                                .flatten()
+                        }) {
+                            speakers.push((m, lo));
+                        }
+                    } else if let (true, Some(p)) = (after_and, prev) {
+                        speakers.push((p.mention.unwrap_or_default(), p.clause_start));
+                    } else if let Some(m) = self.subject_before(cx, lo, t, participle) {
                         let ms = doc.mentions[m].span.start;
                         let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
                         speakers.push((m, cs));
-                    } else if (participle && after_comma) || after_and {
-                        if let Some(p) = prev_in_sentence.as_ref().filter(|p| !p.passive) {
-                            if let Some(m) = p.mention {
-                                speakers.push((m, p.clause_start));
-                            }
-                        }
                     } else if entry.inverted {
                         let inverted_ctx = i == 0
                             || matches!(norms[i - 1], "," | "\"" | "'" | ":")
                             || cx.in_quote(doc.tokens[t - 1].span);
-                        if inverted_ctx {
-                            if let Some(m) = self.subject_after(cx, cue_end, hi) {
-                                speakers.push((m, lo));
-                            }
+                        if inverted_ctx && let Some(m) = self.subject_after(cx, cue_end, hi) {
+                            speakers.push((m, lo));
                         }
                     }
                 }
@@ -341,7 +480,11 @@ impl Attributor {
                         } else {
                             Span::new(before_start, doc.tokens[t].span.start)
                         }
-                    } else if entry.inverted && clause_start == lo && cx.start_at[cue_end..hi.max(cue_end)].first().is_some() && doc.mentions[m].span.start >= cue_span.end {
+                    } else if entry.inverted
+                        && clause_start == lo
+                        && !cx.start_at[cue_end..hi.max(cue_end)].is_empty()
+                        && doc.mentions[m].span.start >= cue_span.end
+                    {
                         sent.span
                     } else {
                         Span::new(cue_span.end, sent.span.end)
@@ -360,6 +503,25 @@ impl Attributor {
                 }
                 i += m.len;
             }
+            // A claim reported "according to X" is X's: the cues inside it are not
+            // statements of their own ("According to X, Y sees …").
+            let sources: Vec<Span> = drafts[first_draft..]
+                .iter()
+                .filter(|d| d.passive && d.cue.is_some_and(|c| c.1 == CueClass::Source))
+                .map(|d| d.content)
+                .collect();
+            let mut k = first_draft;
+            while k < drafts.len() {
+                let inside = !drafts[k].passive
+                    && drafts[k]
+                        .cue
+                        .is_some_and(|c| sources.iter().any(|s| s.contains(c.0)));
+                if inside {
+                    drafts.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
             // A later clause's subject ends the content of an earlier clause.
             for d in first_draft..drafts.len() {
                 let d_cue_end = drafts[d].cue.map(|c| c.0.end).unwrap_or(0);
@@ -368,10 +530,12 @@ impl Attributor {
                     .filter(|n| !n.passive)
                     .map(|n| doc.tokens[n.clause_start].span.start)
                     .find(|&s| s > d_cue_end);
-                if let Some(ns) = next_start {
-                    if !drafts[d].passive && drafts[d].content.start < ns && ns < drafts[d].content.end {
-                        drafts[d].content.end = ns;
-                    }
+                if let Some(ns) = next_start
+                    && !drafts[d].passive
+                    && drafts[d].content.start < ns
+                    && ns < drafts[d].content.end
+                {
+                    drafts[d].content.end = ns;
                 }
             }
         }
@@ -400,13 +564,23 @@ impl Attributor {
                 continue;
             };
             let cover = doc.sentences[first].span.cover(doc.sentences[last].span);
+            let owns = |d: &Draft| !d.passive || d.cue.is_some_and(|c| c.1 == CueClass::Source);
             if let Some(d) = drafts
                 .iter_mut()
-                .find(|d| sents.contains(&d.sentence) && !d.passive)
+                .find(|d| sents.contains(&d.sentence) && owns(d))
             {
                 d.quote = true;
                 d.span = d.span.cover(cover);
-                d.content = if d.content.overlaps(*q) { d.content.cover(*q) } else { *q };
+                d.content = if d.content.overlaps(*q) {
+                    d.content.cover(*q)
+                } else {
+                    *q
+                };
+                continue;
+            }
+            // Without an attribution of its own, a quote continues a speaker only when it
+            // opens its sentence (a quote inside a sentence is that sentence's writer's).
+            if q.start > doc.sentences[first].span.start {
                 continue;
             }
             let para = doc.sentences[first].paragraph;
@@ -416,7 +590,7 @@ impl Attributor {
                 .rev()
                 .find(|d| {
                     d.sentence < first
-                        && !d.passive
+                        && owns(d)
                         && d.mention.is_some()
                         && (doc.sentences[d.sentence].paragraph == para
                             || (d.quote && doc.sentences[d.sentence].paragraph + 1 == para))
@@ -462,11 +636,26 @@ impl Attributor {
             {
                 continue;
             }
-            let prev: Vec<ActorId> = by_sentence[s - 1].iter().map(|&i| drafts[i].actor).collect();
-            if let Some(&n) = by_sentence[s + 1]
+            let prev: Vec<ActorId> = by_sentence[s - 1]
                 .iter()
-                .find(|&&i| prev.contains(&drafts[i].actor) && !drafts[i].passive)
-            {
+                .map(|&i| drafts[i].actor)
+                .collect();
+            // The next statement must go on with a pronoun ("…,” he said), the mark of
+            // one speaker's continuous passage; and this sentence must not open with
+            // another actor.
+            let opens_with_other = (doc.sentences[s].tokens.start..doc.sentences[s].tokens.end)
+                .take(3)
+                .any(|t| cx.start_at[t].is_some());
+            if opens_with_other {
+                continue;
+            }
+            if let Some(&n) = by_sentence[s + 1].iter().find(|&&i| {
+                prev.contains(&drafts[i].actor)
+                    && !drafts[i].passive
+                    && drafts[i].mention.is_some_and(|m| {
+                        doc.mentions[m].kind == stancemap_core::MentionKind::Pronoun
+                    })
+            }) {
                 let para = |x: usize| doc.sentences[x].paragraph;
                 if para(s + 1) - para(s - 1) <= 2 {
                     let src = drafts[n].clone();
@@ -487,11 +676,17 @@ impl Attributor {
     }
 
     /// The author's own claims on a topic, in opinion and analysis pieces.
-    fn author(&self, cx: &Ctx, drafts: &mut Vec<Draft>, author: &mut Option<ActorId>, doc_actors: usize) {
+    fn author(
+        &self,
+        cx: &Ctx,
+        drafts: &mut Vec<Draft>,
+        author: &mut Option<ActorId>,
+        doc_actors: usize,
+    ) {
         let doc = cx.doc;
         let Some(topical) = &self.topical else { return };
         let genre = doc.meta.genre.as_deref().unwrap_or("").to_lowercase();
-        if !self.author_genres.iter().any(|g| *g == genre) {
+        if !self.author_genres.contains(&genre) {
             return;
         }
         let mut covered = vec![false; doc.sentences.len()];
@@ -559,19 +754,23 @@ impl Stage for Attributor {
         let mut drafts = self.find_drafts(&cx);
         self.attach_quotes(&cx, &mut drafts);
         self.sandwiched(&cx, &mut drafts);
-        let mut author = doc.actors.iter().position(|a| a.kind == ActorKind::Author).map(ActorId);
+        let mut author = doc
+            .actors
+            .iter()
+            .position(|a| a.kind == ActorKind::Author)
+            .map(ActorId);
         self.author(&cx, &mut drafts, &mut author, doc.actors.len());
         drop(cx);
-        if let Some(id) = author {
-            if id.0 == doc.actors.len() {
-                doc.actors.push(Actor {
-                    id: "author".into(),
-                    name: "Author".into(),
-                    kind: ActorKind::Author,
-                    country: None,
-                    role: None,
-                });
-            }
+        if let Some(id) = author
+            && id.0 == doc.actors.len()
+        {
+            doc.actors.push(Actor {
+                id: "author".into(),
+                name: "Author".into(),
+                kind: ActorKind::Author,
+                country: None,
+                role: None,
+            });
         }
         doc.statements = merge(doc, drafts);
         Ok(())

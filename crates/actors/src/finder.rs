@@ -1,0 +1,1381 @@
+//! The actor finder: registry hits, people no list names, one identity per actor.
+//!
+//! Order of work, per document:
+//! 1. registry hits (countries, capitals and seats, organisations, groups, titles,
+//!    known people) from the [`Gazetteer`](crate::gazetteer::Gazetteer);
+//! 2. people by construction: title + name ("Latvia's President Edgars Rinkevics",
+//!    "the envoy, Jane Roe"), academic and honorific titles ("Dr.", "Professor"),
+//!    appositions ("Ed Roe, a senior researcher at …"), reporting contexts ("said Ed
+//!    Roe", "according to Ed Roe"), and organisations by their head noun ("… Institute",
+//!    "Ministry of Defence of X", "X's Defence Ministry");
+//! 3. identity: a surname or "Poland's Tusk"-style reference links to the full name seen
+//!    in the document; role references ("the NATO chief", "the U.S. president") to the
+//!    holder named in the document; "the alliance" / "the bloc" to the alliance named;
+//!    he/she to the most recent person who was the subject of a sentence.
+
+use crate::lex::{Ent, Hit, Lexicon};
+use stancemap_core::quotes::quote_regions;
+use stancemap_core::text::{normalize_name, slug};
+use stancemap_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind, Span, TokenKind};
+use std::collections::HashMap;
+
+/// Name particles that may stand inside a person's name.
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin", "ibn", "dos",
+    "du", "ter",
+];
+
+/// Capitalised words that never start or make up a person's name.
+const NOT_NAME: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "if",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "as",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "you",
+    "your",
+    "there",
+    "here",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "during",
+    "however",
+    "meanwhile",
+    "although",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
+    "feb",
+    "apr",
+    "sept",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "lord",
+    "lady",
+    "not",
+    "no",
+    "yes",
+    "so",
+    "then",
+    "also",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "other",
+    "others",
+    "such",
+    "each",
+    "every",
+    "according",
+    "speaking",
+    "asked",
+    "said",
+    "says",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "first",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "article",
+    "read",
+    "more",
+    "how",
+    "why",
+    "what",
+    "who",
+    "where",
+    "which",
+    "does",
+    "did",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "might",
+    "let",
+    "get",
+    "learn",
+    "explore",
+    "sign",
+    "follow",
+    "european",
+    "russian",
+    "american",
+    "british",
+    "french",
+    "german",
+    "nato",
+    "eu",
+    "un",
+    "u.s.",
+    "us",
+    "uk",
+    "u.k.",
+    "tv",
+    "minister",
+    "president",
+    "secretary",
+    "general",
+    "chief",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "ministry",
+    "council",
+];
+
+/// Last words of place and thing names, never of a person's name.
+const PLACE_HEADS: &[&str] = &[
+    "sea",
+    "ocean",
+    "river",
+    "gulf",
+    "bay",
+    "strait",
+    "lake",
+    "island",
+    "islands",
+    "mountains",
+    "street",
+    "square",
+    "airport",
+    "port",
+    "corridor",
+    "peninsula",
+    "coast",
+    "valley",
+    "region",
+    "province",
+    "district",
+    "oblast",
+    "city",
+    "bridge",
+    "canal",
+    "forest",
+    "desert",
+    "plain",
+    "summit",
+    "treaty",
+    "agreement",
+    "accords",
+    "act",
+    "doctrine",
+    "plan",
+    "war",
+    "mission",
+    "sentry",
+    "shield",
+    "line",
+    "day",
+    "cup",
+    "games",
+];
+
+/// Honorific and academic titles that introduce a name.
+const HONORIFICS: &[&str] = &[
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "sir",
+    "dame",
+    "lord",
+    "baroness",
+    "sen.",
+    "rep.",
+    "gen.",
+    "col.",
+    "adm.",
+    "lt.",
+    "maj.",
+    "capt.",
+];
+
+/// Role nouns that make an apposition a role ("Ed Roe, a senior researcher at …").
+const ROLE_NOUNS: &[&str] = &[
+    "researcher",
+    "analyst",
+    "fellow",
+    "professor",
+    "director",
+    "expert",
+    "specialist",
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "economist",
+    "historian",
+    "lecturer",
+    "chief",
+    "head",
+    "member",
+    "lawmaker",
+    "commander",
+    "general",
+    "minister",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "scholar",
+    "editor",
+    "correspondent",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "secretary",
+    "officer",
+    "strategist",
+    "consultant",
+    "lawyer",
+    "senator",
+    "deputy",
+    "mp",
+    "mep",
+    "leader",
+    "negotiator",
+    "representative",
+    "colonel",
+    "admiral",
+    "veteran",
+    "pilot",
+    "author",
+    "journalist",
+    "columnist",
+    "campaigner",
+    "activist",
+    "ceo",
+    "counsel",
+    "lecturer",
+    "coordinator",
+    "manager",
+    "partner",
+    "associate",
+    "student",
+    "candidate",
+    "governor",
+    "mayor",
+    "counterpart",
+];
+
+/// Verbs whose neighbour is a speaker ("said Ed Roe", "Ed Roe told").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "argues",
+    "argued",
+    "notes",
+    "noted",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "explained",
+    "warned",
+    "insisted",
+    "according",
+    "believes",
+    "thinks",
+    "suggested",
+    "claimed",
+    "urged",
+    "asked",
+    "replied",
+    "responded",
+    "commented",
+    "emphasised",
+    "emphasized",
+    "stressed",
+];
+
+/// Head nouns of organisation names ("Royal Institute of X", "Ministry of Defence").
+const ORG_HEADS: &[&str] = &[
+    "institute",
+    "university",
+    "council",
+    "ministry",
+    "agency",
+    "commission",
+    "fund",
+    "center",
+    "centre",
+    "foundation",
+    "committee",
+    "office",
+    "party",
+    "bank",
+    "parliament",
+    "assembly",
+    "command",
+    "service",
+    "department",
+    "academy",
+    "school",
+    "college",
+    "corporation",
+    "company",
+    "group",
+    "association",
+    "union",
+    "organisation",
+    "organization",
+    "forum",
+    "court",
+    "tribunal",
+    "senate",
+    "congress",
+    "cabinet",
+    "government",
+    "administration",
+    "army",
+    "navy",
+    "forces",
+    "guard",
+    "directorate",
+    "bureau",
+    "board",
+    "authority",
+    "society",
+    "alliance",
+    "coalition",
+    "movement",
+    "initiative",
+    "network",
+    "observatory",
+    "programme",
+    "program",
+    "project",
+];
+
+#[derive(Clone, Debug)]
+struct PersonInfo {
+    role: Option<String>,
+    country: Option<String>,
+    org: Option<String>,
+}
+
+/// Working state over one document.
+struct Work<'a> {
+    doc: &'a Document,
+    lex: &'a Lexicon,
+    actors: Vec<Actor>,
+    by_key: HashMap<String, ActorId>,
+    /// Per person actor: surname (normalised) and title info.
+    people: Vec<(ActorId, String, PersonInfo)>,
+    mentions: Vec<Mention>,
+    quotes: Vec<Span>,
+}
+
+fn is_cap(s: &str) -> bool {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => {
+            // all-caps words of 2+ letters are acronyms, not names ("NATO", "BIG")
+            !(s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && s.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase()))
+        }
+        _ => false,
+    }
+}
+
+impl<'a> Work<'a> {
+    fn tok(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.tokens[i].span)
+    }
+
+    fn norm(&self, i: usize) -> &'a str {
+        &self.doc.tokens[i].norm
+    }
+
+    fn in_quote(&self, span: Span) -> bool {
+        let i = self.quotes.partition_point(|q| q.end <= span.start);
+        i < self.quotes.len() && self.quotes[i].contains(span)
+    }
+
+    fn actor(
+        &mut self,
+        name: &str,
+        kind: ActorKind,
+        country: Option<String>,
+        role: Option<String>,
+    ) -> ActorId {
+        let key = slug(name);
+        if let Some(&id) = self.by_key.get(&key) {
+            let a = &mut self.actors[id.0];
+            if a.country.is_none() {
+                a.country = country;
+            }
+            if a.role.is_none() {
+                a.role = role;
+            }
+            return id;
+        }
+        let id = ActorId(self.actors.len());
+        self.actors.push(Actor {
+            id: key.clone(),
+            name: name.to_string(),
+            kind,
+            country,
+            role,
+        });
+        self.by_key.insert(key, id);
+        id
+    }
+
+    fn mention(&mut self, actor: ActorId, span: Span, kind: MentionKind, rule: &str) {
+        self.mentions.push(Mention {
+            actor,
+            span,
+            kind,
+            rule: rule.to_string(),
+        });
+    }
+
+    /// Reads a person name starting at token `i` (bounded by `hi`): capitalised tokens
+    /// and inner particles, at most five tokens. Returns the token range.
+    fn read_name(&self, i: usize, hi: usize, taken: &[bool]) -> Option<(usize, usize)> {
+        let mut j = i;
+        let mut words = 0;
+        while j < hi && words < 5 {
+            let t = self.tok(j);
+            let n = self.norm(j);
+            if taken[j] {
+                break;
+            }
+            if self.doc.tokens[j].kind == TokenKind::Word && is_cap(t) && !NOT_NAME.contains(&n) {
+                words += 1;
+                j += 1;
+            } else if words > 0
+                && j + 1 < hi
+                && ((PARTICLES.contains(&t)
+                    && (is_cap(self.tok(j + 1)) || PARTICLES.contains(&self.tok(j + 1))))
+                    || (n == "-"
+                        && is_cap(self.tok(j + 1))
+                        && self.doc.tokens[j].span.start == self.doc.tokens[j - 1].span.end))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        (words > 0).then_some((i, j))
+    }
+
+    fn name_text(&self, a: usize, b: usize) -> String {
+        let span = self.doc.tokens[a].span.cover(self.doc.tokens[b - 1].span);
+        let raw = self.doc.slice(span);
+        // garbled scrapes ("Rados, Sikorski") and stray punctuation inside a name
+        raw.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Adds (or links) a person from a name token range.
+    fn person(&mut self, a: usize, b: usize, info: PersonInfo, rule: &str) -> ActorId {
+        let name = self.name_text(a, b);
+        let words: Vec<&str> = name.split(' ').collect();
+        let surname = normalize_name(words.last().copied().unwrap_or(""));
+        let span = self.doc.tokens[a].span.cover(self.doc.tokens[b - 1].span);
+        // a known person (registry) wins, then a person already seen with this surname
+        let known = self.lex.person(&name, self.doc.meta.published.as_deref());
+        let id = if let Some(p) = known {
+            let role = info.role.clone().or(p.role.clone());
+            let country = info.country.clone().or(p.country.clone());
+            self.actor(&p.name, ActorKind::Person, country, role)
+        } else if let Some(&(id, _, _)) = self.people.iter().find(|(id, s, _)| {
+            *s == surname
+                && (words.len() == 1 || {
+                    let existing = normalize_name(&self.actors[id.0].name);
+                    existing == normalize_name(&name) || existing.split(' ').count() == 1
+                })
+        }) {
+            if words.len() > 1 && self.actors[id.0].name.split(' ').count() == 1 {
+                self.actors[id.0].name = name.clone();
+            }
+            let a = &mut self.actors[id.0];
+            if a.role.is_none() {
+                a.role = info.role.clone();
+            }
+            if a.country.is_none() {
+                a.country = info.country.clone();
+            }
+            id
+        } else {
+            self.actor(
+                &name,
+                ActorKind::Person,
+                info.country.clone(),
+                info.role.clone(),
+            )
+        };
+        if !self.people.iter().any(|(p, _, _)| *p == id) {
+            self.people.push((id, surname, info));
+        }
+        let kind = if words.len() == 1 {
+            MentionKind::Partial
+        } else {
+            MentionKind::Name
+        };
+        self.mention(id, span, kind, rule);
+        id
+    }
+}
+
+/// Finds actors and mentions in a document (the body of [`crate::ActorFinder`]).
+// Token loops index several parallel per-token arrays (hits, taken, tokens) at once.
+#[allow(clippy::needless_range_loop)]
+pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
+    let hits = lex.hits(doc);
+    let quotes = quote_regions(doc);
+    let mut w = Work {
+        doc,
+        lex,
+        actors: Vec::new(),
+        by_key: HashMap::new(),
+        people: Vec::new(),
+        mentions: Vec::new(),
+        quotes,
+    };
+    let n = w.doc.tokens.len();
+    // token -> hit covering it
+    let mut hit_at: Vec<Option<usize>> = vec![None; n];
+    let tok_range = |span: Span| {
+        let a = w.doc.tokens.partition_point(|t| t.span.start < span.start);
+        let b = w.doc.tokens.partition_point(|t| t.span.end <= span.end);
+        (a, b.max(a))
+    };
+    let hit_tokens: Vec<(usize, usize)> = hits.iter().map(|h| tok_range(h.span)).collect();
+    for (h, &(a, b)) in hit_tokens.iter().enumerate() {
+        for t in hit_at.iter_mut().take(b).skip(a) {
+            *t = Some(h);
+        }
+    }
+    let mut taken = vec![false; n];
+    let sentences: Vec<(usize, usize)> = w
+        .doc
+        .sentences
+        .iter()
+        .map(|s| (s.tokens.start, s.tokens.end))
+        .collect();
+
+    // 1. people by construction
+    for &(lo, hi) in &sentences {
+        let mut i = lo;
+        while i < hi {
+            // title (+ complement) + name
+            if let Some(h) = hit_at[i] {
+                let (a, b) = hit_tokens[h];
+                if a == i
+                    && let Ent::Title {
+                        canonical,
+                        honorific,
+                        ..
+                    } = &hits[h].ent
+                {
+                    let mut j = b;
+                    // "Minister of Foreign Affairs", "Commander in Europe"
+                    if j + 1 < hi
+                        && matches!(w.norm(j), "of" | "in" | "for")
+                        && is_cap(w.tok(j + 1))
+                    {
+                        let mut k = j + 1;
+                        while k < hi
+                            && (is_cap(w.tok(k))
+                                || w.norm(k) == "and" && k + 1 < hi && is_cap(w.tok(k + 1)))
+                            && k - j < 5
+                        {
+                            k += 1;
+                        }
+                        // only when a name follows the complement
+                        if k < hi && w.read_name(k, hi, &taken).is_some_and(|(x, y)| y - x >= 2) {
+                            j = k;
+                        }
+                    }
+                    let comma = j < hi && w.norm(j) == ",";
+                    let start = if comma { j + 1 } else { j };
+                    if let Some((na, mut nb)) = w.read_name(start, hi, &taken) {
+                        // a scraping garble: "Title Rados, Sikorski," -> one name
+                        if !comma
+                            && nb - na == 1
+                            && nb + 1 < hi
+                            && w.norm(nb) == ","
+                            && w.read_name(nb + 1, hi, &taken)
+                                .is_some_and(|(x, y)| y - x == 1)
+                            && nb + 2 < hi
+                            && matches!(w.norm(nb + 2), "," | "said" | "says" | "stated")
+                        {
+                            nb += 2;
+                        }
+                        // "(Russian President Vladimir) Putin": the name goes on after a bracket
+                        if nb + 1 < hi
+                            && w.norm(nb) == ")"
+                            && let Some((_, y)) = w.read_name(nb + 1, hi, &taken)
+                        {
+                            nb = y;
+                        }
+                        let hit_here = (na..nb).any(|t| {
+                            hit_at[t].is_some_and(|hh| !matches!(hits[hh].ent, Ent::Person { .. }))
+                        });
+                        if !hit_here {
+                            let mut info =
+                                title_info(&w, &hits, &hit_at, &hit_tokens, a, canonical);
+                            // "Dr. Jane Roe, a senior fellow at …": the apposition is the role
+                            let appos = nb + 2 < hi
+                                && w.norm(nb) == ","
+                                && matches!(w.norm(nb + 1), "a" | "an" | "the");
+                            if *honorific || (appos && info.org.is_none() && info.country.is_none())
+                            {
+                                info.role = if appos {
+                                    apposition_role(&w, nb + 1, hi)
+                                } else {
+                                    None
+                                }
+                                .or(if *honorific {
+                                    None
+                                } else {
+                                    info.role
+                                });
+                            }
+                            w.person(na, nb, info, "actors/title-name");
+                            for t in taken.iter_mut().take(nb).skip(na) {
+                                *t = true;
+                            }
+                            i = nb;
+                            continue;
+                        }
+                    }
+                }
+            }
+            // honorific + name
+            let nrm = w.norm(i);
+            if HONORIFICS.contains(&nrm) || HONORIFICS.contains(&format!("{nrm}.").as_str()) {
+                let mut j = i + 1;
+                if j < hi && w.norm(j) == "." {
+                    j += 1;
+                }
+                if let Some((na, nb)) = w.read_name(j, hi, &taken) {
+                    let role = matches!(nrm.trim_end_matches('.'), "professor" | "prof")
+                        .then(|| "Professor".to_string());
+                    w.person(
+                        na,
+                        nb,
+                        PersonInfo {
+                            role,
+                            country: None,
+                            org: None,
+                        },
+                        "actors/honorific-name",
+                    );
+                    for t in taken.iter_mut().take(nb).skip(na) {
+                        *t = true;
+                    }
+                    i = nb;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    // 2. names in reporting contexts and appositions (two or more capitalised words)
+    for &(lo, hi) in &sentences {
+        let mut i = lo;
+        while i < hi {
+            if taken[i] || hit_at[i].is_some() || !is_cap(w.tok(i)) {
+                i += 1;
+                continue;
+            }
+            let Some((a, b)) = w.read_name(i, hi, &taken) else {
+                i += 1;
+                continue;
+            };
+            let hit_inside = (a..b).any(|t| hit_at[t].is_some());
+            if b - a < 2 || hit_inside || ORG_HEADS.contains(&w.norm(b - 1)) {
+                i = b.max(i + 1);
+                continue;
+            }
+            let before = (a > lo).then(|| w.norm(a - 1));
+            let before2 = (a > lo + 1).then(|| w.norm(a - 2));
+            let after = (b < hi).then(|| w.norm(b));
+            let speech_before = before.is_some_and(|t| SPEECH.contains(&t))
+                || (before == Some("to") && before2 == Some("according"));
+            let speech_after = after.is_some_and(|t| SPEECH.contains(&t));
+            let apposition = after == Some(",") && b + 1 < hi && {
+                let first = w.norm(b + 1);
+                let end = (b + 7).min(hi);
+                (matches!(first, "a" | "an" | "the")
+                    && (b + 2..end).any(|t| ROLE_NOUNS.contains(&w.norm(t))))
+                    || (ROLE_NOUNS.contains(&first) && is_cap(w.tok(b + 1)))
+            };
+            let place_like = PLACE_HEADS.contains(&w.norm(b - 1));
+            if !place_like && (speech_before || speech_after || apposition) {
+                let role = apposition.then(|| apposition_role(&w, b + 1, hi)).flatten();
+                w.person(
+                    a,
+                    b,
+                    PersonInfo {
+                        role,
+                        country: None,
+                        org: None,
+                    },
+                    "actors/name-context",
+                );
+                for t in taken.iter_mut().take(b).skip(a) {
+                    *t = true;
+                }
+            }
+            i = b;
+        }
+    }
+    // 3. organisations by head noun and ministries
+    organisations(&mut w, &sentences, &hits, &hit_at, &hit_tokens, &mut taken);
+    // 4. registry hits
+    for (h, hit) in hits.iter().enumerate() {
+        let (a, b) = hit_tokens[h];
+        if a >= b || (a..b).any(|t| taken[t]) {
+            continue;
+        }
+        let span = hit.span;
+        match &hit.ent {
+            Ent::Country { name } => {
+                // a possessive before a title is a modifier, still a mention of the state
+                let id = w.actor(name, ActorKind::State, Some(name.clone()), None);
+                w.mention(id, span, MentionKind::Name, "actors/registry/country");
+            }
+            Ent::Capital { country } => {
+                let id = w.actor(country, ActorKind::State, Some(country.clone()), None);
+                w.mention(id, span, MentionKind::Metonym, "actors/registry/capital");
+            }
+            Ent::Seat {
+                name,
+                country,
+                state,
+            } => {
+                let id = if *state {
+                    w.actor(country, ActorKind::State, Some(country.clone()), None)
+                } else {
+                    w.actor(name, ActorKind::Organisation, Some(country.clone()), None)
+                };
+                w.mention(id, span, MentionKind::Metonym, "actors/registry/seat");
+            }
+            Ent::Org { name, country, .. } | Ent::Ministry { name, country } => {
+                let id = w.actor(name, ActorKind::Organisation, country.clone(), None);
+                w.mention(id, span, MentionKind::Name, "actors/registry/organisation");
+            }
+            Ent::Group { name } => {
+                let id = w.actor(name, ActorKind::Group, None, None);
+                w.mention(id, span, MentionKind::Name, "actors/registry/group");
+            }
+            Ent::Person { .. } => {
+                let info = PersonInfo {
+                    role: None,
+                    country: None,
+                    org: None,
+                };
+                w.person(a, b, info, "actors/registry/person");
+            }
+            Ent::Title { .. } | Ent::Adjective { .. } => continue,
+        }
+        for t in taken.iter_mut().take(b).skip(a) {
+            *t = true;
+        }
+    }
+    // 5. surnames of people seen in the document
+    let surnames: Vec<(ActorId, String)> =
+        w.people.iter().map(|(id, s, _)| (*id, s.clone())).collect();
+    for &(lo, hi) in &sentences {
+        for i in lo..hi {
+            if taken[i] || !is_cap(w.tok(i)) {
+                continue;
+            }
+            let nm = normalize_name(w.tok(i));
+            if let Some((id, _)) = surnames.iter().find(|(_, s)| *s == nm) {
+                let id = *id;
+                w.mention(
+                    id,
+                    w.doc.tokens[i].span,
+                    MentionKind::Partial,
+                    "actors/surname",
+                );
+                taken[i] = true;
+            }
+        }
+    }
+    // 6. role references and "the alliance"
+    roles(&mut w, &sentences, &hits, &hit_at, &hit_tokens, &mut taken);
+    w.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    dedupe(&mut w.mentions);
+    // 7. pronouns
+    pronouns(&mut w, &sentences, &taken);
+    w.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let (actors, mentions) = (w.actors, w.mentions);
+    doc.actors = actors;
+    doc.mentions = mentions;
+}
+
+/// Keeps the longer of overlapping mentions.
+fn dedupe(ms: &mut Vec<Mention>) {
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        if let Some(last) = out.last()
+            && last.span.overlaps(m.span)
+        {
+            if m.span.len() > last.span.len() {
+                out.pop();
+                out.push(m);
+            }
+            continue;
+        }
+        out.push(m);
+    }
+    *ms = out;
+}
+
+/// Role and country of a title at token `a`: "Polish Prime Minister", "Latvia's
+/// President", "NATO Secretary-General", "Putin spokesman".
+fn title_info(
+    w: &Work,
+    hits: &[Hit],
+    hit_at: &[Option<usize>],
+    hit_tokens: &[(usize, usize)],
+    a: usize,
+    canonical: &str,
+) -> PersonInfo {
+    let mut info = PersonInfo {
+        role: Some(canonical.to_string()),
+        country: None,
+        org: None,
+    };
+    let mut k = a;
+    // skip a lower-case qualifier: "deputy UN ambassador", "former"
+    for _ in 0..4 {
+        if k == 0 {
+            break;
+        }
+        let p = k - 1;
+        if w.norm(p) == "'s" && p > 0 {
+            k = p;
+            continue;
+        }
+        if let Some(h) = hit_at[p] {
+            let (ha, _) = hit_tokens[h];
+            match &hits[h].ent {
+                Ent::Country { name }
+                | Ent::Capital { country: name }
+                | Ent::Adjective { country: name } => {
+                    info.country.get_or_insert_with(|| name.clone());
+                }
+                Ent::Seat { country, .. } => {
+                    info.country.get_or_insert_with(|| country.clone());
+                }
+                Ent::Org {
+                    name,
+                    country,
+                    short,
+                } => {
+                    info.org
+                        .get_or_insert_with(|| short.clone().unwrap_or_else(|| name.clone()));
+                    if info.country.is_none() {
+                        info.country = country.clone();
+                    }
+                }
+                Ent::Person { country, .. } => {
+                    if info.country.is_none() {
+                        info.country = country.clone();
+                    }
+                }
+                _ => break,
+            }
+            k = ha;
+        } else if matches!(
+            w.norm(p),
+            "deputy" | "former" | "acting" | "senior" | "chief" | "interim"
+        ) {
+            k = p;
+        } else {
+            break;
+        }
+    }
+    // role text as written between the modifier and the name, e.g. "deputy UN ambassador"
+    if let Some(org) = &info.org {
+        info.role = Some(format!("{org} {canonical}"));
+    }
+    info
+}
+
+/// A role from an apposition: ", a senior researcher at the Royal Institute (RI),".
+fn apposition_role(w: &Work, from: usize, hi: usize) -> Option<String> {
+    let mut j = from;
+    if j < hi && matches!(w.norm(j), "a" | "an" | "the") {
+        j += 1;
+    }
+    let mut end = j;
+    while end < hi && !matches!(w.norm(end), "," | "." | ";" | "\"" | ":") && end - j < 14 {
+        end += 1;
+    }
+    (end > j).then(|| {
+        let s = w
+            .doc
+            .slice(w.doc.tokens[j].span.cover(w.doc.tokens[end - 1].span));
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    })
+}
+
+/// Organisations named by a head noun ("the Royal Institute of X", "University of X")
+/// and ministries ("Ministry of Defence of X", "X's Defence Ministry", "the Latvian
+/// Ministry of Defence"), canonicalised as "Ministry of <Portfolio> of <Country>".
+fn organisations(
+    w: &mut Work,
+    sentences: &[(usize, usize)],
+    hits: &[Hit],
+    hit_at: &[Option<usize>],
+    hit_tokens: &[(usize, usize)],
+    taken: &mut [bool],
+) {
+    for &(lo, hi) in sentences {
+        let mut i = lo;
+        while i < hi {
+            if taken[i] || !is_cap(w.tok(i)) || w.norm(i) == "the" {
+                i += 1;
+                continue;
+            }
+            // capitalised run, allowing "of", "for", "and", "on" inside
+            let mut j = i;
+            let mut last_cap = i;
+            while j < hi && !taken[j] {
+                let t = w.tok(j);
+                if is_cap(t) || t.chars().all(|c| c.is_uppercase()) && t.len() > 1 {
+                    last_cap = j;
+                    j += 1;
+                } else if matches!(w.norm(j), "of" | "for" | "and" | "on")
+                    && j + 1 < hi
+                    && is_cap(w.tok(j + 1))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let b = last_cap + 1;
+            let words: Vec<&str> = (i..b).map(|t| w.norm(t)).collect();
+            let head_pos = words.iter().position(|x| ORG_HEADS.contains(x));
+            if let Some(hp) = head_pos {
+                if (words[0] == "ministry" || words.contains(&"ministry"))
+                    && let Some((name, country)) = ministry(w, i, b, hits, hit_at, hit_tokens, lo)
+                {
+                    let start = if i > lo && matches!(w.norm(i - 1), "'s") && i > lo + 1 {
+                        ministry_start(w, i, lo, hit_at, hit_tokens)
+                    } else {
+                        i
+                    };
+                    let span = w.doc.tokens[start].span.cover(w.doc.tokens[b - 1].span);
+                    let id = w.actor(&name, ActorKind::Organisation, country, None);
+                    w.mention(id, span, MentionKind::Name, "actors/ministry");
+                    for t in taken.iter_mut().take(b).skip(start) {
+                        *t = true;
+                    }
+                    i = b;
+                    continue;
+                }
+                // generic organisation: at least two words and the head noun inside
+                let inside_hit = (i..b).any(|t| {
+                    hit_at[t].is_some_and(|h| !matches!(hits[h].ent, Ent::Ministry { .. }))
+                });
+                if b - i >= 2 && !inside_hit && (hp > 0 || b - i >= 3) {
+                    let name = w.name_text(i, b);
+                    let span = w.doc.tokens[i].span.cover(w.doc.tokens[b - 1].span);
+                    let id = w.actor(&name, ActorKind::Organisation, None, None);
+                    w.mention(id, span, MentionKind::Name, "actors/organisation");
+                    for t in taken.iter_mut().take(b).skip(i) {
+                        *t = true;
+                    }
+                }
+            }
+            i = b.max(i + 1);
+        }
+    }
+}
+
+fn ministry_start(
+    w: &Work,
+    i: usize,
+    lo: usize,
+    hit_at: &[Option<usize>],
+    hit_tokens: &[(usize, usize)],
+) -> usize {
+    // "Latvia 's Ministry …": include the possessor
+    let p = i - 2;
+    if p >= lo
+        && let Some(h) = hit_at[p]
+    {
+        return hit_tokens[h].0;
+    }
+    let _ = w;
+    i
+}
+
+/// "Ministry of Defense of Latvia" from the forms "Ministry of Defense of Latvia",
+/// "Latvia's Ministry of Defense", "Latvian Ministry of Defense", "Latvia's Defense
+/// Ministry".
+fn ministry(
+    w: &Work,
+    i: usize,
+    b: usize,
+    hits: &[Hit],
+    hit_at: &[Option<usize>],
+    hit_tokens: &[(usize, usize)],
+    lo: usize,
+) -> Option<(String, Option<String>)> {
+    let words: Vec<&str> = (i..b).map(|t| w.tok(t)).collect();
+    let norms: Vec<&str> = (i..b).map(|t| w.norm(t)).collect();
+    let country_at = |t: usize| -> Option<String> {
+        hit_at[t].and_then(|h| match &hits[h].ent {
+            Ent::Country { name }
+            | Ent::Adjective { country: name }
+            | Ent::Capital { country: name } => Some(name.clone()),
+            _ => None,
+        })
+    };
+    let mpos = norms.iter().position(|x| *x == "ministry")?;
+    let mut country: Option<String> = None;
+    let portfolio: Vec<&str>;
+    if mpos == 0 {
+        // Ministry of X (of Country)
+        let rest: Vec<usize> = (i + 1..b).collect();
+        let mut port_end = b;
+        for &t in rest.iter().skip(1) {
+            if w.norm(t) == "of"
+                && let Some(c) = country_at(t + 1)
+            {
+                country = Some(c);
+                port_end = t;
+                break;
+            }
+        }
+        if i + 1 >= port_end || w.norm(i + 1) != "of" {
+            return None;
+        }
+        portfolio = words[2..port_end - i].to_vec();
+    } else {
+        // X Ministry, with a country before ("Latvian Defence Ministry")
+        let first_country = (i..i + mpos).find_map(country_at);
+        country = first_country;
+        let port_from = (i..i + mpos)
+            .position(|t| country_at(t).is_none())
+            .unwrap_or(mpos);
+        portfolio = words[port_from..mpos].to_vec();
+        if mpos + 1 < words.len() && norms[mpos + 1] == "of" {
+            // "Latvian Ministry of Defence"
+            let p: Vec<&str> = words[mpos + 2..].to_vec();
+            return finish(
+                p,
+                country.or_else(|| possessor(w, i, lo, hits, hit_at, hit_tokens)),
+            );
+        }
+    }
+    if country.is_none() {
+        country = possessor(w, i, lo, hits, hit_at, hit_tokens);
+    }
+    finish(portfolio, country)
+}
+
+fn possessor(
+    w: &Work,
+    i: usize,
+    lo: usize,
+    hits: &[Hit],
+    hit_at: &[Option<usize>],
+    _ht: &[(usize, usize)],
+) -> Option<String> {
+    if i >= lo + 2
+        && w.norm(i - 1) == "'s"
+        && let Some(h) = hit_at[i - 2]
+        && let Ent::Country { name } = &hits[h].ent
+    {
+        return Some(name.clone());
+    }
+    None
+}
+
+fn finish(portfolio: Vec<&str>, country: Option<String>) -> Option<(String, Option<String>)> {
+    if portfolio.is_empty() {
+        return None;
+    }
+    let p = portfolio.join(" ");
+    let name = match &country {
+        Some(c) => format!("Ministry of {p} of {c}"),
+        None => format!("Ministry of {p}"),
+    };
+    Some((name, country))
+}
+
+/// Role references ("the NATO chief", "the U.S. president", "a NATO spokesperson") and
+/// "the alliance" / "the bloc".
+fn roles(
+    w: &mut Work,
+    sentences: &[(usize, usize)],
+    hits: &[Hit],
+    hit_at: &[Option<usize>],
+    hit_tokens: &[(usize, usize)],
+    taken: &mut [bool],
+) {
+    let alliance = w
+        .actors
+        .iter()
+        .position(|a| a.kind == ActorKind::Organisation && w.lex.is_alliance(&a.name))
+        .map(ActorId);
+    for &(lo, hi) in sentences {
+        for i in lo..hi {
+            let n = w.norm(i);
+            if taken[i] && !(n == "the" && hit_at[i].is_some()) {
+                continue;
+            }
+            if (n == "the") && i + 1 < hi && matches!(w.norm(i + 1), "alliance" | "bloc") {
+                if let Some(id) = alliance {
+                    let span = w.doc.tokens[i].span.cover(w.doc.tokens[i + 1].span);
+                    w.mention(id, span, MentionKind::Role, "actors/role/alliance");
+                    taken[i] = true;
+                    taken[i + 1] = true;
+                }
+                continue;
+            }
+            // a registry hit may include the article ("the U.S."): start there
+            let article_in_hit = hit_at[i].is_some_and(|h| hit_tokens[h].0 == i)
+                && w.doc
+                    .slice(w.doc.tokens[i].span)
+                    .eq_ignore_ascii_case("the");
+            if !matches!(n, "the" | "a" | "an") {
+                continue;
+            }
+            // determiner + modifier(s) + title, not followed by a name
+            let mut j = if article_in_hit { i } else { i + 1 };
+            let mut country: Option<String> = None;
+            let mut org: Option<String> = None;
+            while j < hi {
+                if let Some(h) = hit_at[j] {
+                    match &hits[h].ent {
+                        Ent::Country { name } | Ent::Adjective { country: name } => {
+                            country = Some(name.clone())
+                        }
+                        Ent::Org { name, short, .. } => {
+                            org = Some(short.clone().unwrap_or_else(|| name.clone()))
+                        }
+                        Ent::Seat { country: c, .. } => country = Some(c.clone()),
+                        _ => break,
+                    }
+                    j = hit_tokens[h].1;
+                    if j < hi && w.norm(j) == "'s" {
+                        j += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let Some(h) = (j < hi).then(|| hit_at[j]).flatten() else {
+                continue;
+            };
+            let Ent::Title {
+                canonical, person, ..
+            } = &hits[h].ent
+            else {
+                continue;
+            };
+            if !*person {
+                continue;
+            }
+            let (ta, tb) = hit_tokens[h];
+            if ta != j || (tb < hi && is_cap(w.tok(tb)) && !NOT_NAME.contains(&w.norm(tb))) {
+                continue;
+            }
+            let span = w.doc.tokens[i].span.cover(w.doc.tokens[tb - 1].span);
+            let canonical = canonical.clone();
+            let chiefish = matches!(
+                normalize_name(&canonical).as_str(),
+                "chief" | "head" | "leader" | "boss"
+            );
+            // the holder named earlier in the document
+            let holder =
+                w.people
+                    .iter()
+                    .filter(|(_, _, p)| {
+                        let same_title = p.role.as_deref().is_some_and(|r| {
+                            normalize_name(r).ends_with(&normalize_name(&canonical))
+                        });
+                        let same_mod = match (&org, &country) {
+                            (Some(o), _) => {
+                                p.org.as_deref() == Some(o.as_str())
+                                    || p.role.as_deref().is_some_and(|r| r.contains(o.as_str()))
+                            }
+                            (None, Some(c)) => p.country.as_deref() == Some(c.as_str()),
+                            (None, None) => true,
+                        };
+                        same_mod && (same_title || chiefish && (org.is_some()))
+                    })
+                    .map(|(id, _, _)| *id)
+                    .next_back();
+            let id = match holder {
+                Some(id) => id,
+                None => {
+                    let Some(modifier) = org.clone().or(country.clone()) else {
+                        continue;
+                    };
+                    let name = format!("{modifier} {}", canonical.to_lowercase());
+                    w.actor(
+                        &name,
+                        ActorKind::Person,
+                        country.clone(),
+                        Some(canonical.clone()),
+                    )
+                }
+            };
+            w.mention(id, span, MentionKind::Role, "actors/role");
+            for t in taken.iter_mut().take(tb).skip(i) {
+                *t = true;
+            }
+        }
+    }
+}
+
+/// he/she: the most recent person who was the subject of a sentence (the first person
+/// mention of a sentence not governed by a preposition), outside quotes.
+#[allow(clippy::needless_range_loop)]
+fn pronouns(w: &mut Work, sentences: &[(usize, usize)], taken: &[bool]) {
+    let mut subject: Option<ActorId> = None;
+    let mut added = Vec::new();
+    let mut mi = 0;
+    for &(lo, hi) in sentences {
+        let mut sentence_subject: Option<ActorId> = None;
+        for i in lo..hi {
+            let span = w.doc.tokens[i].span;
+            // advance the mention cursor; note the sentence subject
+            while mi < w.mentions.len() && w.mentions[mi].span.end <= span.start {
+                mi += 1;
+            }
+            if let Some(m) = w.mentions.get(mi).filter(|m| m.span.start == span.start) {
+                let person = w.actors[m.actor.0].kind == ActorKind::Person;
+                let after_prep = i > lo
+                    && matches!(
+                        w.norm(i - 1),
+                        "by" | "of"
+                            | "with"
+                            | "to"
+                            | "from"
+                            | "at"
+                            | "for"
+                            | "alongside"
+                            | "and"
+                            | "on"
+                    );
+                if person && sentence_subject.is_none() && !after_prep && !w.in_quote(m.span) {
+                    sentence_subject = Some(m.actor);
+                }
+            }
+            if taken[i] || w.in_quote(span) {
+                continue;
+            }
+            if matches!(w.norm(i), "he" | "she") {
+                let target = sentence_subject.or(subject);
+                if let Some(id) = target {
+                    added.push(Mention {
+                        actor: id,
+                        span,
+                        kind: MentionKind::Pronoun,
+                        rule: "actors/pronoun".into(),
+                    });
+                }
+            }
+        }
+        if sentence_subject.is_some() {
+            subject = sentence_subject;
+        }
+    }
+    w.mentions.extend(added);
+}

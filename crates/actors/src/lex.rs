@@ -1,0 +1,212 @@
+//! The finder's view of the registry: gazetteer hits resolved to what the finder needs.
+
+use crate::gazetteer::Gazetteer;
+use crate::registry::{Date, Entry, OrgClass, Registry, Surface, TitleClass};
+use stancemap_core::{ActorKind, Document, Error, Span};
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+
+/// A registry entry as the finder uses it.
+#[derive(Clone, Debug)]
+pub(crate) enum Ent {
+    /// A country by name or alias.
+    Country { name: String },
+    /// A country adjective or demonym: a modifier ("Polish"), not an actor by itself.
+    Adjective { country: String },
+    /// A capital used as a metonym ("Warsaw").
+    Capital { country: String },
+    /// A seat of government ("the Kremlin"): the state itself or a body of it.
+    Seat {
+        name: String,
+        country: String,
+        state: bool,
+    },
+    /// An organisation (or ministry), with its short form if it has one ("NATO").
+    Org {
+        name: String,
+        country: Option<String>,
+        short: Option<String>,
+    },
+    /// A ministry by a registry surface ("Defence Ministry", "the Pentagon").
+    Ministry {
+        name: String,
+        country: Option<String>,
+    },
+    /// A group noun.
+    Group { name: String },
+    /// A title; `person` when "the <title>" designates one holder.
+    Title {
+        canonical: String,
+        person: bool,
+        honorific: bool,
+    },
+    /// A known public figure.
+    Person { country: Option<String> },
+}
+
+/// A registry hit in a document.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub span: Span,
+    pub ent: Ent,
+}
+
+/// A known person with the role held on the document's date.
+#[derive(Clone, Debug)]
+pub(crate) struct Known {
+    pub name: String,
+    pub country: Option<String>,
+    pub role: Option<String>,
+}
+
+/// The registry and its gazetteer, compiled once and shared by the stage.
+#[derive(Debug)]
+pub struct Lexicon {
+    registry: Arc<Registry>,
+    gazetteer: Arc<Gazetteer>,
+}
+
+static EMBEDDED: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    Arc::new(Lexicon {
+        registry: Arc::new(Registry::embedded().clone()),
+        gazetteer: Arc::new(Gazetteer::embedded().clone()),
+    })
+});
+
+impl Lexicon {
+    /// The embedded registry (built once per process).
+    pub fn embedded() -> Arc<Lexicon> {
+        Arc::clone(&EMBEDDED)
+    }
+
+    /// A lexicon over a registry.
+    ///
+    /// # Errors
+    /// When the automaton cannot be built.
+    pub fn new(registry: Registry) -> Result<Lexicon, Error> {
+        let gazetteer = Gazetteer::new(&registry)?;
+        Ok(Lexicon {
+            registry: Arc::new(registry),
+            gazetteer: Arc::new(gazetteer),
+        })
+    }
+
+    /// The embedded registry extended with user files (TOML, any registry section).
+    ///
+    /// # Errors
+    /// A file that cannot be read or parsed (named with line and column).
+    pub fn with_files(files: &[PathBuf]) -> Result<Lexicon, Error> {
+        let mut registry = Registry::embedded().clone();
+        for f in files {
+            registry.extend(Registry::from_path(f)?);
+        }
+        Lexicon::new(registry)
+    }
+
+    /// The registry.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Registry hits inside the document's sentences, resolved.
+    pub(crate) fn hits(&self, doc: &Document) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let text = doc.slice(s.span);
+            for h in self.gazetteer.find(text) {
+                let Some(entry) = h.resolve(&self.registry) else {
+                    continue;
+                };
+                if entry.is_ambiguous() {
+                    continue;
+                }
+                let ent = match entry {
+                    Entry::Country(c, Surface::Name | Surface::Alias) => Ent::Country {
+                        name: c.name.clone(),
+                    },
+                    Entry::Country(c, Surface::Capital) => Ent::Capital {
+                        country: c.name.clone(),
+                    },
+                    Entry::Country(c, _) => Ent::Adjective {
+                        country: c.name.clone(),
+                    },
+                    Entry::Seat(c, seat) => Ent::Seat {
+                        name: seat.name.clone(),
+                        country: c.name.clone(),
+                        state: seat.kind == ActorKind::State,
+                    },
+                    Entry::Organisation(o, _) => Ent::Org {
+                        name: o.name.clone(),
+                        // an alliance or IGO belongs to no one country (its seat is not its country)
+                        country: o
+                            .country
+                            .clone()
+                            .filter(|_| !matches!(o.class, OrgClass::Alliance | OrgClass::Igo)),
+                        short: if o.name.len() <= 6 {
+                            Some(o.name.clone())
+                        } else {
+                            o.aliases
+                                .iter()
+                                .find(|a| {
+                                    a.len() <= 6
+                                        && a.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+                                })
+                                .cloned()
+                        },
+                    },
+                    Entry::Ministry(m) => Ent::Ministry {
+                        name: m.name.clone(),
+                        country: m.country.clone(),
+                    },
+                    Entry::Title(t) => Ent::Title {
+                        canonical: match &t.org {
+                            Some(org) if !t.name.contains(org.as_str()) => {
+                                format!("{org} {}", t.name)
+                            }
+                            _ => t.name.clone(),
+                        },
+                        person: t.person,
+                        honorific: t.class == TitleClass::Honorific,
+                    },
+                    Entry::Group(g) => Ent::Group {
+                        name: g.name.clone(),
+                    },
+                    Entry::Person(p, _) => Ent::Person {
+                        country: p.country.clone(),
+                    },
+                };
+                out.push(Hit {
+                    span: h.span.shift(s.span.start),
+                    ent,
+                });
+            }
+        }
+        out
+    }
+
+    /// A known person by name or alias, with the role held on `date` (or the latest).
+    pub(crate) fn person(&self, name: &str, date: Option<&str>) -> Option<Known> {
+        let p = self.registry.person(name)?;
+        let role = date
+            .and_then(Date::parse)
+            .and_then(|d| p.role_on(d))
+            .or_else(|| p.roles.last());
+        Some(Known {
+            name: p.name.clone(),
+            country: role
+                .and_then(|r| r.country.clone())
+                .or_else(|| p.country.clone()),
+            role: role.map(|r| match &r.org {
+                Some(org) => format!("{org} {}", r.role),
+                None => r.role.clone(),
+            }),
+        })
+    }
+
+    /// True for an alliance or intergovernmental organisation ("the alliance", "the bloc").
+    pub(crate) fn is_alliance(&self, name: &str) -> bool {
+        self.registry
+            .organisation(name)
+            .is_some_and(|o| matches!(o.class, OrgClass::Alliance | OrgClass::Igo))
+    }
+}
