@@ -467,6 +467,7 @@ mod tests {
     #[test]
     fn not_actors_hide_inner_names() {
         assert_eq!(names("Latin America and the Warsaw Pact"), pairs(&[]));
+        assert_eq!(names("the Gulf of Riga off New Mexico"), pairs(&[]));
         assert_eq!(
             names("America and Warsaw"),
             pairs(&[("America", "United States"), ("Warsaw", "Poland")])
