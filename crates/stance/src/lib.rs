@@ -1,4 +1,48 @@
-//! placeholder
+//! Stance and commitment for stancemap: who supports, opposes or conditions a policy, and
+//! how firmly.
+//!
+//! # Overview
+//! - [`StanceDetector`]: the `stance` [`Stage`](stancemap_core::Stage). For every
+//!   attributed statement it decides a stance on each topic (support / oppose /
+//!   conditional / none, with a score, evidence spans and a rule id), attaches the hedge
+//!   and booster cues inside it and their [`commitment`], then aggregates one
+//!   [`StanceSummary`](stancemap_core::StanceSummary) per actor and topic ([`aggregate`]).
+//! - [`Topics`] / [`TopicPack`]: policy questions as data (`data/topics/*.toml`,
+//!   embedded: `shoot_down`, `frozen_assets`). A user adds a topic by writing a file.
+//! - [`Lexicon`]: the topic-independent cues every pack inherits (`data/common.toml`).
+//! - [`CueDetector`] and [`commitment`]: hedge and booster detection (module [`cues`]).
+//!
+//! # Example: a stance on a hand-built document
+//! ```
+//! use stancemap_core::{Actor, ActorId, ActorKind, Document, Span, Stance, Statement};
+//! use stancemap_stance::StanceDetector;
+//! let text = "Germany warned against firing on Russian jets.";
+//! let mut doc = Document::new("d", text);
+//! doc.actors.push(Actor { id: "germany".into(), name: "Germany".into(), kind: ActorKind::State, country: None, role: None });
+//! doc.statements.push(Statement {
+//!     actor: ActorId(0), span: Span::new(0, text.len()), content: Span::new(0, text.len()),
+//!     quote: false, cue: None, cue_span: None, mention: None,
+//!     stances: vec![], hedges: vec![], boosters: vec![], commitment: 1.0,
+//! });
+//! StanceDetector::default().annotate(&mut doc);
+//! assert_eq!(doc.stances[0].stance, Stance::Oppose);
+//! ```
+#![deny(missing_docs)]
 
+mod aggregate;
+mod classify;
 pub mod cues;
+mod detector;
+mod lexicon;
+mod pattern;
+mod stream;
+mod topic;
+
+pub use aggregate::aggregate;
 pub use cues::{CueDetector, commitment};
+pub use detector::StanceDetector;
+pub use lexicon::{Lexicon, TopicExample};
+pub use topic::{TopicPack, Topics};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1025 @@
+//! Per-statement stance classification (the rules are documented on
+//! [`StanceDetector`](crate::StanceDetector)).
+//!
+//! Vocabulary used below:
+//! - **object**: what a stance is about — a target match ("shoot down"), a weak term
+//!   ("caution", "show of force") or a condition ("case-by-case");
+//! - **frame**: a cue that governs objects ("should", "warned against", "would be an
+//!   alternative"); frames chain ("decided to avoid X", "warned against the risks of X");
+//! - **vote**: one object with its governing frames, giving a signed value.
+
+use crate::lexicon::{CueEntry, Effect, Holder, Lexicon, Position, Role};
+use crate::pattern::Pattern;
+use crate::stream::{Stream, Tok};
+use crate::topic::TopicPack;
+use stancemap_core::{Span, Stance};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// A pack with the cues it uses (its own first, then the inherited common ones).
+#[derive(Clone, Debug)]
+pub(crate) struct PackRt {
+    pub pack: TopicPack,
+    pub cues: Vec<CueEntry>,
+}
+
+impl PackRt {
+    pub(crate) fn new(pack: TopicPack, lex: &Lexicon) -> PackRt {
+        let mut cues = pack.cues.clone();
+        if pack.inherits_common() {
+            cues.extend(lex.cues.iter().cloned());
+        }
+        PackRt { pack, cues }
+    }
+}
+
+/// A match: stream token range and entry index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+impl Hit {
+    fn overlaps(&self, o: &Hit) -> bool {
+        self.start < o.end && o.start < self.end
+    }
+}
+
+/// Leftmost-longest, non-overlapping matches of `pats` (entry index, pattern) in `range`.
+fn scan(toks: &[Tok], range: Range<usize>, pats: &[(usize, &Pattern)]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    while pos < range.end {
+        let mut best: Option<(usize, usize)> = None;
+        for &(entry, p) in pats {
+            if let Some(end) = p.match_at(toks, pos, range.end)
+                && best.is_none_or(|(e, _)| end > e)
+            {
+                best = Some((end, entry));
+            }
+        }
+        match best {
+            Some((end, entry)) => {
+                out.push(Hit {
+                    start: pos,
+                    end,
+                    entry,
+                });
+                pos = end;
+            }
+            None => pos += 1,
+        }
+    }
+    out
+}
+
+fn flat<'a>(entries: impl Iterator<Item = (usize, &'a [Pattern])>) -> Vec<(usize, &'a Pattern)> {
+    entries
+        .flat_map(|(i, ps)| ps.iter().map(move |p| (i, p)))
+        .collect()
+}
+
+/// The matches of one pack in one document.
+#[derive(Debug)]
+pub(crate) struct PackDoc {
+    pub active: bool,
+    pub targets: Vec<Hit>,
+    /// Frames, terms and conditions (ignore entries removed), by start.
+    pub cues: Vec<Hit>,
+    pub scopes: Vec<Hit>,
+    pub contrasts: Vec<Hit>,
+    pub alignments: Vec<Hit>,
+    /// entry = index into `Lexicon::answers`.
+    pub answers: Vec<Hit>,
+    /// Tokens inside a frame, term or condition (their negators are part of the cue).
+    consumed: Vec<bool>,
+    /// Tokens inside an object (not counted in frame distances).
+    in_object: Vec<bool>,
+    /// Clause boundaries: end punctuation, contrast markers, ", and" ….
+    hard: Vec<bool>,
+    /// Scope region (index into `scopes`) of each token.
+    scope_of: Vec<Option<usize>>,
+    /// Sentences with a target.
+    target_sents: BTreeSet<usize>,
+}
+
+/// Everything the classifier needs about one document.
+pub(crate) struct DocView<'a> {
+    pub lex: &'a Lexicon,
+    pub stream: &'a Stream,
+}
+
+/// Who is speaking in a statement, for subject checks.
+#[derive(Debug, Default)]
+pub(crate) struct Speaker {
+    pub spans: Vec<Span>,
+    pub others: Vec<Span>,
+    pub is_author: bool,
+}
+
+/// The statement being classified: stream tokens in scope and the reporting cue.
+pub(crate) struct Window {
+    pub on: Vec<bool>,
+    pub cue: Option<Range<usize>>,
+}
+
+/// The outcome for one statement and topic.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Decision {
+    pub stance: Stance,
+    pub score: f32,
+    pub evidence: Vec<Span>,
+    pub rule: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Obj {
+    Target(usize),
+    Cue(usize),
+}
+
+#[derive(Clone, Debug)]
+struct Vote {
+    value: f32,
+    weight: f32,
+    /// Some(strong) for a condition.
+    cond: Option<bool>,
+    /// Cue hits of the governing frames, inner first; then the post frame, if any.
+    frames: Vec<usize>,
+    object: Obj,
+    licensed: bool,
+    dropped: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Opts {
+    /// Alignment propagation: the clause is someone else's, no subject checks.
+    propagate: bool,
+    /// Answer rule: evaluate the question as if asserted.
+    unscoped: bool,
+}
+
+impl<'a> DocView<'a> {
+    /// Finds the matches of a pack.
+    pub(crate) fn match_pack(&self, rt: &PackRt) -> PackDoc {
+        let toks = &self.stream.toks;
+        let n = toks.len();
+        let lex = self.lex;
+        let cue_pats_all = flat(
+            rt.cues
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (i, &c.patterns[..])),
+        );
+        let cue_pats_nq: Vec<(usize, &Pattern)> = cue_pats_all
+            .iter()
+            .copied()
+            .filter(|(i, _)| !matches!(&rt.cues[*i].role, Role::Frame(f) if f.question))
+            .collect();
+        let target_pats = flat(
+            rt.pack
+                .targets
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, &e.patterns[..])),
+        );
+        let align_pats = flat(
+            lex.alignments
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, &e.patterns[..])),
+        );
+        let scope_pats = flat(
+            lex.scopes
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, &e.patterns[..])),
+        );
+        let contrast_pats = flat(
+            lex.contrasts
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, &e.patterns[..])),
+        );
+        let answer_pats = flat(
+            lex.answers
+                .iter()
+                .enumerate()
+                .map(|(i, (_, e))| (i, &e.patterns[..])),
+        );
+
+        let mut pd = PackDoc {
+            active: false,
+            targets: Vec::new(),
+            cues: Vec::new(),
+            scopes: Vec::new(),
+            contrasts: Vec::new(),
+            alignments: Vec::new(),
+            answers: Vec::new(),
+            consumed: vec![false; n],
+            in_object: vec![false; n],
+            hard: vec![false; n],
+            scope_of: vec![None; n],
+            target_sents: BTreeSet::new(),
+        };
+        for (si, s) in self.stream.sents.iter().enumerate() {
+            let r = s.range.clone();
+            let aligns = scan(toks, r.clone(), &align_pats);
+            let pats = if s.question {
+                &cue_pats_all
+            } else {
+                &cue_pats_nq
+            };
+            let mut cues: Vec<Hit> = scan(toks, r.clone(), pats)
+                .into_iter()
+                .filter(|h| !aligns.iter().any(|a| a.overlaps(h)))
+                .collect();
+            let targets = scan(toks, r.clone(), &target_pats);
+            cues.retain(|h| match rt.cues[h.entry].role {
+                Role::Term { .. } | Role::Cond { .. } => !targets.iter().any(|t| t.overlaps(h)),
+                _ => true,
+            });
+            let blocked = |h: &Hit| cues.iter().chain(&targets).any(|c| c.overlaps(h));
+            let scopes: Vec<Hit> = scan(toks, r.clone(), &scope_pats)
+                .into_iter()
+                .filter(|h| !blocked(h))
+                .collect();
+            let contrasts: Vec<Hit> = scan(toks, r.clone(), &contrast_pats)
+                .into_iter()
+                .filter(|h| !blocked(h))
+                .collect();
+            let answers: Vec<Hit> = scan(toks, r.clone(), &answer_pats)
+                .into_iter()
+                .filter(|h| !blocked(h))
+                .collect();
+            cues.retain(|h| !matches!(rt.cues[h.entry].role, Role::Ignore));
+            if !targets.is_empty() {
+                pd.target_sents.insert(si);
+            }
+            // Token annotations.
+            for h in &cues {
+                for i in h.start..h.end {
+                    pd.consumed[i] = true;
+                    if !matches!(rt.cues[h.entry].role, Role::Frame(_)) {
+                        pd.in_object[i] = true;
+                    }
+                }
+            }
+            for h in &targets {
+                for i in h.start..h.end {
+                    pd.in_object[i] = true;
+                }
+            }
+            for i in r.clone() {
+                let t = &toks[i];
+                if !t.word && matches!(t.norm.as_str(), "." | ";" | ":" | "?" | "!" | "(" | ")") {
+                    pd.hard[i] = true;
+                }
+                if !t.word
+                    && t.norm == ","
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|x| x.sent == si && lex.comma_clauses.contains(&x.norm))
+                {
+                    pd.hard[i] = true;
+                }
+            }
+            for h in &contrasts {
+                for i in h.start..h.end {
+                    pd.hard[i] = true;
+                }
+            }
+            // Scope regions: opener to the next comma or boundary.
+            for h in &scopes {
+                let idx = pd.scopes.len();
+                let mut i = h.start;
+                while i < r.end {
+                    let t = &toks[i];
+                    if i >= h.end && (pd.hard[i] || (!t.word && t.norm == ",")) {
+                        break;
+                    }
+                    if pd.scope_of[i].is_none() {
+                        pd.scope_of[i] = Some(idx);
+                    }
+                    i += 1;
+                }
+                pd.scopes.push(*h);
+            }
+            pd.targets.extend(targets);
+            pd.cues.extend(cues);
+            pd.contrasts.extend(contrasts);
+            pd.alignments.extend(aligns);
+            pd.answers.extend(answers);
+        }
+        pd.active = !pd.targets.is_empty();
+        pd
+    }
+
+    fn words_between(&self, pd: &PackDoc, a: usize, b: usize) -> usize {
+        (a..b)
+            .filter(|&i| self.stream.toks[i].word && !pd.in_object[i])
+            .count()
+    }
+
+    fn boundary_between(&self, pd: &PackDoc, a: usize, b: usize) -> bool {
+        (a..b).any(|i| pd.hard[i])
+    }
+
+    fn frame<'r>(&self, rt: &'r PackRt, h: &Hit) -> Option<&'r crate::lexicon::Frame> {
+        match &rt.cues[h.entry].role {
+            Role::Frame(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Classifies one statement on one topic.
+    pub(crate) fn classify(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        win: &Window,
+        speaker: &Speaker,
+    ) -> Option<Decision> {
+        if !pd.active {
+            return None;
+        }
+        let mut on = win.on.clone();
+        self.restrict_contrast(pd, &mut on, win, speaker);
+        let sents = self.sentences_of(&on);
+        if sents.is_empty() {
+            return None;
+        }
+        let near = self.near(pd, &sents);
+        if let Some(d) = self.answer(rt, pd, &on, &sents) {
+            return Some(d);
+        }
+        let (votes, strong) = self.votes(rt, pd, &on, win, speaker, Opts::default());
+        #[cfg(test)]
+        if std::env::var_os("STANCE_DEBUG").is_some() {
+            let toks = &self.stream.toks;
+            let show = |h: &Hit| {
+                toks[h.start..h.end]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            eprintln!("[{}] strong={strong} near={near}", rt.pack.id());
+            for h in pd.cues.iter().filter(|h| on[h.start]) {
+                eprintln!("  cue {} = {:?}", rt.cues[h.entry].id, show(h));
+            }
+            for h in pd.targets.iter().filter(|h| on[h.start]) {
+                eprintln!("  target {:?}", show(h));
+            }
+            for v in &votes {
+                eprintln!("  vote {v:?}");
+            }
+        }
+        if let Some(d) = self.decide(rt, pd, &votes, strong, near, None) {
+            return Some(d);
+        }
+        self.aligned(rt, pd, &on, &sents)
+    }
+
+    fn sentences_of(&self, on: &[bool]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for (i, t) in self.stream.toks.iter().enumerate() {
+            if on[i] && out.last() != Some(&t.sent) {
+                out.push(t.sent);
+            }
+        }
+        out
+    }
+
+    /// A target in a sentence of the statement or in the sentence before it (same
+    /// paragraph).
+    fn near(&self, pd: &PackDoc, sents: &[usize]) -> bool {
+        sents.iter().any(|&s| {
+            pd.target_sents.contains(&s)
+                || (s > 0
+                    && pd.target_sents.contains(&(s - 1))
+                    && self.stream.sents[s - 1].para == self.stream.sents[s].para)
+        })
+    }
+
+    /// In a sentence where the speaker (or the reporting cue) stands in one clause of a
+    /// contrast ("A warned against X, while B is open to Y"), keep only that clause.
+    fn restrict_contrast(&self, pd: &PackDoc, on: &mut [bool], win: &Window, speaker: &Speaker) {
+        let toks = &self.stream.toks;
+        let anchor = win
+            .cue
+            .as_ref()
+            .map(|r| r.start)
+            .filter(|&i| i < on.len() && on[i])
+            .or_else(|| {
+                (0..toks.len())
+                    .find(|&i| on[i] && speaker.spans.iter().any(|s| s.overlaps(toks[i].span)))
+            });
+        let Some(a) = anchor else { return };
+        let sr = self.stream.sents[toks[a].sent].range.clone();
+        let before = pd
+            .contrasts
+            .iter()
+            .filter(|c| c.end <= a && c.start >= sr.start)
+            .map(|c| c.end)
+            .max();
+        let after = pd
+            .contrasts
+            .iter()
+            .filter(|c| c.start > a && c.end <= sr.end)
+            .map(|c| c.start)
+            .min();
+        if let Some(b) = before {
+            on[sr.start..b].iter_mut().for_each(|x| *x = false);
+        }
+        if let Some(e) = after {
+            on[e..sr.end].iter_mut().for_each(|x| *x = false);
+        }
+    }
+
+    /// Collects the votes of the objects inside `on`; also says whether a target is there.
+    fn votes(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        on: &[bool],
+        win: &Window,
+        sp: &Speaker,
+        opts: Opts,
+    ) -> (Vec<Vote>, bool) {
+        let toks = &self.stream.toks;
+        let mut objects: Vec<(usize, usize, Obj)> = Vec::new();
+        for (i, t) in pd.targets.iter().enumerate() {
+            if on[t.start] {
+                objects.push((t.start, t.end, Obj::Target(i)));
+            }
+        }
+        for (i, c) in pd.cues.iter().enumerate() {
+            if on[c.start] && matches!(rt.cues[c.entry].role, Role::Term { .. } | Role::Cond { .. })
+            {
+                objects.push((c.start, c.end, Obj::Cue(i)));
+            }
+        }
+        objects.sort();
+        let strong = objects.iter().any(|o| matches!(o.2, Obj::Target(_)));
+        let mut votes = Vec::new();
+        for &(start, end, obj) in &objects {
+            let sent = toks[start].sent;
+            let (lean, oweight, cond, alone) = match obj {
+                Obj::Target(_) => (1.0, 1.0, None, false),
+                Obj::Cue(i) => match rt.cues[pd.cues[i].entry].role {
+                    Role::Term {
+                        lean,
+                        alone,
+                        weight,
+                    } => (lean, weight, None, alone),
+                    Role::Cond { strong } => (0.0, 1.0, Some(strong), true),
+                    _ => continue,
+                },
+            };
+            // Pre-frames, nearest first.
+            let mut chain: Vec<usize> = Vec::new();
+            let mut anchor = start;
+            loop {
+                let cand = pd
+                    .cues
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, h)| {
+                        h.end <= anchor
+                            && !chain.contains(k)
+                            && toks[h.start].sent == sent
+                            && on[h.start]
+                            && self
+                                .frame(rt, h)
+                                .is_some_and(|f| f.position != Position::Post)
+                    })
+                    .max_by_key(|(_, h)| h.end);
+                let Some((k, h)) = cand else { break };
+                let Some(f) = self.frame(rt, h) else { break };
+                let scope_ok = match pd.scope_of[h.start] {
+                    Some(s) => pd.scope_of[anchor] == Some(s),
+                    None => true,
+                };
+                if self.boundary_between(pd, h.end, anchor)
+                    || self.words_between(pd, h.end, anchor) > f.reach
+                    || !scope_ok
+                {
+                    break;
+                }
+                chain.push(k);
+                anchor = h.start;
+            }
+            // Post-frame, nearest.
+            let post = pd
+                .cues
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| {
+                    h.start >= end
+                        && toks[h.start].sent == sent
+                        && on[h.start]
+                        && self
+                            .frame(rt, h)
+                            .is_some_and(|f| f.position != Position::Pre)
+                })
+                .min_by_key(|(_, h)| h.start)
+                .filter(|(_, h)| {
+                    let f = self.frame(rt, h);
+                    let scope_ok = match pd.scope_of[h.start] {
+                        Some(s) => pd.scope_of[start] == Some(s),
+                        None => true,
+                    };
+                    scope_ok
+                        && !self.boundary_between(pd, end, h.start)
+                        && f.is_some_and(|f| self.words_between(pd, end, h.start) <= f.reach)
+                })
+                .map(|(k, _)| k);
+            if chain.is_empty() && post.is_none() && !alone {
+                continue;
+            }
+            // Negation.
+            let neg = self.negations(pd, &chain, post, start, end);
+            // Composition, inner to outer.
+            let mut v: f32 = lean;
+            let mut weight: f32 = 1.0;
+            let mut licensed = false;
+            let mut dropped = false;
+            let mut all: Vec<usize> = chain.clone();
+            all.extend(post);
+            for (n, &k) in all.iter().enumerate() {
+                let h = &pd.cues[k];
+                let Some(f) = self.frame(rt, h) else { continue };
+                v = match f.effect {
+                    Effect::Assert => v,
+                    Effect::Flip => -v,
+                    Effect::Support => 1.0,
+                    Effect::Oppose => -1.0,
+                };
+                if neg[n] {
+                    v = -v;
+                }
+                weight = weight.max(f.weight);
+                licensed |= f.license;
+                let question_sent = self.stream.sents[toks[h.start].sent].question;
+                let scoped = pd.scope_of[h.start].is_some() || (question_sent && !f.question);
+                if scoped && !opts.unscoped {
+                    dropped = true;
+                }
+            }
+            if cond.is_some() {
+                v = 0.0;
+            }
+            // Whose position is it? The outermost pre-frame (or the post frame).
+            let holder_k = chain.last().copied().or(post);
+            if let Some(k) = holder_k {
+                let h = &pd.cues[k];
+                let in_cue = win
+                    .cue
+                    .as_ref()
+                    .is_some_and(|r| h.start < r.end && r.start < h.end);
+                if let Some(f) = self.frame(rt, h)
+                    && f.holder == Holder::Subject
+                    && !in_cue
+                    && !opts.propagate
+                    && !opts.unscoped
+                    && self.subject(h.start, sp) == Subj::Other
+                {
+                    dropped = true;
+                }
+            }
+            votes.push(Vote {
+                value: v,
+                weight: oweight * weight,
+                cond,
+                frames: all,
+                object: obj,
+                licensed,
+                dropped,
+            });
+        }
+        (votes, strong)
+    }
+
+    /// For each frame of `chain` (inner first) and then `post`: is it negated?
+    fn negations(
+        &self,
+        pd: &PackDoc,
+        chain: &[usize],
+        post: Option<usize>,
+        start: usize,
+        end: usize,
+    ) -> Vec<bool> {
+        let toks = &self.stream.toks;
+        let mut neg = vec![false; chain.len() + usize::from(post.is_some())];
+        if let Some(&outer) = chain.last() {
+            let from = pd.cues[outer]
+                .start
+                .saturating_sub(2)
+                .max(self.stream.sents[toks[start].sent].range.start);
+            for i in from..start {
+                if !toks[i].neg || pd.consumed[i] {
+                    continue;
+                }
+                // The chain element right after the negator.
+                let next = chain
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| pd.cues[**k].start > i)
+                    .min_by_key(|(_, k)| pd.cues[**k].start);
+                // "did not call for", "has not yet called for": the negator is right
+                // before the frame, or one auxiliary/adverb away.
+                let close = |k: usize| {
+                    let between: Vec<&Tok> = (i + 1..pd.cues[k].start)
+                        .map(|j| &toks[j])
+                        .filter(|t| t.word)
+                        .collect();
+                    between.is_empty()
+                        || (between.len() == 1 && self.lex.skip.contains(&between[0].norm))
+                };
+                match next {
+                    Some((n, k)) if close(*k) => neg[n] = !neg[n],
+                    _ => {
+                        // The frame before it.
+                        if let Some((n, _)) = chain
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, k)| pd.cues[**k].end <= i)
+                            .max_by_key(|(_, k)| pd.cues[**k].end)
+                        {
+                            neg[n] = !neg[n];
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(p) = post {
+            let ps = pd.cues[p].start;
+            let from = end.max(ps.saturating_sub(2));
+            let count = toks[from.min(ps)..ps]
+                .iter()
+                .enumerate()
+                .filter(|(k, t)| t.neg && !pd.consumed[from + k])
+                .count();
+            if count % 2 == 1 {
+                let n = neg.len() - 1;
+                neg[n] = !neg[n];
+            }
+        }
+        neg
+    }
+
+    /// Label, score and evidence from votes.
+    fn decide(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        votes: &[Vote],
+        strong: bool,
+        near: bool,
+        rule_prefix: Option<&str>,
+    ) -> Option<Decision> {
+        let counted: Vec<&Vote> = votes
+            .iter()
+            .filter(|v| !v.dropped && (strong || near || v.licensed))
+            .collect();
+        let (mut s, mut o, mut cs, mut cw) = (0.0f32, 0.0f32, 0usize, 0usize);
+        for v in &counted {
+            match v.cond {
+                Some(true) => cs += 1,
+                Some(false) => cw += 1,
+                None if v.value > 0.0 => s += v.weight,
+                None if v.value < 0.0 => o += v.weight,
+                None => {}
+            }
+        }
+        let base = if strong { 0.9 } else { 0.6 };
+        let (stance, score) = if cs > 0 {
+            let sc = if s > o {
+                0.2
+            } else if o > s {
+                -0.2
+            } else {
+                0.0
+            };
+            (Stance::Conditional, sc)
+        } else if s > o {
+            (Stance::Support, base * (s - o) / (s + o))
+        } else if o > s {
+            (Stance::Oppose, -base * (o - s) / (s + o))
+        } else if cw > 0 && s == 0.0 {
+            (Stance::Conditional, 0.0)
+        } else {
+            return None;
+        };
+        let score = if cw > 0 && stance != Stance::Conditional {
+            score * 0.75
+        } else {
+            score
+        };
+        let winning = |v: &&&Vote| match stance {
+            Stance::Conditional => v.cond.is_some(),
+            Stance::Support => v.cond.is_none() && v.value > 0.0,
+            Stance::Oppose => v.cond.is_none() && v.value < 0.0,
+        };
+        let win: Vec<&&Vote> = counted.iter().filter(winning).collect();
+        let toks = &self.stream.toks;
+        let mut evidence: Vec<Span> = Vec::new();
+        for v in &win {
+            let (a, b) = match v.object {
+                Obj::Target(i) => (pd.targets[i].start, pd.targets[i].end),
+                Obj::Cue(i) => (pd.cues[i].start, pd.cues[i].end),
+            };
+            evidence.push(span_of(toks, a, b));
+            for &k in &v.frames {
+                evidence.push(span_of(toks, pd.cues[k].start, pd.cues[k].end));
+            }
+        }
+        evidence.sort();
+        evidence.dedup();
+        let best = win.iter().max_by(|a, b| a.weight.total_cmp(&b.weight));
+        let id = best.map_or("none".to_string(), |v| match v.frames.last() {
+            Some(&k) if v.cond.is_none() => rt.cues[pd.cues[k].entry].id.clone(),
+            _ => match v.object {
+                Obj::Target(i) => rt.pack.targets[pd.targets[i].entry].id.clone(),
+                Obj::Cue(i) => rt.cues[pd.cues[i].entry].id.clone(),
+            },
+        });
+        let id = match rule_prefix {
+            Some(p) => format!("{p}/{id}"),
+            None => id,
+        };
+        Some(Decision {
+            stance,
+            score: score.clamp(-1.0, 1.0),
+            evidence,
+            rule: format!("stance/{}/{}/{}", rt.pack.id(), stance.as_str(), id),
+        })
+    }
+
+    /// "When asked if he backed X, he responded: Yes, I do."
+    fn answer(&self, rt: &PackRt, pd: &PackDoc, on: &[bool], sents: &[usize]) -> Option<Decision> {
+        let toks = &self.stream.toks;
+        for a in pd.answers.iter().filter(|a| on[a.start]) {
+            let sent = toks[a.start].sent;
+            let sr = self.stream.sents[sent].range.clone();
+            let initial = a.start == sr.start || {
+                let p = &toks[a.start - 1];
+                !p.word || self.lex.answer_leads.contains(&p.norm)
+            };
+            if !initial {
+                continue;
+            }
+            // The question: a scope of the same sentence before the answer, or the
+            // previous sentence if it asks.
+            let mut region: Option<Range<usize>> = None;
+            for q in pd
+                .scopes
+                .iter()
+                .filter(|q| q.start >= sr.start && q.end <= a.start)
+            {
+                let qi = pd.scope_of[q.start];
+                let end = (q.start..a.start)
+                    .take_while(|&i| pd.scope_of[i] == qi)
+                    .last()
+                    .map_or(q.end, |i| i + 1);
+                if pd
+                    .targets
+                    .iter()
+                    .any(|t| t.start >= q.start && t.start < end)
+                {
+                    region = Some(q.start..end);
+                }
+            }
+            if region.is_none() && sent > 0 && sents.first() == Some(&sent) {
+                let prev = &self.stream.sents[sent - 1];
+                if prev.question
+                    && prev.para == self.stream.sents[sent].para
+                    && pd.target_sents.contains(&(sent - 1))
+                {
+                    region = Some(prev.range.clone());
+                }
+            }
+            let Some(region) = region else { continue };
+            let mut qon = vec![false; toks.len()];
+            qon[region.clone()].iter_mut().for_each(|x| *x = true);
+            let win = Window {
+                on: qon.clone(),
+                cue: None,
+            };
+            let (votes, _) = self.votes(
+                rt,
+                pd,
+                &qon,
+                &win,
+                &Speaker::default(),
+                Opts {
+                    propagate: true,
+                    unscoped: true,
+                },
+            );
+            let inner: f32 = votes
+                .iter()
+                .filter(|v| v.cond.is_none())
+                .map(|v| v.value * v.weight)
+                .sum();
+            let inner = if inner < 0.0 { -1.0 } else { 1.0 };
+            let sign = self.lex.answers[a.entry].0 * inner;
+            let stance = if sign > 0.0 {
+                Stance::Support
+            } else {
+                Stance::Oppose
+            };
+            let mut evidence = vec![span_of(toks, a.start, a.end)];
+            evidence.extend(
+                pd.targets
+                    .iter()
+                    .filter(|t| region.contains(&t.start))
+                    .map(|t| span_of(toks, t.start, t.end)),
+            );
+            evidence.sort();
+            return Some(Decision {
+                stance,
+                score: 0.8 * sign,
+                evidence,
+                rule: format!(
+                    "stance/{}/{}/answer-{}",
+                    rt.pack.id(),
+                    stance.as_str(),
+                    self.lex.answers[a.entry].1.id
+                ),
+            });
+        }
+        None
+    }
+
+    /// "…, backed by X": X takes the stance of the clause before the alignment cue.
+    fn aligned(&self, rt: &PackRt, pd: &PackDoc, on: &[bool], sents: &[usize]) -> Option<Decision> {
+        let toks = &self.stream.toks;
+        let first = on.iter().position(|&x| x)?;
+        let sent = *sents.first()?;
+        let sr = self.stream.sents[sent].range.clone();
+        let clean = |a: usize, b: usize| {
+            !self.boundary_between(pd, a, b)
+                && !pd.cues.iter().any(|c| c.start >= a && c.start < b)
+                && !pd.targets.iter().any(|t| t.start >= a && t.start < b)
+        };
+        let al = pd.alignments.iter().find(|al| {
+            al.start >= sr.start
+                && al.end <= sr.end
+                && if al.start >= first {
+                    on[al.start] && clean(first, al.start)
+                } else {
+                    al.end <= first
+                        && self.words_between(pd, al.end, first) <= 8
+                        && clean(al.end, first)
+                }
+        })?;
+        let clause_start = (sr.start..al.start)
+            .rev()
+            .find(|&i| pd.hard[i])
+            .map_or(sr.start, |i| i + 1);
+        if clause_start >= al.start {
+            return None;
+        }
+        let mut con = vec![false; toks.len()];
+        con[clause_start..al.start]
+            .iter_mut()
+            .for_each(|x| *x = true);
+        let win = Window {
+            on: con.clone(),
+            cue: None,
+        };
+        let (votes, strong) = self.votes(
+            rt,
+            pd,
+            &con,
+            &win,
+            &Speaker::default(),
+            Opts {
+                propagate: true,
+                unscoped: false,
+            },
+        );
+        let near = self.near(pd, &[sent]);
+        self.decide(rt, pd, &votes, strong, near, Some("aligned"))
+            .map(|mut d| {
+                d.evidence.push(span_of(toks, al.start, al.end));
+                d.evidence.sort();
+                d
+            })
+    }
+
+    /// Is the subject of the frame starting at `f` the speaker, someone else, or
+    /// unknown?
+    fn subject(&self, f: usize, sp: &Speaker) -> Subj {
+        let toks = &self.stream.toks;
+        let lex = self.lex;
+        let sr = self.stream.sents[toks[f].sent].range.clone();
+        let first_word = sr.clone().find(|&i| toks[i].word).unwrap_or(sr.start);
+        let prev_dash = |i: usize| (sr.start..i).rev().find(|&j| toks[j].norm == "-");
+        // Head: the first word before the frame that is not an auxiliary or adverb.
+        let mut i = f;
+        let mut head = None;
+        while i > sr.start {
+            i -= 1;
+            let t = &toks[i];
+            if t.norm == "-" {
+                match prev_dash(i) {
+                    Some(j) => {
+                        i = j;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if !t.word {
+                break;
+            }
+            if lex.skip.contains(&t.norm)
+                || t.neg
+                || (!t.cap && t.norm.ends_with("ly") && t.norm.len() > 4)
+            {
+                continue;
+            }
+            head = Some(i);
+            break;
+        }
+        let Some(h) = head else { return Subj::Neutral };
+        let t = &toks[h];
+        if !t.upper {
+            if lex.first_person.contains(&t.norm) {
+                return Subj::Speaker;
+            }
+            if lex.third_person.contains(&t.norm) {
+                return if sp.is_author {
+                    Subj::Other
+                } else {
+                    Subj::Speaker
+                };
+            }
+            if lex.neutral_pronouns.contains(&t.norm) {
+                return Subj::Neutral;
+            }
+        }
+        // Region: from the head back to the clause opener.
+        let coord = matches!(t.norm.as_str(), "and" | "or");
+        let mut region = Vec::new();
+        let mut j = if coord { h } else { h + 1 };
+        while j > sr.start {
+            j -= 1;
+            let t = &toks[j];
+            if t.norm == "-" {
+                match prev_dash(j) {
+                    Some(k) => {
+                        j = k;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if coord && j == h {
+                continue;
+            }
+            if !t.word || (lex.clause_openers.contains(&t.norm) && !t.upper) {
+                break;
+            }
+            region.push(j);
+            if region.len() >= 10 {
+                break;
+            }
+        }
+        let overlaps = |spans: &[Span], i: usize| spans.iter().any(|s| s.overlaps(toks[i].span));
+        if region.iter().any(|&i| overlaps(&sp.spans, i)) {
+            return Subj::Speaker;
+        }
+        if region.iter().any(|&i| overlaps(&sp.others, i)) {
+            return Subj::Other;
+        }
+        let named = region
+            .iter()
+            .any(|&i| toks[i].cap && i != first_word && !lex.not_names.contains(&toks[i].norm));
+        if named
+            || region
+                .iter()
+                .any(|&i| lex.group_nouns.contains(&toks[i].norm))
+        {
+            return Subj::Other;
+        }
+        Subj::Neutral
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Subj {
+    Speaker,
+    Neutral,
+    Other,
+}
+
+fn span_of(toks: &[Tok], a: usize, b: usize) -> Span {
+    let b = b.max(a + 1).min(toks.len());
+    Span::new(toks[a].span.start, toks[b - 1].span.end)
+}

@@ -1,0 +1,250 @@
+//! The [`StanceDetector`] stage.
+
+use crate::aggregate::aggregate;
+use crate::classify::{DocView, PackRt, Speaker, Window};
+use crate::cues::commitment;
+use crate::lexicon::Lexicon;
+use crate::stream::Stream;
+use crate::topic::{TopicPack, Topics};
+use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, StatementStance};
+
+/// Classifies each statement's stance on each topic and aggregates them per actor.
+///
+/// # What it does, per document
+/// 1. **Topicality gate.** A topic is *active* only if one of its strong target terms
+///    ("shoot down", "open fire", "rules of engagement" …) occurs in the analysed
+///    (non-boilerplate) text. Statements of an inactive document get no stance on it, so
+///    a piece on tariffs or a general security analysis yields none.
+/// 2. **Per statement** (window = reporting cue + content, or the whole span):
+///    - *objects* are found: targets, weak terms with a lean ("caution" opposes, "show of
+///      force" supports) and conditions ("case-by-case", "it depends");
+///    - each object is governed by the *frames* before it (nearest first, chained:
+///      "warned against | the risks of | shooting down") and by one frame after it
+///      ("opening fire | would be an alternative"), within the frame's reach and the
+///      clause (end punctuation, "while"/"but", ", and" stop it). Frames *assert* the
+///      object's lean (should, urge, threaten to, will), *flip* it (pushed back against,
+///      rejected, rather than, avoid) or fix it (warned against, risk, would be a
+///      mistake: oppose; would be an alternative: support); a negator next to a frame
+///      inverts it ("should not shoot down");
+///    - a target nobody frames is a reported event, not a stance ("jets shot down three
+///      drones");
+///    - frames inside an open question or condition ("asked whether …", "if …") and in
+///      interrogative sentences do not count, except rhetorical demands ("Where is the
+///      order to shoot down …?"); an answer ("Yes, I do") to a question containing a
+///      target takes the question's polarity;
+///    - a frame whose stance belongs to its subject ("want to", "decided to", "warned")
+///      does not count for the speaker when that subject is another actor ("analysts
+///      said European capitals want to avoid escalation");
+///    - in a contrast ("A warned against X, while B …") only the speaker's clause counts;
+///    - weak terms and conditions count in *strong mode* (a target in the statement), or
+///      near a target (same or previous sentence of the paragraph), or under a licensing
+///      frame (urged, called for, means, should, is unavoidable);
+///    - "…, backed by X" (and "as proposed by X and Y") gives X the stance of the clause
+///      before it.
+///
+///    Label: any strong condition → `conditional` (score ±0.2); else the heavier of the
+///    support/oppose votes (score = ±0.9 × margin, ±0.6 without a target in the
+///    statement, ×0.75 under a weak condition like "if necessary").
+/// 3. `statement.hedges`/`boosters` get the indices of the cues inside the statement's
+///    span and `statement.commitment` their [`commitment`] weight.
+/// 4. `doc.stances` is rebuilt by [`aggregate`].
+///
+/// ```
+/// use stancemap_core::{Actor, ActorId, ActorKind, Document, Span, Stage, Stance, Statement};
+/// use stancemap_stance::StanceDetector;
+/// let text = "The minister said NATO should shoot down intruding drones.";
+/// let mut doc = Document::new("d", text);
+/// doc.actors.push(Actor { id: "m".into(), name: "Minister".into(), kind: ActorKind::Person, country: None, role: None });
+/// doc.statements.push(Statement {
+///     actor: ActorId(0), span: Span::new(0, text.len()), content: Span::new(18, text.len()),
+///     quote: false, cue: Some("said".into()), cue_span: Some(Span::new(13, 17)), mention: None,
+///     stances: vec![], hedges: vec![], boosters: vec![], commitment: 1.0,
+/// });
+/// StanceDetector::default().process(&mut doc)?;
+/// assert_eq!(doc.statements[0].stances[0].stance, Stance::Support);
+/// assert_eq!(doc.stances[0].topic, "shoot_down");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct StanceDetector {
+    lexicon: Lexicon,
+    packs: Vec<PackRt>,
+}
+
+impl Default for StanceDetector {
+    fn default() -> StanceDetector {
+        StanceDetector::new(Topics::default())
+    }
+}
+
+impl StanceDetector {
+    /// A detector for these topics, with the embedded common lexicon.
+    pub fn new(topics: Topics) -> StanceDetector {
+        StanceDetector::with_lexicon(topics, Lexicon::default())
+    }
+
+    /// A detector with a user common lexicon.
+    pub fn with_lexicon(topics: Topics, lexicon: Lexicon) -> StanceDetector {
+        let packs = topics
+            .packs()
+            .iter()
+            .map(|p| PackRt::new(p.clone(), &lexicon))
+            .collect();
+        StanceDetector { lexicon, packs }
+    }
+
+    /// The topic packs, in order.
+    pub fn topics(&self) -> impl Iterator<Item = &TopicPack> {
+        self.packs.iter().map(|p| &p.pack)
+    }
+
+    /// The common lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The ids of the topics active in a document (a strong target term occurs in its
+    /// analysed text).
+    pub fn active_topics(&self, doc: &Document) -> Vec<&str> {
+        let stream = Stream::build(doc, &self.lexicon.negators);
+        let view = DocView {
+            lex: &self.lexicon,
+            stream: &stream,
+        };
+        self.packs
+            .iter()
+            .filter(|rt| view.match_pack(rt).active)
+            .map(|rt| rt.pack.id())
+            .collect()
+    }
+
+    /// The spans where a topic's strong target term occurs, for every active topic (in
+    /// text order). The attribution stage uses them to find the sentences in which an
+    /// opinion piece's author speaks about a topic.
+    pub fn target_spans(&self, doc: &Document) -> Vec<Span> {
+        let stream = Stream::build(doc, &self.lexicon.negators);
+        let view = DocView {
+            lex: &self.lexicon,
+            stream: &stream,
+        };
+        let mut out: Vec<Span> = self
+            .packs
+            .iter()
+            .map(|rt| view.match_pack(rt))
+            .filter(|pd| pd.active)
+            .flat_map(|pd| pd.targets)
+            .filter(|h| h.start < h.end)
+            .map(|h| stream.toks[h.start].span.cover(stream.toks[h.end - 1].span))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Annotates a document (what [`Stage::process`] does; it cannot fail).
+    pub fn annotate(&self, doc: &mut Document) {
+        let stream = Stream::build(doc, &self.lexicon.negators);
+        let view = DocView {
+            lex: &self.lexicon,
+            stream: &stream,
+        };
+        let matched: Vec<_> = self
+            .packs
+            .iter()
+            .map(|rt| (rt, view.match_pack(rt)))
+            .collect();
+        let text_len = doc.text().len();
+        let mut results = Vec::with_capacity(doc.statements.len());
+        for st in &doc.statements {
+            let mut stances = Vec::new();
+            let valid = |s: Span| s.start < s.end && s.end <= text_len;
+            let content = if valid(st.content) {
+                st.content
+            } else {
+                st.span
+            };
+            if valid(content) && matched.iter().any(|(_, pd)| pd.active) {
+                let mut on = vec![false; stream.toks.len()];
+                let r = stream.range_of(content);
+                on[r].iter_mut().for_each(|x| *x = true);
+                let cue = st
+                    .cue_span
+                    .filter(|s| valid(*s))
+                    .map(|s| stream.range_of(s))
+                    .filter(|r| !r.is_empty());
+                if let Some(c) = &cue {
+                    on[c.clone()].iter_mut().for_each(|x| *x = true);
+                }
+                let speaker = speaker_of(doc, st);
+                let win = Window { on, cue };
+                for (rt, pd) in &matched {
+                    if let Some(d) = view.classify(rt, pd, &win, &speaker) {
+                        stances.push(StatementStance {
+                            topic: rt.pack.id().to_string(),
+                            stance: d.stance,
+                            score: d.score,
+                            evidence: d.evidence,
+                            rule: d.rule,
+                        });
+                    }
+                }
+            }
+            let inside = |c: &Cue| st.span.contains(c.span);
+            let hedges: Vec<usize> = (0..doc.hedges.len())
+                .filter(|&i| inside(&doc.hedges[i]))
+                .collect();
+            let boosters: Vec<usize> = (0..doc.boosters.len())
+                .filter(|&i| inside(&doc.boosters[i]))
+                .collect();
+            let h: Vec<&Cue> = hedges.iter().map(|&i| &doc.hedges[i]).collect();
+            let b: Vec<&Cue> = boosters.iter().map(|&i| &doc.boosters[i]).collect();
+            results.push((stances, hedges, boosters, commitment(&h, &b)));
+        }
+        for (st, (stances, hedges, boosters, c)) in doc.statements.iter_mut().zip(results) {
+            st.stances = stances;
+            st.hedges = hedges;
+            st.boosters = boosters;
+            st.commitment = c;
+        }
+        doc.stances = aggregate(doc);
+    }
+}
+
+fn speaker_of(doc: &Document, st: &stancemap_core::Statement) -> Speaker {
+    let mut sp = Speaker {
+        is_author: doc
+            .actors
+            .get(st.actor.0)
+            .is_some_and(|a| a.kind == ActorKind::Author),
+        ..Speaker::default()
+    };
+    if let Some(m) = st.mention.and_then(|m| doc.mentions.get(m)) {
+        sp.spans.push(m.span);
+    }
+    for m in &doc.mentions {
+        if m.actor == st.actor {
+            sp.spans.push(m.span);
+        } else {
+            sp.others.push(m.span);
+        }
+    }
+    sp
+}
+
+impl Stage for StanceDetector {
+    fn name(&self) -> &'static str {
+        "stance"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Statements, Layer::Cues]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Stances]
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), Error> {
+        self.annotate(doc);
+        Ok(())
+    }
+}

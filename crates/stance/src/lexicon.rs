@@ -1,0 +1,614 @@
+//! The common stance lexicon (`data/common.toml`): topic-independent cues that every
+//! topic pack inherits — negators, scope openers (whether, asked if), contrast markers,
+//! alignment cues (backed by), answers (yes, I do), and the generic frames (should, urge,
+//! warn against, push back against), terms and conditions (case-by-case, it depends).
+//!
+//! A topic pack (`data/topics/*.toml`) uses the same entry tables (`[[frames]]`,
+//! `[[terms]]`, `[[conditions]]`, `[[ignore]]`) for its own vocabulary; see
+//! [`TopicPack`](crate::TopicPack) for the format.
+
+use crate::pattern::{Classes, Pattern, english, norm_word};
+use serde::Deserialize;
+use stancemap_core::{Error, ErrorKind, Stance};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+use toml::Spanned;
+
+const EMBEDDED: &str = include_str!("../data/common.toml");
+const EMBEDDED_NAME: &str = "crates/stance/data/common.toml";
+
+static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::from_toml(EMBEDDED_NAME, EMBEDDED)
+        .expect("the embedded common stance lexicon is valid")
+});
+
+// ---------------------------------------------------------------------------------------
+// Errors with file, line and column
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// A data error at a byte range of a file.
+pub(crate) fn data_error(
+    name: &str,
+    text: &str,
+    span: Option<Range<usize>>,
+    msg: impl Into<String>,
+) -> Error {
+    let mut e = Error::new(ErrorKind::Data, msg).with_path(name.to_string());
+    if let Some(s) = span {
+        let (l, c) = line_col(text, s.start);
+        e = e.at_line(l, Some(c));
+    }
+    e
+}
+
+/// Parses TOML into `T`, mapping errors to file:line:column.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+) -> Result<T, Error> {
+    toml::from_str(text)
+        .map_err(|e| data_error(name, text, e.span(), e.message().trim().to_string()))
+}
+
+/// Reads a data file.
+pub(crate) fn read_file(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| Error::from(e).with_path(path.display().to_string()))
+}
+
+// ---------------------------------------------------------------------------------------
+// Entry tables shared by the lexicon and the packs
+
+/// How a frame changes the lean of what it governs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Effect {
+    /// Passes the lean on: "urged caution" opposes, "urged a show of force" supports.
+    Assert,
+    /// Inverts it: "pushed back against a plan to shoot down" opposes.
+    Flip,
+    /// Always support: "would be an alternative".
+    Support,
+    /// Always oppose: "warned against the risks of …", "slapdash demands to …".
+    Oppose,
+}
+
+/// Where a frame stands relative to what it governs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Position {
+    /// Before ("should shoot down").
+    #[default]
+    Pre,
+    /// After ("opening fire would be an alternative").
+    Post,
+    /// Either ("X risks escalation": risk governs both X and escalation).
+    Both,
+}
+
+/// Whose position a frame expresses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Holder {
+    /// The frame's grammatical subject: "European capitals *want* to avoid escalation" is
+    /// the capitals' wish, not the speaker's.
+    #[default]
+    Subject,
+    /// The speaker, whoever the subject is: "NATO *should* shoot down intruders".
+    Speaker,
+}
+
+/// Strength of a condition.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Strength {
+    /// Makes the stance conditional ("case-by-case", "only if", "it depends").
+    #[default]
+    Strong,
+    /// Qualifies a stance without changing its label ("if necessary").
+    Weak,
+}
+
+/// Lean of a term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Lean {
+    /// Names the forceful side ("show of force", "escalation").
+    Support,
+    /// Names the restrained side ("caution", "de-escalation").
+    Oppose,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Expect {
+    Support,
+    Oppose,
+    Conditional,
+    None,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ExampleToml {
+    text: String,
+    expect: Expect,
+    #[serde(default)]
+    context: Option<String>,
+    #[serde(default)]
+    speaker: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EntryToml {
+    pub id: String,
+    pub patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<ExampleToml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TermToml {
+    id: String,
+    patterns: Vec<Spanned<String>>,
+    lean: Lean,
+    #[serde(default = "yes")]
+    alone: bool,
+    #[serde(default)]
+    weight: Option<f32>,
+    #[serde(default)]
+    examples: Vec<ExampleToml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FrameToml {
+    id: String,
+    patterns: Vec<Spanned<String>>,
+    effect: Effect,
+    #[serde(default)]
+    position: Position,
+    #[serde(default)]
+    holder: Holder,
+    #[serde(default = "yes")]
+    license: bool,
+    #[serde(default)]
+    question: bool,
+    #[serde(default)]
+    reach: Option<usize>,
+    #[serde(default)]
+    weight: Option<f32>,
+    #[serde(default)]
+    examples: Vec<ExampleToml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CondToml {
+    id: String,
+    patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    strength: Strength,
+    #[serde(default)]
+    examples: Vec<ExampleToml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerToml {
+    id: String,
+    answer: Answer,
+    patterns: Vec<Spanned<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Answer {
+    Affirm,
+    Deny,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The cue tables of a file, before compilation.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CueTables {
+    #[serde(default)]
+    pub terms: Vec<TermToml>,
+    #[serde(default)]
+    pub frames: Vec<FrameToml>,
+    #[serde(default)]
+    pub conditions: Vec<CondToml>,
+    #[serde(default)]
+    pub ignore: Vec<EntryToml>,
+}
+
+/// A compiled frame.
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    pub effect: Effect,
+    pub position: Position,
+    pub holder: Holder,
+    pub license: bool,
+    pub question: bool,
+    pub reach: usize,
+    pub weight: f32,
+}
+
+/// What a cue entry does.
+#[derive(Clone, Debug)]
+pub(crate) enum Role {
+    Frame(Frame),
+    /// A weak topical term with a lean; `alone` terms vote without a frame.
+    Term {
+        lean: f32,
+        alone: bool,
+        weight: f32,
+    },
+    Cond {
+        strong: bool,
+    },
+    /// Consumes tokens so that nothing else matches there ("in order to").
+    Ignore,
+}
+
+/// A compiled cue entry.
+#[derive(Clone, Debug)]
+pub(crate) struct CueEntry {
+    pub id: String,
+    pub role: Role,
+    pub patterns: Vec<Pattern>,
+}
+
+/// A compiled plain entry (target, scope, contrast …).
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    pub id: String,
+    pub patterns: Vec<Pattern>,
+}
+
+/// An example sentence of a data entry, run by the tests (SPEC-independent sentences,
+/// never from the corpus).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopicExample {
+    /// Id of the entry that carries it (or `pack` for pack-level examples).
+    pub entry: String,
+    /// The statement text.
+    pub text: String,
+    /// Expected stance on the example's topic; `None` for "no stance".
+    pub expect: Option<Stance>,
+    /// Text placed in a paragraph before the statement (e.g. to make the document
+    /// about the topic without putting a target next to the statement).
+    pub context: Option<String>,
+    /// The speaker's name as written in `text`, if it names them.
+    pub speaker: Option<String>,
+}
+
+/// Compiles patterns, pointing errors to the pattern's place in the file.
+pub(crate) struct Compiler<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub classes: &'a Classes,
+    stemmer: rust_stemmers::Stemmer,
+}
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn new(name: &'a str, text: &'a str, classes: &'a Classes) -> Compiler<'a> {
+        Compiler {
+            name,
+            text,
+            classes,
+            stemmer: english(),
+        }
+    }
+
+    pub(crate) fn patterns(
+        &self,
+        id: &str,
+        pats: &[Spanned<String>],
+    ) -> Result<Vec<Pattern>, Error> {
+        if pats.is_empty() {
+            return Err(data_error(
+                self.name,
+                self.text,
+                None,
+                format!("entry `{id}` has no patterns"),
+            ));
+        }
+        pats.iter()
+            .map(|p| {
+                Pattern::parse(p.get_ref(), self.classes, &self.stemmer).map_err(|m| {
+                    data_error(
+                        self.name,
+                        self.text,
+                        Some(p.span()),
+                        format!("entry `{id}`: {m}"),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) fn entries(&self, list: &[EntryToml]) -> Result<Vec<Entry>, Error> {
+        list.iter()
+            .map(|e| {
+                Ok(Entry {
+                    id: e.id.clone(),
+                    patterns: self.patterns(&e.id, &e.patterns)?,
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) fn cues(&self, t: &CueTables) -> Result<Vec<CueEntry>, Error> {
+        let mut out = Vec::new();
+        for f in &t.frames {
+            out.push(CueEntry {
+                id: f.id.clone(),
+                role: Role::Frame(Frame {
+                    effect: f.effect,
+                    position: f.position,
+                    holder: f.holder,
+                    license: f.license,
+                    question: f.question,
+                    reach: f.reach.unwrap_or(6),
+                    weight: f.weight.unwrap_or(1.0).clamp(0.0, 2.0),
+                }),
+                patterns: self.patterns(&f.id, &f.patterns)?,
+            });
+        }
+        for c in &t.terms {
+            out.push(CueEntry {
+                id: c.id.clone(),
+                role: Role::Term {
+                    lean: if c.lean == Lean::Support { 1.0 } else { -1.0 },
+                    alone: c.alone,
+                    weight: c.weight.unwrap_or(0.7).clamp(0.0, 2.0),
+                },
+                patterns: self.patterns(&c.id, &c.patterns)?,
+            });
+        }
+        for c in &t.conditions {
+            out.push(CueEntry {
+                id: c.id.clone(),
+                role: Role::Cond {
+                    strong: c.strength == Strength::Strong,
+                },
+                patterns: self.patterns(&c.id, &c.patterns)?,
+            });
+        }
+        for c in &t.ignore {
+            out.push(CueEntry {
+                id: c.id.clone(),
+                role: Role::Ignore,
+                patterns: self.patterns(&c.id, &c.patterns)?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// Collects the examples of every entry of a cue table.
+pub(crate) fn examples(t: &CueTables, extra: &[(String, &[ExampleToml])]) -> Vec<TopicExample> {
+    let mut out = Vec::new();
+    let mut add = |entry: &str, list: &[ExampleToml]| {
+        for e in list {
+            out.push(TopicExample {
+                entry: entry.to_string(),
+                text: e.text.clone(),
+                expect: match e.expect {
+                    Expect::Support => Some(Stance::Support),
+                    Expect::Oppose => Some(Stance::Oppose),
+                    Expect::Conditional => Some(Stance::Conditional),
+                    Expect::None => None,
+                },
+                context: e.context.clone(),
+                speaker: e.speaker.clone(),
+            });
+        }
+    };
+    for (id, list) in extra {
+        add(id, list);
+    }
+    for f in &t.frames {
+        add(&f.id, &f.examples);
+    }
+    for f in &t.terms {
+        add(&f.id, &f.examples);
+    }
+    for f in &t.conditions {
+        add(&f.id, &f.examples);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// The common lexicon
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsToml {
+    first_person: Vec<String>,
+    third_person: Vec<String>,
+    neutral_pronouns: Vec<String>,
+    group_nouns: Vec<String>,
+    skip: Vec<String>,
+    clause_openers: Vec<String>,
+    comma_clauses: Vec<String>,
+    answer_leads: Vec<String>,
+    not_names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconToml {
+    negators: Vec<String>,
+    words: WordsToml,
+    #[serde(default)]
+    classes: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    scopes: Vec<EntryToml>,
+    #[serde(default)]
+    contrasts: Vec<EntryToml>,
+    #[serde(default)]
+    alignments: Vec<EntryToml>,
+    #[serde(default)]
+    answers: Vec<AnswerToml>,
+    #[serde(default)]
+    terms: Vec<TermToml>,
+    #[serde(default)]
+    frames: Vec<FrameToml>,
+    #[serde(default)]
+    conditions: Vec<CondToml>,
+    #[serde(default)]
+    ignore: Vec<EntryToml>,
+}
+
+/// The topic-independent stance lexicon shared by all topic packs.
+///
+/// `Lexicon::default()` is the embedded `data/common.toml`; [`Lexicon::from_path`] reads a
+/// user file in the same format (it replaces the embedded one; copy it as a start).
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    pub(crate) negators: BTreeSet<String>,
+    pub(crate) first_person: BTreeSet<String>,
+    pub(crate) third_person: BTreeSet<String>,
+    pub(crate) neutral_pronouns: BTreeSet<String>,
+    /// Plural forms, compared by norm ("ministers" names others, "minister" may be the
+    /// speaker).
+    pub(crate) group_nouns: BTreeSet<String>,
+    pub(crate) skip: BTreeSet<String>,
+    pub(crate) clause_openers: BTreeSet<String>,
+    pub(crate) comma_clauses: BTreeSet<String>,
+    pub(crate) answer_leads: BTreeSet<String>,
+    pub(crate) not_names: BTreeSet<String>,
+    pub(crate) scopes: Vec<Entry>,
+    pub(crate) contrasts: Vec<Entry>,
+    pub(crate) alignments: Vec<Entry>,
+    /// (+1 affirm / -1 deny, entry)
+    pub(crate) answers: Vec<(f32, Entry)>,
+    pub(crate) cues: Vec<CueEntry>,
+    pub(crate) examples: Vec<TopicExample>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        DEFAULT.clone()
+    }
+}
+
+impl Lexicon {
+    /// Parses and compiles a lexicon; `name` is used in errors.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Data`] naming the file, line and column of a TOML error or of a bad
+    /// pattern.
+    pub fn from_toml(name: &str, text: &str) -> Result<Lexicon, Error> {
+        let raw: LexiconToml = parse_toml(name, text)?;
+        let c = Compiler::new(name, text, &raw.classes);
+        let set = |v: &[String]| v.iter().map(|w| norm_word(w)).collect::<BTreeSet<_>>();
+        let tables = CueTables {
+            terms: raw.terms,
+            frames: raw.frames,
+            conditions: raw.conditions,
+            ignore: raw.ignore,
+        };
+        let mut answers = Vec::new();
+        for a in &raw.answers {
+            let sign = if a.answer == Answer::Affirm {
+                1.0
+            } else {
+                -1.0
+            };
+            answers.push((
+                sign,
+                Entry {
+                    id: a.id.clone(),
+                    patterns: c.patterns(&a.id, &a.patterns)?,
+                },
+            ));
+        }
+        Ok(Lexicon {
+            negators: set(&raw.negators),
+            first_person: set(&raw.words.first_person),
+            third_person: set(&raw.words.third_person),
+            neutral_pronouns: set(&raw.words.neutral_pronouns),
+            group_nouns: set(&raw.words.group_nouns),
+            skip: set(&raw.words.skip),
+            clause_openers: set(&raw.words.clause_openers),
+            comma_clauses: set(&raw.words.comma_clauses),
+            answer_leads: set(&raw.words.answer_leads),
+            not_names: set(&raw.words.not_names),
+            scopes: c.entries(&raw.scopes)?,
+            contrasts: c.entries(&raw.contrasts)?,
+            alignments: c.entries(&raw.alignments)?,
+            answers,
+            cues: c.cues(&tables)?,
+            examples: examples(&tables, &[]),
+        })
+    }
+
+    /// Reads and compiles a lexicon file.
+    ///
+    /// # Errors
+    /// As [`Lexicon::from_toml`], or an I/O error naming the path.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon, Error> {
+        let path = path.as_ref();
+        let text = read_file(path)?;
+        Lexicon::from_toml(&path.display().to_string(), &text)
+    }
+
+    /// The examples of the lexicon's entries; their expected stances refer to the
+    /// `shoot_down` topic unless the example says otherwise in its context.
+    pub fn examples(&self) -> &[TopicExample] {
+        &self.examples
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses() {
+        let l = Lexicon::default();
+        assert!(l.negators.contains("not"));
+        assert!(!l.cues.is_empty());
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let e = Lexicon::from_toml("my.toml", "negators = [\"not\"]\nwords = 3\n").unwrap_err();
+        let s = e.to_string();
+        assert!(s.starts_with("my.toml:2:"), "{s}");
+        let bad = EMBEDDED.replacen("patterns = [\"whether\"", "patterns = [\"whether *x\"", 1);
+        assert_ne!(bad, EMBEDDED, "the test edits a scope pattern");
+        let e = Lexicon::from_toml("c.toml", &bad).unwrap_err();
+        let line = bad[..bad.find("whether *x").unwrap()].matches('\n').count() + 1;
+        assert!(e.to_string().starts_with(&format!("c.toml:{line}:")), "{e}");
+        assert!(e.to_string().contains("gap"), "{e}");
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+        assert_eq!(line_col("x", 99), (1, 2));
+    }
+}

@@ -1,0 +1,413 @@
+//! The analysis stream: the document's tokens as the stance rules see them.
+//!
+//! Built from `doc.sentences`/`doc.tokens` (the text crate's segmenter) with three
+//! changes that make patterns simpler and robust to tokenizer details:
+//! - quote marks are dropped (`should not ‘whine’` reads `should not whine`);
+//! - hyphenated words are split into their parts (`case-by-case` reads `case by case`),
+//!   each part with its own byte span;
+//! - stems are recomputed with the same Snowball stemmer the patterns use.
+//!
+//! Sentences overlapping boilerplate are skipped. A hand-built document without tokens
+//! is segmented here with a small rule-based splitter (see [`segment`]), so the stage
+//! never depends on the order in which a caller fills layers.
+
+use crate::pattern::{TokView, english, norm_word, stem_of};
+use stancemap_core::{Document, Sentence, SentenceKind, Span, Token, TokenKind};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// One token of the stream.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub span: Span,
+    pub norm: String,
+    pub stem: String,
+    pub word: bool,
+    pub neg: bool,
+    /// First letter is upper case in the original.
+    pub cap: bool,
+    /// All letters upper case (two or more): "US", "NATO".
+    pub upper: bool,
+    /// Index into [`Stream::sents`].
+    pub sent: usize,
+}
+
+impl TokView for Tok {
+    fn norm(&self) -> &str {
+        &self.norm
+    }
+    fn stem(&self) -> &str {
+        &self.stem
+    }
+    fn is_word(&self) -> bool {
+        self.word
+    }
+    fn is_neg(&self) -> bool {
+        self.neg
+    }
+}
+
+/// A sentence of the stream.
+#[derive(Clone, Debug)]
+pub(crate) struct Sent {
+    /// Its tokens (indices into [`Stream::toks`]).
+    pub range: Range<usize>,
+    pub para: usize,
+    /// Ends with a question mark.
+    pub question: bool,
+}
+
+/// The token stream of a document.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Stream {
+    pub toks: Vec<Tok>,
+    pub sents: Vec<Sent>,
+}
+
+const QUOTES: [&str; 10] = ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‚"];
+const DASHES: [char; 5] = ['-', '‐', '‑', '–', '—'];
+
+impl Stream {
+    /// Builds the stream of a document; `negators` are the words that mark negation.
+    pub(crate) fn build(doc: &Document, negators: &BTreeSet<String>) -> Stream {
+        let stemmer = english();
+        let text = doc.text();
+        let fallback;
+        let (sentences, tokens): (&[Sentence], &[Token]) = if doc.tokens.is_empty() {
+            fallback = segment(text);
+            (&fallback.0, &fallback.1)
+        } else {
+            (&doc.sentences, &doc.tokens)
+        };
+        let mut out = Stream::default();
+        for s in sentences {
+            if doc.in_boilerplate(s.span) || s.tokens.start > s.tokens.end {
+                continue;
+            }
+            let Some(toks) = tokens.get(s.tokens.clone()) else {
+                continue;
+            };
+            let start = out.toks.len();
+            let sent = out.sents.len();
+            let mut question = false;
+            for t in toks {
+                let Some(orig) = text.get(t.span.range()) else {
+                    continue;
+                };
+                let norm = norm_word(&t.norm);
+                if t.kind == TokenKind::Punct {
+                    if QUOTES.contains(&orig) || QUOTES.contains(&norm.as_str()) {
+                        continue;
+                    }
+                    question = norm == "?";
+                    let n = if orig.chars().all(|c| DASHES.contains(&c)) {
+                        "-".to_string()
+                    } else {
+                        norm
+                    };
+                    out.toks.push(Tok {
+                        span: t.span,
+                        stem: n.clone(),
+                        norm: n,
+                        word: false,
+                        neg: false,
+                        cap: false,
+                        upper: false,
+                        sent,
+                    });
+                    continue;
+                }
+                question = false;
+                for (span, part) in split_hyphens(t.span, orig) {
+                    let norm = norm_word(part);
+                    // Strip quote marks a tokenizer may have left glued to a word.
+                    let norm = norm.trim_matches(|c| c == '"' || c == '\'').to_string();
+                    let norm = if norm.is_empty() || norm.starts_with('\'') {
+                        norm_word(part)
+                    } else {
+                        norm
+                    };
+                    let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
+                    let cap = part
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(|c| c.is_uppercase());
+                    let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+                    let neg = negators.contains(&norm) || (norm.ends_with("n't") && norm.len() > 3);
+                    out.toks.push(Tok {
+                        span,
+                        stem: stem_of(&stemmer, &norm),
+                        norm,
+                        word: true,
+                        neg,
+                        cap,
+                        upper,
+                        sent,
+                    });
+                }
+            }
+            let end = out.toks.len();
+            if end > start {
+                out.sents.push(Sent {
+                    range: start..end,
+                    para: s.paragraph,
+                    question,
+                });
+            }
+        }
+        out
+    }
+
+    /// Stream index range of the tokens inside `span`.
+    pub(crate) fn range_of(&self, span: Span) -> Range<usize> {
+        let a = self.toks.partition_point(|t| t.span.end <= span.start);
+        let b = self.toks.partition_point(|t| t.span.start < span.end);
+        a..b.max(a)
+    }
+}
+
+/// Splits a word at inner hyphens into (span, part) pieces.
+fn split_hyphens(span: Span, orig: &str) -> Vec<(Span, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in orig.char_indices() {
+        if DASHES.contains(&c) {
+            if i > start {
+                out.push((
+                    Span::new(span.start + start, span.start + i),
+                    &orig[start..i],
+                ));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < orig.len() {
+        out.push((Span::new(span.start + start, span.end), &orig[start..]));
+    }
+    if out.is_empty() {
+        out.push((span, orig));
+    }
+    out
+}
+
+const ABBREVIATIONS: [&str; 24] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "jr",
+    "sr", "vs", "etc", "no", "u.s", "u.k", "e.g", "i.e", "inc", "corp",
+];
+
+/// A small rule-based segmenter for documents that arrive without tokens: words (inner
+/// hyphens, apostrophes and periods kept, clitics `'s`, `n't`, `'re`, `'ll`, `'ve`, `'d`,
+/// `'m` split off), numbers, one token per punctuation mark; a paragraph per line; a
+/// sentence ends after `.`, `?` or `!` (and closing quotes) before a capital, a digit or
+/// an opening quote, except after a known abbreviation.
+pub(crate) fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
+    let stemmer = english();
+    let mut sentences = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut offset = 0;
+    let mut para = 0;
+    for line in text.split_inclusive('\n') {
+        let base = offset;
+        offset += line.len();
+        let raw = lex(line);
+        if raw.is_empty() {
+            continue;
+        }
+        let first = tokens.len();
+        for &(a, b, kind) in &raw {
+            let norm = norm_word(&fold_quotes(&line[a..b]));
+            tokens.push(Token {
+                span: Span::new(base + a, base + b),
+                kind,
+                stem: if kind == TokenKind::Word {
+                    stem_of(&stemmer, &norm)
+                } else {
+                    norm.clone()
+                },
+                norm,
+            });
+        }
+        let word = |k: usize| &line[raw[k].0..raw[k].1];
+        let mut sent_start = 0;
+        let mut k = 0;
+        while k < raw.len() {
+            if !matches!(word(k), "." | "?" | "!") {
+                k += 1;
+                continue;
+            }
+            // Closing quotes and brackets after the end mark belong to the sentence.
+            let mut j = k + 1;
+            while j < raw.len() && matches!(word(j), "”" | "\"" | "’" | "'" | ")") {
+                j += 1;
+            }
+            let prev = if k > 0 {
+                word(k - 1).to_lowercase()
+            } else {
+                String::new()
+            };
+            let abbrev = word(k) == "." && ABBREVIATIONS.contains(&prev.as_str());
+            let next_starts = j >= raw.len() || {
+                let n = word(j);
+                n.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || matches!(n, "“" | "\"" | "‘" | "(")
+            };
+            if next_starts && !abbrev {
+                push_sentence(&mut sentences, &tokens, first + sent_start, first + j, para);
+                sent_start = j;
+            }
+            k = j;
+        }
+        if sent_start < raw.len() {
+            push_sentence(
+                &mut sentences,
+                &tokens,
+                first + sent_start,
+                first + raw.len(),
+                para,
+            );
+        }
+        para += 1;
+    }
+    (sentences, tokens)
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: usize, para: usize) {
+    if end <= start {
+        return;
+    }
+    out.push(Sentence {
+        span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+        tokens: start..end,
+        paragraph: para,
+        kind: SentenceKind::Body,
+    });
+}
+
+fn fold_quotes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '‘' | '’' | '‚' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Lexes one line into (start, end, kind) byte ranges relative to the line.
+fn lex(line: &str) -> Vec<(usize, usize, TokenKind)> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let end_of = |j: usize| chars.get(j).map_or(line.len(), |x| x.0);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push((b, end_of(i + 1), TokenKind::Punct));
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let cj = chars[j].1;
+            let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+            let joiner = match cj {
+                '-' | '‐' | '‑' | '.' | '\'' | '’' => next_alnum,
+                ',' => {
+                    next_alnum
+                        && chars[j - 1].1.is_ascii_digit()
+                        && chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if cj.is_alphanumeric() || joiner {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let e = end_of(j);
+        let word = &line[b..e];
+        let kind = if word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        match clitic_split(word) {
+            Some(k) if kind == TokenKind::Word => {
+                out.push((b, b + k, TokenKind::Word));
+                out.push((b + k, e, TokenKind::Word));
+            }
+            _ => out.push((b, e, kind)),
+        }
+        i = j;
+    }
+    out
+}
+
+/// Byte index where a clitic starts in `word`, if it ends with one.
+fn clitic_split(word: &str) -> Option<usize> {
+    let lower = fold_quotes(&word.to_lowercase());
+    if lower.ends_with("n't") && lower.len() > 3 {
+        // "n" + apostrophe + "t": the apostrophe may be 1 or 3 bytes in the original.
+        let apos = word
+            .char_indices()
+            .rev()
+            .find(|(_, c)| *c == '\'' || *c == '’')?
+            .0;
+        return apos.checked_sub(1);
+    }
+    let (k, _) = word
+        .char_indices()
+        .rev()
+        .find(|(_, c)| *c == '\'' || *c == '’')?;
+    let suf = lower.rsplit('\'').next()?;
+    (["s", "re", "ll", "ve", "d", "m"].contains(&suf) && k > 0).then_some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_sentences_paragraphs_and_clitics() {
+        let text =
+            "Russia’s jets aren’t welcome. The U.S. president said “Yes.” He left.\nNew line?";
+        let (sents, toks) = segment(text);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.span.range()]).collect();
+        assert_eq!(&words[..5], &["Russia", "’s", "jets", "are", "n’t"]);
+        let s: Vec<&str> = sents.iter().map(|s| &text[s.span.range()]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Russia’s jets aren’t welcome.",
+                "The U.S. president said “Yes.”",
+                "He left.",
+                "New line?"
+            ]
+        );
+        assert_eq!(sents[3].paragraph, 1);
+    }
+
+    #[test]
+    fn stream_drops_quotes_and_splits_hyphens() {
+        let doc = Document::new("d", "He urged a case-by-case ‘approach’.");
+        let neg = BTreeSet::new();
+        let st = Stream::build(&doc, &neg);
+        let norms: Vec<&str> = st.toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            vec!["he", "urged", "a", "case", "by", "case", "approach", "."]
+        );
+        assert_eq!(&doc.text()[st.toks[5].span.range()], "case");
+        assert_eq!(st.range_of(Span::new(3, 8)), 1..2);
+    }
+}

@@ -1,0 +1,646 @@
+//! Unit tests of the stance rules on hand-built documents (sentences written for these
+//! tests, not taken from the corpus).
+
+use crate::{Lexicon, StanceDetector, TopicExample, Topics};
+use stancemap_core::{
+    Actor, ActorId, ActorKind, Cue, CueKind, Document, Mention, MentionKind, Span, Stance,
+    Statement,
+};
+
+/// A document: optional context paragraph, then the statement text (one statement by
+/// actor 0 covering it), a mention of the speaker where `speaker` occurs, and
+/// mentions of `others` (actor 1) where they occur.
+pub(crate) fn doc(
+    context: Option<&str>,
+    text: &str,
+    speaker: Option<&str>,
+    others: &[&str],
+    author: bool,
+) -> Document {
+    let prefix = context.map(|c| format!("{c}\n\n")).unwrap_or_default();
+    let full = format!("{prefix}{text}");
+    let start = prefix.len();
+    let mut d = Document::new("t", full.clone());
+    let kind = if author {
+        ActorKind::Author
+    } else {
+        ActorKind::Person
+    };
+    d.actors.push(Actor {
+        id: "a".into(),
+        name: "A".into(),
+        kind,
+        country: None,
+        role: None,
+    });
+    d.actors.push(Actor {
+        id: "b".into(),
+        name: "B".into(),
+        kind: ActorKind::State,
+        country: None,
+        role: None,
+    });
+    let mut mention = None;
+    if let Some(s) = speaker
+        && let Some(i) = text.find(s)
+    {
+        mention = Some(0);
+        d.mentions.push(Mention {
+            actor: ActorId(0),
+            span: Span::new(start + i, start + i + s.len()),
+            kind: MentionKind::Name,
+            rule: "test".into(),
+        });
+    }
+    for o in others {
+        if let Some(i) = full.find(o) {
+            d.mentions.push(Mention {
+                actor: ActorId(1),
+                span: Span::new(i, i + o.len()),
+                kind: MentionKind::Name,
+                rule: "test".into(),
+            });
+        }
+    }
+    d.mentions.sort_by_key(|m| m.span);
+    if mention.is_some() {
+        mention = d.mentions.iter().position(|m| m.actor == ActorId(0));
+    }
+    let span = Span::new(start, full.len());
+    d.statements.push(Statement {
+        actor: ActorId(0),
+        span,
+        content: span,
+        quote: false,
+        cue: None,
+        cue_span: None,
+        mention,
+        stances: vec![],
+        hedges: vec![],
+        boosters: vec![],
+        commitment: 1.0,
+    });
+    d
+}
+
+fn stance(det: &StanceDetector, mut d: Document, topic: &str) -> Option<Stance> {
+    det.annotate(&mut d);
+    d.statements[0]
+        .stances
+        .iter()
+        .find(|s| s.topic == topic)
+        .map(|s| s.stance)
+}
+
+fn sd(text: &str) -> Option<Stance> {
+    stance(
+        &StanceDetector::default(),
+        doc(None, text, None, &[], false),
+        "shoot_down",
+    )
+}
+
+fn sd_ctx(context: &str, text: &str) -> Option<Stance> {
+    if std::env::var_os("STANCE_DEBUG").is_some() {
+        eprintln!("--- {text}");
+    }
+    stance(
+        &StanceDetector::default(),
+        doc(Some(context), text, None, &[], false),
+        "shoot_down",
+    )
+}
+
+fn run_examples(det: &StanceDetector, topic: &str, examples: &[TopicExample]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for e in examples {
+        let d = doc(
+            e.context.as_deref(),
+            &e.text,
+            e.speaker.as_deref(),
+            &[],
+            false,
+        );
+        let got = stance(det, d, topic);
+        if got != e.expect {
+            failures.push(format!(
+                "[{topic}/{}] {:?}: expected {:?}, got {:?}",
+                e.entry, e.text, e.expect, got
+            ));
+        }
+    }
+    failures
+}
+
+#[test]
+fn every_data_example_passes() {
+    let det = StanceDetector::default();
+    let mut failures = run_examples(&det, "shoot_down", Lexicon::default().examples());
+    for pack in Topics::default().packs() {
+        failures.extend(run_examples(&det, pack.id(), pack.examples()));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing examples:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn advocacy_is_a_stance_a_reported_event_is_not() {
+    assert_eq!(
+        sd("The coalition should shoot down intruders."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("Danish fighters shot down two drones over the strait."),
+        None
+    );
+    assert_eq!(
+        sd("The navy used its newest frigates to shoot down a few cheap drones."),
+        None
+    );
+    assert_eq!(
+        sd("The premier has threatened to shoot down any jet that crosses again."),
+        Some(Stance::Support)
+    );
+}
+
+#[test]
+fn negation_inverts_the_frame() {
+    assert_eq!(
+        sd("The coalition should not shoot down the balloons."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("Our pilots will never open fire on a civilian airliner."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("The envoy did not call for firing on the jets."),
+        Some(Stance::Oppose)
+    );
+    // The negation belongs to the cue: complaining is what is rejected.
+    assert_eq!(
+        sd("The neighbours should not complain if their drones get shot down over our farms."),
+        Some(Stance::Support)
+    );
+}
+
+#[test]
+fn warnings_risks_and_alternatives_oppose() {
+    assert_eq!(
+        sd("Rome warned against the dangers of shooting down the jets."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("The admiral said pilots risk stumbling into a trap by firing at the jets."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("Standing orders are to escort the planes rather than fire at them."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("Loose talk of shooting jets out of the sky helps less than steady diplomacy."),
+        Some(Stance::Oppose)
+    );
+}
+
+#[test]
+fn post_frames_govern_what_precedes_them() {
+    assert_eq!(
+        sd("In my view, downing the next intruding drone would be an alternative."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("The rules of engagement need to be toughened."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("Firing on the jets would be a grave mistake."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("Firing on the jets would be a mistake."),
+        Some(Stance::Oppose)
+    );
+}
+
+#[test]
+fn conditions_make_a_conditional_stance() {
+    assert_eq!(
+        sd("She said any decision to shoot down jets is made case by case."),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(
+        sd("Jets may be fired on only if there is an imminent threat."),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(
+        sd_ctx(
+            "Some allies want to shoot down intruders.",
+            "He urged colleagues not to overreact but to remain firm."
+        ),
+        Some(Stance::Conditional)
+    );
+    // A weak condition keeps the label.
+    assert_eq!(
+        sd("We will shoot down intruding jets if necessary."),
+        Some(Stance::Support)
+    );
+}
+
+#[test]
+fn rhetorical_questions_demand_and_real_questions_do_not() {
+    assert_eq!(
+        sd("Where is the decision to shoot down the drones that keep violating our airspace?"),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("Why haven't the air forces shot down a single one of these drones?"),
+        Some(Stance::Support)
+    );
+    assert_eq!(sd("Should the coalition shoot down the drones?"), None);
+}
+
+#[test]
+fn pushing_back_takes_the_opposite_position() {
+    assert_eq!(
+        sd(
+            "The foreign minister pushed back against a claim by his counterpart that the army was ready to down foreign jets."
+        ),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("The cabinet rejected calls to shoot down the balloons."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("The cabinet rejected warnings against shooting down the balloons."),
+        Some(Stance::Support)
+    );
+}
+
+#[test]
+fn contrast_splits_holders_and_backing_propagates() {
+    let text = "Paris warned against shooting down the jets, while the Czech president showed he is open to a tougher stance, backed by Vilnius.";
+    let det = StanceDetector::default();
+    let paris = doc(
+        None,
+        text,
+        Some("Paris"),
+        &["Czech president", "Vilnius"],
+        false,
+    );
+    assert_eq!(stance(&det, paris, "shoot_down"), Some(Stance::Oppose));
+    // The president's clause, as the attribution stage would cut it.
+    let mut d = doc(
+        None,
+        text,
+        Some("Czech president"),
+        &["Paris", "Vilnius"],
+        false,
+    );
+    let a = text.find("the Czech").unwrap();
+    let b = text.find(", backed").unwrap();
+    d.statements[0].content = Span::new(a, b);
+    d.statements[0].span = Span::new(a, b);
+    assert_eq!(stance(&det, d, "shoot_down"), Some(Stance::Support));
+    // "backed by Vilnius".
+    let mut d = doc(
+        None,
+        text,
+        Some("Vilnius"),
+        &["Paris", "Czech president"],
+        false,
+    );
+    let a = text.find("backed").unwrap();
+    d.statements[0].content = Span::new(a, text.len() - 1);
+    d.statements[0].span = Span::new(a, text.len() - 1);
+    assert_eq!(stance(&det, d, "shoot_down"), Some(Stance::Support));
+}
+
+#[test]
+fn another_actors_wish_is_not_the_speakers() {
+    let ctx = "Warsaw threatened to shoot down intruding drones.";
+    assert_eq!(
+        sd_ctx(
+            ctx,
+            "The analyst said European capitals want to avoid escalation."
+        ),
+        None
+    );
+    assert_eq!(
+        sd_ctx(ctx, "We want to avoid escalation."),
+        Some(Stance::Oppose)
+    );
+    // A normative frame is the speaker's whoever its subject is.
+    assert_eq!(
+        sd("The analyst said the Nordic states should shoot down the drones."),
+        Some(Stance::Support)
+    );
+    // The author reporting someone's warning takes no stance.
+    let det = StanceDetector::default();
+    let d = doc(
+        None,
+        "Italy warned against shooting down the drones.",
+        None,
+        &["Italy"],
+        true,
+    );
+    assert_eq!(stance(&det, d, "shoot_down"), None);
+}
+
+#[test]
+fn answers_take_the_polarity_of_the_question() {
+    assert_eq!(
+        sd(
+            "Asked by journalists whether he supported shooting down the drones, the minister replied: Yes, I do."
+        ),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd(
+            "Asked by journalists whether he supported shooting down the drones, the minister said: Absolutely not."
+        ),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("Asked whether the jets would be shot down, the minister changed the subject."),
+        None
+    );
+}
+
+#[test]
+fn weak_terms_need_an_active_document_and_a_target_or_licence() {
+    // No target anywhere: the document is not about the topic.
+    assert_eq!(sd("The ministry urged caution and restraint."), None);
+    // Active document, licensed by "urged".
+    let ctx = "Two allies say they will shoot down intruders.";
+    assert_eq!(
+        sd_ctx(ctx, "The ministry urged caution."),
+        Some(Stance::Oppose)
+    );
+    // Active document but no licence and no target nearby.
+    assert_eq!(
+        sd_ctx(ctx, "The harbour was calm and the weather fine."),
+        None
+    );
+    // Near a target (previous sentence of the paragraph).
+    let det = StanceDetector::default();
+    let mut d = doc(
+        None,
+        "Two allies say they will shoot down intruders. Caution is the wiser course, the envoy added.",
+        None,
+        &[],
+        false,
+    );
+    let a = d.text().find("Caution").unwrap();
+    let n = d.text().len();
+    d.statements[0].content = Span::new(a, n);
+    d.statements[0].span = Span::new(a, n);
+    assert_eq!(stance(&det, d, "shoot_down"), Some(Stance::Oppose));
+}
+
+#[test]
+fn statements_on_other_topics_get_no_stance() {
+    assert_eq!(
+        sd("The government should raise tariffs on imported steel."),
+        None
+    );
+    let ctx = "Allies threatened to shoot down intruding jets.";
+    assert_eq!(
+        sd_ctx(
+            ctx,
+            "The government should raise tariffs on imported steel."
+        ),
+        None
+    );
+    let det = StanceDetector::default();
+    let d = doc(
+        None,
+        "The government should shoot down intruding drones.",
+        None,
+        &[],
+        false,
+    );
+    assert_eq!(stance(&det, d, "frozen_assets"), None);
+}
+
+#[test]
+fn frozen_assets_is_data_too() {
+    let det = StanceDetector::default();
+    let d = doc(
+        None,
+        "The commission proposed using the frozen central bank reserves to fund reconstruction.",
+        None,
+        &[],
+        false,
+    );
+    assert_eq!(stance(&det, d, "frozen_assets"), Some(Stance::Support));
+    let d = doc(
+        None,
+        "The prime minister warned against confiscating the frozen reserves.",
+        None,
+        &[],
+        false,
+    );
+    assert_eq!(stance(&det, d, "frozen_assets"), Some(Stance::Oppose));
+}
+
+#[test]
+fn a_user_topic_needs_no_code() {
+    let pack = crate::TopicPack::from_toml(
+        "tariffs.toml",
+        r#"
+        id = "tariffs"
+        label = "Raise tariffs"
+        description = "Should tariffs be raised?"
+        [[targets]]
+        id = "raise"
+        patterns = ["raise|raising|impose|imposing *0-2 tariff|tariffs|duties"]
+        [[frames]]
+        id = "trade-war"
+        effect = "oppose"
+        position = "post"
+        holder = "speaker"
+        patterns = ["would|could *0-1 spark|trigger *0-2 trade war"]
+        "#,
+    )
+    .unwrap();
+    let mut topics = Topics::new();
+    topics.add(pack);
+    let det = StanceDetector::new(topics);
+    let d = doc(
+        None,
+        "The senator demanded raising tariffs on steel.",
+        None,
+        &[],
+        false,
+    );
+    assert_eq!(stance(&det, d, "tariffs"), Some(Stance::Support));
+    let d = doc(
+        None,
+        "Imposing new tariffs could trigger a trade war.",
+        None,
+        &[],
+        false,
+    );
+    assert_eq!(stance(&det, d, "tariffs"), Some(Stance::Oppose));
+}
+
+#[test]
+fn statement_cues_and_commitment_are_filled() {
+    let det = StanceDetector::default();
+    let mut d = doc(
+        None,
+        "I think the coalition should shoot down the drones.",
+        None,
+        &[],
+        false,
+    );
+    let i = d.text().find("think").unwrap();
+    d.hedges.push(Cue {
+        cue: "think".into(),
+        kind: CueKind::EpistemicVerb,
+        span: Span::new(i, i + 5),
+        rule: "t".into(),
+    });
+    d.boosters.push(Cue {
+        cue: "x".into(),
+        kind: CueKind::Booster,
+        span: Span::new(d.text().len() + 5, d.text().len() + 6),
+        rule: "t".into(),
+    });
+    det.annotate(&mut d);
+    let st = &d.statements[0];
+    assert_eq!(st.hedges, vec![0]);
+    assert!(st.boosters.is_empty());
+    assert!(st.commitment < 1.0);
+    assert_eq!(d.stances.len(), 1);
+    assert!(d.stances[0].hedged);
+    assert_eq!(d.stances[0].stance, Stance::Support);
+    let ev: Vec<&str> = st.stances[0]
+        .evidence
+        .iter()
+        .map(|s| &d.text()[s.range()])
+        .collect();
+    assert!(
+        ev.contains(&"shoot down") && ev.contains(&"should"),
+        "{ev:?}"
+    );
+    assert!(st.stances[0].rule.starts_with("stance/shoot_down/support/"));
+}
+
+#[test]
+fn never_panics_on_odd_documents() {
+    let det = StanceDetector::default();
+    for text in [
+        "",
+        "?",
+        "“”",
+        "shoot down",
+        "— — —",
+        "Shoot down!!! ???",
+        "émoji 🚀 shoot down 🚀 drones",
+    ] {
+        let mut d = doc(None, text, None, &[], false);
+        det.annotate(&mut d);
+        let mut d = Document::new("x", text);
+        d.actors.push(Actor {
+            id: "a".into(),
+            name: "A".into(),
+            kind: ActorKind::Person,
+            country: None,
+            role: None,
+        });
+        d.statements.push(Statement {
+            actor: ActorId(5),
+            span: Span::new(0, text.len() + 10),
+            content: Span {
+                start: 3,
+                end: 2 + text.len() * 2,
+            },
+            quote: false,
+            cue: Some("x".into()),
+            cue_span: Some(Span::new(0, 1000)),
+            mention: Some(99),
+            stances: vec![],
+            hedges: vec![],
+            boosters: vec![],
+            commitment: f32::NAN,
+        });
+        det.annotate(&mut d);
+    }
+}
+
+/// Every sentence of a text as a statement of the author; the labels in order.
+fn sentences(text: &str) -> Vec<Option<Stance>> {
+    let (sents, _) = crate::stream::segment(text);
+    let mut d = doc(None, text, None, &[], true);
+    d.statements.clear();
+    for s in &sents {
+        d.statements.push(Statement {
+            actor: ActorId(0),
+            span: s.span,
+            content: s.span,
+            quote: false,
+            cue: None,
+            cue_span: None,
+            mention: None,
+            stances: vec![],
+            hedges: vec![],
+            boosters: vec![],
+            commitment: 1.0,
+        });
+    }
+    StanceDetector::default().annotate(&mut d);
+    d.statements
+        .iter()
+        .map(|s| {
+            s.stances
+                .iter()
+                .find(|x| x.topic == "shoot_down")
+                .map(|x| x.stance)
+        })
+        .collect()
+}
+
+#[test]
+fn an_op_ed_against_shooting_down() {
+    let text = "Shooting down a Russian jet would be a catastrophic mistake. \
+The alliance must resist the temptation to fire on every intruder. \
+Instead, the allies should intercept and escort the planes, as they have done for decades. \
+Hawks say deterrence demands it. They are wrong.";
+    let got = sentences(text);
+    use Stance::Oppose;
+    assert_eq!(
+        got,
+        vec![Some(Oppose), Some(Oppose), Some(Oppose), None, None]
+    );
+}
+
+#[test]
+fn a_live_blog() {
+    let text = "14:02 Two drones were shot down over the border region overnight, the army said.\n\
+14:10 The defence minister said the country will shoot down any drone that violates its airspace.\n\
+14:25 Markets were calm in early trading.";
+    assert_eq!(sentences(text), vec![None, Some(Stance::Support), None]);
+}
+
+#[test]
+fn a_piece_on_tariffs_has_no_shoot_down_stance() {
+    let text = "The government should raise tariffs to show force in the trade dispute. \
+Critics urged caution, warning of the risk of escalation. \
+The minister said a tough stance was necessary and ruled out any compromise.";
+    assert!(sentences(text).iter().all(Option::is_none));
+}
+
+#[test]
+fn debug_one() {
+    if let Ok(t) = std::env::var("STANCE_TEXT") {
+        eprintln!("{:?}", sd(&t));
+    }
+}
