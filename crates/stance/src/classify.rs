@@ -317,6 +317,23 @@ impl<'a> DocView<'a> {
         pd
     }
 
+    /// Spans of the target matches.
+    pub(crate) fn target_spans(&self, pd: &PackDoc) -> Vec<Span> {
+        pd.targets
+            .iter()
+            .map(|h| span_of(&self.stream.toks, h.start, h.end))
+            .collect()
+    }
+
+    /// Spans of the weak terms and conditions.
+    pub(crate) fn term_spans(&self, rt: &PackRt, pd: &PackDoc) -> Vec<Span> {
+        pd.cues
+            .iter()
+            .filter(|h| matches!(rt.cues[h.entry].role, Role::Term { .. } | Role::Cond { .. }))
+            .map(|h| span_of(&self.stream.toks, h.start, h.end))
+            .collect()
+    }
+
     fn words_between(&self, pd: &PackDoc, a: usize, b: usize) -> usize {
         (a..b)
             .filter(|&i| self.stream.toks[i].word && !pd.in_object[i])

@@ -118,25 +118,39 @@ impl StanceDetector {
             .collect()
     }
 
-    /// The spans where a topic's strong target term occurs, for every active topic (in
-    /// text order). The attribution stage uses them to find the sentences in which an
-    /// opinion piece's author speaks about a topic.
+    /// The spans of the strong target terms of every topic in a document's analysed
+    /// text ("shoot down", "rules of engagement" …), in text order: where a topic is
+    /// named. Needs sentences and tokens (or segments the text itself).
+    ///
+    /// The attribution stage uses it to pick the sentences in which an opinion piece's
+    /// author takes a position.
     pub fn target_spans(&self, doc: &Document) -> Vec<Span> {
+        self.spans(doc, false)
+    }
+
+    /// Like [`target_spans`](Self::target_spans), plus, in documents where a topic is
+    /// active, its weak terms and conditions ("caution", "escalation is unavoidable",
+    /// "case-by-case"): every place where a stance on a topic may be taken.
+    pub fn topical_spans(&self, doc: &Document) -> Vec<Span> {
+        self.spans(doc, true)
+    }
+
+    fn spans(&self, doc: &Document, weak: bool) -> Vec<Span> {
         let stream = Stream::build(doc, &self.lexicon.negators);
         let view = DocView {
             lex: &self.lexicon,
             stream: &stream,
         };
-        let mut out: Vec<Span> = self
-            .packs
-            .iter()
-            .map(|rt| view.match_pack(rt))
-            .filter(|pd| pd.active)
-            .flat_map(|pd| pd.targets)
-            .filter(|h| h.start < h.end)
-            .map(|h| stream.toks[h.start].span.cover(stream.toks[h.end - 1].span))
-            .collect();
+        let mut out = Vec::new();
+        for rt in &self.packs {
+            let pd = view.match_pack(rt);
+            out.extend(view.target_spans(&pd));
+            if weak && pd.active {
+                out.extend(view.term_spans(rt, &pd));
+            }
+        }
         out.sort();
+        out.dedup();
         out
     }
 

@@ -644,3 +644,30 @@ fn debug_one() {
         eprintln!("{:?}", sd(&t));
     }
 }
+
+#[test]
+fn target_and_topical_spans() {
+    let det = StanceDetector::default();
+    let d = Document::new(
+        "d",
+        "Caution is wise. Nobody should shoot down the jets. It depends.",
+    );
+    let t: Vec<&str> = det
+        .target_spans(&d)
+        .iter()
+        .map(|s| &d.text()[s.range()])
+        .collect();
+    assert_eq!(t, vec!["shoot down"]);
+    let t: Vec<&str> = det
+        .topical_spans(&d)
+        .iter()
+        .map(|s| &d.text()[s.range()])
+        .collect();
+    assert_eq!(t, vec!["Caution", "shoot down", "It depends"]);
+    let d = Document::new("d", "Caution is wise. It depends.");
+    assert!(
+        det.topical_spans(&d).is_empty(),
+        "no target: the topic is not active"
+    );
+    assert!(det.active_topics(&d).is_empty());
+}
