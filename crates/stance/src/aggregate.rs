@@ -1,6 +1,8 @@
 //! Per-actor aggregation of statement stances into [`StanceSummary`]s.
 
-use stancemap_core::{ActorId, Document, Stance, StanceSummary, Statement, StatementStance};
+use stancemap_core::{
+    ActorId, CueKind, Document, Stance, StanceSummary, Statement, StatementStance,
+};
 use std::collections::BTreeMap;
 
 /// Statements of one actor on one topic: (index, statement, its stance on the topic).
@@ -19,7 +21,9 @@ type Group<'a> = Vec<(usize, &'a Statement, &'a StatementStance)>;
 /// - **score** = commitment-weighted mean of the statement scores, in [-1, 1] (so a
 ///   contested `support` has a small positive score);
 /// - **hedged** = a conditional statement is present, or a statement with the summary's
-///   label carries a hedge cue (or a commitment below 1);
+///   label carries a hedge that qualifies the claim (modal, epistemic verb, hedging
+///   adverb, conditional: "I think", "may", "if necessary"); approximators ("around $16
+///   billion") and source attributions ("according to") do not hedge a position;
 /// - **commitment** = mean commitment; **statements** = the indices, in text order.
 pub fn aggregate(doc: &Document) -> Vec<StanceSummary> {
     let mut groups: BTreeMap<(ActorId, String), Group> = BTreeMap::new();
@@ -71,9 +75,22 @@ pub fn aggregate(doc: &Document) -> Vec<StanceSummary> {
                 .find(|s| *s != Stance::Conditional)
                 .unwrap_or(Stance::Conditional)
         };
+        let qualifies = |st: &Statement| {
+            st.hedges
+                .iter()
+                .filter_map(|&i| doc.hedges.get(i))
+                .any(|c| {
+                    matches!(
+                        c.kind,
+                        CueKind::Modal
+                            | CueKind::EpistemicVerb
+                            | CueKind::Adverb
+                            | CueKind::Conditional
+                    )
+                })
+        };
         let hedged = items.iter().any(|(_, st, ss)| {
-            ss.stance == Stance::Conditional
-                || (ss.stance == stance && (!st.hedges.is_empty() || st.commitment < 0.999))
+            ss.stance == Stance::Conditional || (ss.stance == stance && qualifies(st))
         });
         let n = items.len() as f32;
         out.push(StanceSummary {
@@ -104,7 +121,7 @@ fn slot(s: Stance) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use stancemap_core::Span;
+    use stancemap_core::{Cue, Span};
 
     fn st(actor: usize, stance: Stance, score: f32, commitment: f32, hedges: usize) -> Statement {
         Statement {
@@ -131,7 +148,27 @@ mod tests {
     fn run(list: Vec<Statement>) -> Vec<StanceSummary> {
         let mut doc = Document::new("d", "x");
         doc.statements = list;
+        let cue = |kind| Cue {
+            cue: "c".into(),
+            kind,
+            span: Span::new(0, 1),
+            rule: "r".into(),
+        };
+        doc.hedges = vec![
+            cue(CueKind::Modal),
+            cue(CueKind::EpistemicVerb),
+            cue(CueKind::Approximator),
+        ];
         aggregate(&doc)
+    }
+
+    #[test]
+    fn approximators_and_attributions_do_not_hedge_a_position() {
+        let mut a = st(0, Stance::Support, 0.9, 0.9, 0);
+        a.hedges = vec![2];
+        assert!(!run(vec![a.clone()])[0].hedged);
+        a.hedges = vec![2, 1];
+        assert!(run(vec![a])[0].hedged);
     }
 
     #[test]

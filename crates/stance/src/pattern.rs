@@ -14,7 +14,7 @@
 //! | `<be>` `<do>` `<have>` | a form of *be* ("is", "were", "'s" …), *do*, *have* (built in; the stemmer does not join them) |
 //! | `,` `?` `:` `;` `-` | that punctuation token |
 //! | `item?` | the item, optionally |
-//! | `*3` / `*1-3` | a gap of 0..=3 (1..=3) words; gaps never cross punctuation |
+//! | `*3` / `*1-3` | a gap of 0..=3 (1..=3) words; gaps never cross punctuation nor a negator |
 //! | `[to\|will]` | (first item only) the word right *before* the match must be one of these; it is not part of the match |
 //!
 //! Matching is longest-first: of all the ways a pattern can match at a position the
@@ -206,7 +206,7 @@ fn rec<T: TokView>(items: &[Item], toks: &[T], pos: usize, limit: usize, best: &
                 if k >= *min {
                     rec(rest, toks, pos + k, limit, best);
                 }
-                if pos + k >= limit || !toks[pos + k].is_word() {
+                if pos + k >= limit || !toks[pos + k].is_word() || toks[pos + k].is_neg() {
                     break;
                 }
                 k += 1;
@@ -337,6 +337,7 @@ mod tests {
         assert_eq!(m("call *0-3 for", "called on tuesday for"), Some(4));
         assert_eq!(m("<be> a mistake", "was a mistake"), Some(3));
         assert_eq!(m("x *2 y", "x , y"), None, "gaps do not cross punctuation");
+        assert_eq!(m("urge *0-3 to", "urge them not to"), None, "nor negators");
     }
 
     #[test]

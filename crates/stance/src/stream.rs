@@ -119,13 +119,15 @@ impl Stream {
                 }
                 question = false;
                 for (span, part) in split_hyphens(t.span, orig) {
-                    let norm = norm_word(part);
-                    // Strip quote marks a tokenizer may have left glued to a word.
-                    let norm = norm.trim_matches(|c| c == '"' || c == '\'').to_string();
-                    let norm = if norm.is_empty() || norm.starts_with('\'') {
-                        norm_word(part)
+                    // Strip quote marks a tokenizer may have left glued to a word, but
+                    // keep clitics ("'s", "'re", "n't").
+                    let raw = norm_word(part);
+                    let is_clitic = raw.starts_with('\'') && raw.chars().count() <= 4;
+                    let trimmed = raw.trim_matches(|c| c == '"' || c == '\'');
+                    let norm = if is_clitic || trimmed.is_empty() {
+                        raw.clone()
                     } else {
-                        norm
+                        trimmed.to_string()
                     };
                     let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
                     let cap = part
@@ -399,15 +401,17 @@ mod tests {
 
     #[test]
     fn stream_drops_quotes_and_splits_hyphens() {
-        let doc = Document::new("d", "He urged a case-by-case ‘approach’.");
+        let doc = Document::new("d", "He’s urged a case-by-case ‘approach’.");
         let neg = BTreeSet::new();
         let st = Stream::build(&doc, &neg);
         let norms: Vec<&str> = st.toks.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(
             norms,
-            vec!["he", "urged", "a", "case", "by", "case", "approach", "."]
+            vec![
+                "he", "'s", "urged", "a", "case", "by", "case", "approach", "."
+            ]
         );
-        assert_eq!(&doc.text()[st.toks[5].span.range()], "case");
-        assert_eq!(st.range_of(Span::new(3, 8)), 1..2);
+        assert_eq!(&doc.text()[st.toks[6].span.range()], "case");
+        assert_eq!(st.range_of(Span::new(6, 11)), 2..3);
     }
 }

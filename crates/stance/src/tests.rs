@@ -671,3 +671,118 @@ fn target_and_topical_spans() {
     );
     assert!(det.active_topics(&d).is_empty());
 }
+
+#[test]
+fn backed_by_statement_with_the_backed_clause_as_content() {
+    // The attribution stage may give "backed by X" statements the backed clause as content.
+    let text = "Paris warned against shooting down the jets, while the Czech president said he’s open to a tougher stance, backed by Vilnius and Riga.";
+    let mut d = doc(
+        None,
+        text,
+        Some("Vilnius"),
+        &["Paris", "Czech president"],
+        false,
+    );
+    let a = text.find("the Czech").unwrap();
+    let b = text.find("backed").unwrap();
+    d.statements[0].content = Span::new(a, b);
+    d.statements[0].cue_span = Some(Span::new(b, b + "backed by".len()));
+    d.statements[0].cue = Some("backed by".into());
+    assert_eq!(
+        stance(&StanceDetector::default(), d, "shoot_down"),
+        Some(Stance::Support)
+    );
+}
+
+#[test]
+fn unseen_constructions() {
+    use Stance::{Conditional, Oppose, Support};
+    let cases: &[(&str, Option<Stance>)] = &[
+        (
+            "Lithuania's defence minister said his country would not hesitate to shoot down hostile drones.",
+            Some(Support),
+        ),
+        (
+            "The alliance has no intention of shooting down the intruding jets.",
+            Some(Oppose),
+        ),
+        (
+            "There is little appetite in the capital for shooting down foreign planes.",
+            Some(Oppose),
+        ),
+        (
+            "The prime minister said shooting down the drone was the right decision.",
+            Some(Support),
+        ),
+        (
+            "Budapest opposes any move to shoot down the jets.",
+            Some(Oppose),
+        ),
+        (
+            "Shooting down the drones is a legitimate act of self-defence.",
+            Some(Support),
+        ),
+        (
+            "The general warned that shooting down the jets could spark a wider war.",
+            Some(Oppose),
+        ),
+        (
+            "Tallinn wants the alliance to shoot down any aircraft that violates its airspace.",
+            Some(Support),
+        ),
+        (
+            "Critics say shooting down a cheap drone with a costly missile makes little sense.",
+            Some(Oppose),
+        ),
+        ("It is time to shoot down these drones.", Some(Support)),
+        (
+            "The coalition has been reluctant to shoot down the balloons.",
+            Some(Oppose),
+        ),
+        (
+            "Paris is in favour of downing drones that enter allied airspace.",
+            Some(Support),
+        ),
+        (
+            "The republic reserves the right to shoot down objects violating its airspace.",
+            Some(Support),
+        ),
+        (
+            "Opening fire on a fighter jet is out of the question, the minister said.",
+            Some(Oppose),
+        ),
+        (
+            "Allied jets intercepted the bombers and escorted them out of the area.",
+            None,
+        ),
+        (
+            "The policy of intercepting rather than shooting down has served the alliance well.",
+            Some(Oppose),
+        ),
+        (
+            "Asked whether the allies would shoot down the planes, the admiral said: It depends.",
+            Some(Conditional),
+        ),
+        (
+            "Downing one of the drones would send a clear message to the invaders.",
+            Some(Support),
+        ),
+        (
+            "Britain says its pilots are authorised to shoot down drones.",
+            Some(Support),
+        ),
+        ("The drone was shot down after it ignored warnings.", None),
+        (
+            "If the jets return, they will be shot down, the minister vowed.",
+            Some(Support),
+        ),
+    ];
+    let mut fails = Vec::new();
+    for (text, want) in cases {
+        let got = sd(text);
+        if got != *want {
+            fails.push(format!("{text:?}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+}
