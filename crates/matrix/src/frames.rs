@@ -1,0 +1,291 @@
+//! Long frames built from [`DocumentReport`]s: one row per statement stance and one row
+//! per document-level stance.
+//!
+//! These are the only places where data is copied out of the reports row by row; every
+//! aggregation downstream is a polars operation. Strings are borrowed from the reports
+//! while the columns are built, so the only per-row allocation is the `;`-joined cue
+//! list of a statement that has cues.
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+use stancemap_core::output::{ActorOut, CueOut, DocumentReport};
+
+/// Column names shared by the frames of this crate, so that callers (and the matrix
+/// functions, which also accept frames read back from a file) agree on them.
+pub mod columns {
+    /// Document id (file name without extension).
+    pub const DOC_ID: &str = "doc_id";
+    /// Outlet of the document, if known.
+    pub const OUTLET: &str = "outlet";
+    /// Publication date of the document as written in its metadata, if known.
+    pub const PUBLISHED: &str = "published";
+    /// Index of the statement in its document's `statements`.
+    pub const STATEMENT: &str = "statement";
+    /// Actor id: the slug of the canonical name, the actor's identity across documents.
+    pub const ACTOR_ID: &str = "actor_id";
+    /// Canonical actor name.
+    pub const ACTOR: &str = "actor";
+    /// person | state | organisation | group | author.
+    pub const KIND: &str = "kind";
+    /// Country of the actor, if known.
+    pub const COUNTRY: &str = "country";
+    /// Role of the actor, if known.
+    pub const ROLE: &str = "role";
+    /// Topic id.
+    pub const TOPIC: &str = "topic";
+    /// support | oppose | conditional.
+    pub const STANCE: &str = "stance";
+    /// Score in [-1, 1], support > 0 > oppose.
+    pub const SCORE: &str = "score";
+    /// Rule that decided a statement's stance.
+    pub const RULE: &str = "rule";
+    /// Commitment weight of a statement.
+    pub const COMMITMENT: &str = "commitment";
+    /// Whether a statement carries hedges, or a stance rests on a hedged statement.
+    pub const HEDGED: &str = "hedged";
+    /// `;`-joined hedge cues of a statement.
+    pub const HEDGE_CUES: &str = "hedge_cues";
+    /// `;`-joined booster cues of a statement.
+    pub const BOOSTER_CUES: &str = "booster_cues";
+    /// Whether a statement is a direct quote.
+    pub const QUOTE: &str = "quote";
+    /// Reporting cue of a statement ("said", "according to").
+    pub const CUE: &str = "cue";
+    /// Byte start of a statement in the original input.
+    pub const START: &str = "start";
+    /// Byte end of a statement in the original input.
+    pub const END: &str = "end";
+    /// The statement text.
+    pub const EVIDENCE: &str = "evidence";
+    /// Number of statements a document-level stance rests on.
+    pub const N_STATEMENTS: &str = "n_statements";
+}
+
+use columns::*;
+
+/// Scores are `f32` rounded to three decimals in the reports; widening them to `f64`
+/// as is would print `0.8999999761581421` in a CSV, so they are re-rounded on the way.
+fn widen(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// Joins the cue texts that `indices` point at with `;` (CSV cannot hold lists), or
+/// `None` when there are none. Out-of-range indices are skipped rather than trusted.
+fn join_cues(cues: &[CueOut], indices: &[usize]) -> Option<String> {
+    let mut out: Option<String> = None;
+    for cue in indices.iter().filter_map(|&i| cues.get(i)) {
+        match &mut out {
+            None => out = Some(cue.cue.clone()),
+            Some(s) => {
+                s.push(';');
+                s.push_str(&cue.cue);
+            }
+        }
+    }
+    out
+}
+
+/// The actors of one document by id. A document lists few actors, but a statement
+/// looks its actor up once per row, so a map keeps building linear in the rows.
+fn actor_index(report: &DocumentReport) -> HashMap<&str, &ActorOut> {
+    let mut map = HashMap::with_capacity(report.actors.len());
+    for a in &report.actors {
+        // The first entry wins if a (malformed) report lists an id twice.
+        map.entry(a.id.as_str()).or_insert(a);
+    }
+    map
+}
+
+/// Document and actor columns shared by both long frames.
+#[derive(Default)]
+struct ActorCols<'a> {
+    doc_id: Vec<&'a str>,
+    outlet: Vec<Option<&'a str>>,
+    published: Vec<Option<&'a str>>,
+    actor_id: Vec<&'a str>,
+    actor: Vec<&'a str>,
+    kind: Vec<Option<&'a str>>,
+    country: Vec<Option<&'a str>>,
+    role: Vec<Option<&'a str>>,
+}
+
+impl<'a> ActorCols<'a> {
+    fn with_capacity(n: usize) -> Self {
+        ActorCols {
+            doc_id: Vec::with_capacity(n),
+            outlet: Vec::with_capacity(n),
+            published: Vec::with_capacity(n),
+            actor_id: Vec::with_capacity(n),
+            actor: Vec::with_capacity(n),
+            kind: Vec::with_capacity(n),
+            country: Vec::with_capacity(n),
+            role: Vec::with_capacity(n),
+        }
+    }
+
+    /// Appends one row. An actor id missing from the document's actor list keeps its id
+    /// as the name, so that the row still reads as someone.
+    fn push(&mut self, report: &'a DocumentReport, id: &'a str, actor: Option<&'a ActorOut>) {
+        self.doc_id.push(&report.doc_id);
+        self.outlet.push(report.outlet.as_deref());
+        self.published.push(report.published.as_deref());
+        self.actor_id.push(id);
+        self.actor.push(actor.map_or(id, |a| a.name.as_str()));
+        self.kind.push(actor.map(|a| a.kind.as_str()));
+        self.country.push(actor.and_then(|a| a.country.as_deref()));
+        self.role.push(actor.and_then(|a| a.role.as_deref()));
+    }
+
+    fn into_columns(self) -> Vec<Column> {
+        vec![
+            Column::new(DOC_ID.into(), self.doc_id),
+            Column::new(OUTLET.into(), self.outlet),
+            Column::new(PUBLISHED.into(), self.published),
+            Column::new(ACTOR_ID.into(), self.actor_id),
+            Column::new(ACTOR.into(), self.actor),
+            Column::new(KIND.into(), self.kind),
+            Column::new(COUNTRY.into(), self.country),
+            Column::new(ROLE.into(), self.role),
+        ]
+    }
+}
+
+/// One row per (statement, topic stance) of every report; a statement without any
+/// stance still gets one row, with null `topic`, `stance`, `score` and `rule`.
+///
+/// Columns, in order: `doc_id`, `outlet`, `published`, `statement` (u32 index into the
+/// document's statements), `actor_id`, `actor`, `kind`, `country`, `role`, `topic`,
+/// `stance`, `score` (f64), `rule`, `commitment` (f64), `quote` (bool), `cue`,
+/// `hedged` (bool: the statement has hedges), `hedge_cues`, `booster_cues` (cue texts
+/// joined with `;`, null when none; a joined string because CSV cannot hold lists),
+/// `start`, `end` (u64 byte offsets into the original input), `evidence` (the
+/// statement text). Rows keep the order of the reports and of their statements.
+///
+/// # Errors
+/// Only if polars refuses to assemble the columns (it should not).
+pub fn statements_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
+    let rows: usize = reports
+        .iter()
+        .flat_map(|r| &r.statements)
+        .map(|s| s.stances.len().max(1))
+        .sum();
+    let mut actors = ActorCols::with_capacity(rows);
+    let mut statement: Vec<u32> = Vec::with_capacity(rows);
+    let mut topic: Vec<Option<&str>> = Vec::with_capacity(rows);
+    let mut stance: Vec<Option<&str>> = Vec::with_capacity(rows);
+    let mut score: Vec<Option<f64>> = Vec::with_capacity(rows);
+    let mut rule: Vec<Option<&str>> = Vec::with_capacity(rows);
+    let mut commitment: Vec<f64> = Vec::with_capacity(rows);
+    let mut quote: Vec<bool> = Vec::with_capacity(rows);
+    let mut cue: Vec<Option<&str>> = Vec::with_capacity(rows);
+    let mut hedged: Vec<bool> = Vec::with_capacity(rows);
+    let mut hedge_cues: Vec<Option<String>> = Vec::with_capacity(rows);
+    let mut booster_cues: Vec<Option<String>> = Vec::with_capacity(rows);
+    let mut start: Vec<u64> = Vec::with_capacity(rows);
+    let mut end: Vec<u64> = Vec::with_capacity(rows);
+    let mut evidence: Vec<&str> = Vec::with_capacity(rows);
+
+    for report in reports {
+        let index = actor_index(report);
+        for (i, st) in report.statements.iter().enumerate() {
+            let actor = index.get(st.actor.as_str()).copied();
+            let hedges = join_cues(&report.hedges, &st.hedges);
+            let boosters = join_cues(&report.boosters, &st.boosters);
+            // A statement without stances still gets one row: `get(0)` is then `None`.
+            for k in 0..st.stances.len().max(1) {
+                let s = st.stances.get(k);
+                actors.push(report, &st.actor, actor);
+                statement.push(u32::try_from(i).unwrap_or(u32::MAX));
+                topic.push(s.map(|s| s.topic.as_str()));
+                stance.push(s.map(|s| s.stance.as_str()));
+                score.push(s.map(|s| widen(s.score)));
+                rule.push(s.map(|s| s.rule.as_str()).filter(|r| !r.is_empty()));
+                commitment.push(widen(st.commitment));
+                quote.push(st.quote);
+                cue.push(st.cue.as_deref());
+                hedged.push(!st.hedges.is_empty());
+                hedge_cues.push(hedges.clone());
+                booster_cues.push(boosters.clone());
+                start.push(st.start as u64);
+                end.push(st.end as u64);
+                evidence.push(&st.text);
+            }
+        }
+    }
+
+    let mut cols = actors.into_columns();
+    cols.insert(3, Column::new(STATEMENT.into(), statement));
+    cols.extend([
+        Column::new(TOPIC.into(), topic),
+        Column::new(STANCE.into(), stance),
+        Column::new(SCORE.into(), score),
+        Column::new(RULE.into(), rule),
+        Column::new(COMMITMENT.into(), commitment),
+        Column::new(QUOTE.into(), quote),
+        Column::new(CUE.into(), cue),
+        Column::new(HEDGED.into(), hedged),
+        Column::new(HEDGE_CUES.into(), hedge_cues),
+        Column::new(BOOSTER_CUES.into(), booster_cues),
+        Column::new(START.into(), start),
+        Column::new(END.into(), end),
+        Column::new(EVIDENCE.into(), evidence),
+    ]);
+    DataFrame::new(rows, cols)
+}
+
+/// [`statements_frame`] as a [`LazyFrame`], to chain further polars operations.
+///
+/// # Errors
+/// As [`statements_frame`].
+pub fn statements_lazy(reports: &[DocumentReport]) -> PolarsResult<LazyFrame> {
+    Ok(statements_frame(reports)?.lazy())
+}
+
+/// One row per document-level stance (the reports' `stances`: one per actor, topic and
+/// document).
+///
+/// Columns, in order: `doc_id`, `outlet`, `published`, `actor_id`, `actor`, `kind`,
+/// `country`, `role`, `topic`, `stance`, `score` (f64), `hedged` (bool),
+/// `n_statements` (u32: how many statements the stance rests on). Rows keep the order
+/// of the reports. This is the input of [`crate::matrix_from_stances`].
+///
+/// # Errors
+/// Only if polars refuses to assemble the columns (it should not).
+pub fn stances_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
+    let rows: usize = reports.iter().map(|r| r.stances.len()).sum();
+    let mut actors = ActorCols::with_capacity(rows);
+    let mut topic: Vec<&str> = Vec::with_capacity(rows);
+    let mut stance: Vec<&str> = Vec::with_capacity(rows);
+    let mut score: Vec<f64> = Vec::with_capacity(rows);
+    let mut hedged: Vec<bool> = Vec::with_capacity(rows);
+    let mut n_statements: Vec<u32> = Vec::with_capacity(rows);
+    for report in reports {
+        let index = actor_index(report);
+        for s in &report.stances {
+            actors.push(report, &s.actor, index.get(s.actor.as_str()).copied());
+            topic.push(&s.topic);
+            stance.push(&s.stance);
+            score.push(widen(s.score));
+            hedged.push(s.hedged);
+            n_statements.push(u32::try_from(s.statements.len()).unwrap_or(u32::MAX));
+        }
+    }
+    let mut cols = actors.into_columns();
+    cols.extend([
+        Column::new(TOPIC.into(), topic),
+        Column::new(STANCE.into(), stance),
+        Column::new(SCORE.into(), score),
+        Column::new(HEDGED.into(), hedged),
+        Column::new(N_STATEMENTS.into(), n_statements),
+    ]);
+    DataFrame::new(rows, cols)
+}
+
+/// [`stances_frame`] as a [`LazyFrame`].
+///
+/// # Errors
+/// As [`stances_frame`].
+pub fn stances_lazy(reports: &[DocumentReport]) -> PolarsResult<LazyFrame> {
+    Ok(stances_frame(reports)?.lazy())
+}
