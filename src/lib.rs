@@ -1,2 +1,59 @@
-//! stancemap facade
+//! stancemap reads news and opinion articles and answers: *who takes which position on
+//! a policy question, how firmly, and on what evidence?*
+//!
+//! It finds the actors of each article (people, states, organisations, groups and the
+//! author's own voice), attributes statements to them (quotes, reported speech,
+//! "according to", demands, warnings), classifies each actor's stance per topic
+//! (support / oppose / conditional; topics are data files), weighs it by the hedges and
+//! boosters around it, and exposes the result as polars DataFrames: the stance matrix
+//! (actor × topic) and the long statements frame with byte-offset evidence.
+//!
+//! # Overview
+//! - [`Analyzer`]: the whole pipeline, built once, run on texts, files, directories or
+//!   JSONL streams (in parallel, in bounded memory).
+//! - [`DocumentReport`]: the per-document result (the JSON of `stancemap analyze`).
+//! - [`matrix`]: frames and exports (CSV, Parquet, JSON) — [`matrix::stance_matrix`].
+//! - [`eval`]: the scorer of `stancemap eval` against gold annotations.
+//! - The member crates, re-exported: [`core`], [`ingest`], [`text`], [`actors`],
+//!   [`attribute`], [`stance`], [`report`].
+//!
+//! # Example: one article
+//! ```
+//! let analyzer = stancemap::Analyzer::new()?;
+//! let doc = analyzer.analyze_text(
+//!     "example",
+//!     "Finnish Defence Minister Anna Virtanen said NATO should shoot down drones that violate allied airspace.",
+//! )?;
+//! let report = stancemap::DocumentReport::from_document(&doc);
+//! let stance = report.stances.iter().find(|s| s.topic == "shoot_down").unwrap();
+//! assert_eq!(stance.actor, "anna-virtanen");
+//! assert_eq!(stance.stance, "support");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: the stance matrix of a corpus
+//! ```no_run
+//! use stancemap::matrix::{stance_matrix, MatrixOptions, GroupBy};
+//! let analyzer = stancemap::Analyzer::new()?;
+//! let reports = analyzer.analyze_paths_to_reports(&["corpus/articles".into()])?;
+//! let matrix = stance_matrix(&reports, &MatrixOptions::by(GroupBy::Actor))?;
+//! println!("{matrix}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+mod analyzer;
+
+pub use analyzer::{Analyzer, AnalyzerBuilder};
+pub use stancemap_core::output::DocumentReport;
+pub use stancemap_core::{Document, Error, ErrorKind, Span};
+
+pub use stancemap_actors as actors;
+pub use stancemap_attribute as attribute;
 pub use stancemap_core as core;
+pub use stancemap_eval as eval;
+pub use stancemap_ingest as ingest;
+pub use stancemap_matrix as matrix;
+pub use stancemap_report as report;
+pub use stancemap_stance as stance;
+pub use stancemap_text as text;

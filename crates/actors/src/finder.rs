@@ -849,6 +849,25 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 w.mention(id, span, MentionKind::Name, "actors/registry/organisation");
             }
             Ent::Group { name } => {
+                // "other allies", "some experts": a non-specific reference designates
+                // no one in particular, so it is no actor (SPEC §1: named or clearly
+                // designated).
+                let quantified = a > 0
+                    && matches!(
+                        w.norm(a - 1),
+                        "other"
+                            | "some"
+                            | "many"
+                            | "several"
+                            | "few"
+                            | "most"
+                            | "various"
+                            | "numerous"
+                            | "certain"
+                    );
+                if quantified {
+                    continue;
+                }
                 let id = w.actor(name, ActorKind::Group, None, None);
                 w.mention(id, span, MentionKind::Name, "actors/registry/group");
             }

@@ -31,9 +31,10 @@ use stancemap_core::{
 };
 use std::sync::Arc;
 
-/// Decides whether a span of a document is about one of the analysed topics; used to
-/// pick the sentences in which an opinion piece's author takes a position.
-pub type Topical = Arc<dyn Fn(&Document, Span) -> bool + Send + Sync>;
+/// The spans of a document where an analysed topic is named (its target terms); used to
+/// pick the sentences in which an opinion piece's author takes a position. Called once
+/// per opinion or analysis document.
+pub type Topical = Arc<dyn Fn(&Document) -> Vec<Span> + Send + Sync>;
 
 /// The attribution stage. Build once, run on many documents.
 #[derive(Clone)]
@@ -643,9 +644,10 @@ impl Attributor {
             // The next statement must go on with a pronoun ("…,” he said), the mark of
             // one speaker's continuous passage; and this sentence must not open with
             // another actor.
-            let opens_with_other = (doc.sentences[s].tokens.start..doc.sentences[s].tokens.end)
-                .take(3)
-                .any(|t| cx.start_at[t].is_some());
+            let lo = doc.sentences[s].tokens.start;
+            let det = lo < doc.sentences[s].tokens.end && matches!(cx.norm(lo), "the" | "a" | "an");
+            let opens_with_other = cx.start_at.get(lo).copied().flatten().is_some()
+                || (det && cx.start_at.get(lo + 1).copied().flatten().is_some());
             if opens_with_other {
                 continue;
             }
@@ -689,6 +691,10 @@ impl Attributor {
         if !self.author_genres.contains(&genre) {
             return;
         }
+        let targets = topical(doc);
+        if targets.is_empty() {
+            return;
+        }
         let mut covered = vec![false; doc.sentences.len()];
         for d in drafts.iter().filter(|d| !d.passive) {
             for (s, sent) in doc.sentences.iter().enumerate() {
@@ -701,7 +707,7 @@ impl Attributor {
             if covered[s] || sent.kind == SentenceKind::Heading || cx.in_quote(sent.span) {
                 continue;
             }
-            if !topical(doc, sent.span) {
+            if !targets.iter().any(|t| sent.span.contains(*t)) {
                 continue;
             }
             let id = *author.get_or_insert(ActorId(doc_actors));

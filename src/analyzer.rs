@@ -1,0 +1,216 @@
+//! The whole pipeline behind one entry point.
+
+use rayon::prelude::*;
+use stancemap_actors::{ActorFinder, Lexicon};
+use stancemap_attribute::Attributor;
+use stancemap_core::output::DocumentReport;
+use stancemap_core::{Document, Error, Pipeline};
+use stancemap_ingest::{Boilerplate, ReadOptions, read_inputs};
+use stancemap_stance::{CueDetector, StanceDetector, Topics};
+use stancemap_text::Segmenter;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How many documents are analysed together in parallel when streaming: bounds memory
+/// whatever the input size, and keeps both cores busy.
+const BATCH: usize = 64;
+
+/// The stancemap pipeline: boilerplate → sentences and tokens → actors → statements →
+/// hedges and boosters → stances. Built once (lexicons, automata and topic packs are
+/// compiled here), then run on any number of documents, from any number of threads.
+#[derive(Clone)]
+pub struct Analyzer {
+    pipeline: Pipeline,
+    stance: Arc<StanceDetector>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let stages: Vec<&str> = self.pipeline.stages().map(|s| s.name()).collect();
+        f.debug_struct("Analyzer").field("stages", &stages).finish()
+    }
+}
+
+/// Options of an [`Analyzer`]: extra topic packs, registry and boilerplate files.
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzerBuilder {
+    topic_files: Vec<PathBuf>,
+    only_files: bool,
+    registry_files: Vec<PathBuf>,
+    boilerplate_file: Option<PathBuf>,
+}
+
+impl AnalyzerBuilder {
+    /// A builder with the embedded defaults.
+    pub fn new() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    /// Adds a topic pack file (TOML) to the bundled ones.
+    pub fn topic_file(&mut self, path: impl Into<PathBuf>) -> &mut AnalyzerBuilder {
+        self.topic_files.push(path.into());
+        self
+    }
+
+    /// With `yes`, only the topic files given are used, not the bundled packs.
+    pub fn only_topic_files(&mut self, yes: bool) -> &mut AnalyzerBuilder {
+        self.only_files = yes;
+        self
+    }
+
+    /// Adds a registry file (TOML) to the embedded registry.
+    pub fn registry_file(&mut self, path: impl Into<PathBuf>) -> &mut AnalyzerBuilder {
+        self.registry_files.push(path.into());
+        self
+    }
+
+    /// Replaces the boilerplate rules with a file (TOML).
+    pub fn boilerplate_file(&mut self, path: impl Into<PathBuf>) -> &mut AnalyzerBuilder {
+        self.boilerplate_file = Some(path.into());
+        self
+    }
+
+    /// Builds the analyzer.
+    ///
+    /// # Errors
+    /// A data file that cannot be read or parsed, named with line and column.
+    pub fn build(&self) -> Result<Analyzer, Error> {
+        let mut topics = if self.only_files {
+            Topics::new()
+        } else {
+            Topics::default()
+        };
+        for f in &self.topic_files {
+            for pack in Topics::from_path(f)?.packs() {
+                topics.add(pack.clone());
+            }
+        }
+        let stance = Arc::new(StanceDetector::new(topics));
+        let lexicon = if self.registry_files.is_empty() {
+            Lexicon::embedded()
+        } else {
+            Arc::new(Lexicon::with_files(&self.registry_files)?)
+        };
+        let boilerplate = match &self.boilerplate_file {
+            Some(p) => Boilerplate::from_path(p)?,
+            None => Boilerplate::default(),
+        };
+        let mut attributor = Attributor::default();
+        let s = Arc::clone(&stance);
+        attributor.topical(Arc::new(move |doc: &Document| s.target_spans(doc)));
+        let pipeline = Pipeline::builder()
+            .stage(boilerplate)
+            .stage(Segmenter::default())
+            .stage(ActorFinder::new(lexicon))
+            .stage(attributor)
+            .stage(CueDetector::default())
+            .shared_stage(stance.clone())
+            .build()?;
+        Ok(Analyzer { pipeline, stance })
+    }
+}
+
+impl Analyzer {
+    /// The analyzer with the embedded data and the bundled topic packs.
+    ///
+    /// # Errors
+    /// Never with the embedded data; the `Result` is for symmetry with the builder.
+    pub fn new() -> Result<Analyzer, Error> {
+        AnalyzerBuilder::new().build()
+    }
+
+    /// A builder for options.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::new()
+    }
+
+    /// The topic packs in use.
+    pub fn topics(&self) -> impl Iterator<Item = &stancemap_stance::TopicPack> {
+        self.stance.topics()
+    }
+
+    /// The pipeline (its stages can be listed and run one by one).
+    pub fn pipeline(&self) -> &Pipeline {
+        &self.pipeline
+    }
+
+    /// Analyses a document in place.
+    ///
+    /// # Errors
+    /// A stage failure, naming the document and the stage.
+    pub fn analyze(&self, doc: &mut Document) -> Result<(), Error> {
+        self.pipeline.run(doc)
+    }
+
+    /// Analyses a text (byte offsets are into `text`).
+    ///
+    /// # Errors
+    /// As [`Analyzer::analyze`].
+    pub fn analyze_text(&self, id: &str, text: &str) -> Result<Document, Error> {
+        let mut doc = Document::new(id, text);
+        self.analyze(&mut doc)?;
+        Ok(doc)
+    }
+
+    /// Reads and analyses files, directories (recursive, `.txt` and `.jsonl`), JSONL
+    /// files and `-` (stdin), streaming: documents are read and analysed in parallel
+    /// batches, in input order. A bad file or JSONL line gives an `Err` item and the rest
+    /// is still analysed.
+    pub fn analyze_paths<'a>(
+        &'a self,
+        paths: &[PathBuf],
+        read: &ReadOptions,
+    ) -> impl Iterator<Item = Result<Document, Error>> + 'a {
+        let mut inputs = read_inputs(paths, read);
+        let mut batch: std::vec::IntoIter<Result<Document, Error>> = Vec::new().into_iter();
+        std::iter::from_fn(move || {
+            loop {
+                if let Some(next) = batch.next() {
+                    return Some(next);
+                }
+                let chunk: Vec<Result<Document, Error>> = inputs.by_ref().take(BATCH).collect();
+                if chunk.is_empty() {
+                    return None;
+                }
+                let done: Vec<Result<Document, Error>> = chunk
+                    .into_par_iter()
+                    .map(|r| {
+                        r.and_then(|mut d| {
+                            self.analyze(&mut d)?;
+                            Ok(d)
+                        })
+                    })
+                    .collect();
+                batch = done.into_iter();
+            }
+        })
+    }
+
+    /// Analyses paths and returns the reports, stopping at the first error.
+    ///
+    /// # Errors
+    /// The first input or stage error.
+    pub fn analyze_paths_to_reports(
+        &self,
+        paths: &[PathBuf],
+    ) -> Result<Vec<DocumentReport>, Error> {
+        self.analyze_paths(paths, &ReadOptions::default())
+            .map(|r| r.map(|d| DocumentReport::from_document(&d)))
+            .collect()
+    }
+
+    /// Analyses one file.
+    ///
+    /// # Errors
+    /// As [`Analyzer::analyze_paths_to_reports`].
+    pub fn analyze_file(&self, path: impl AsRef<Path>) -> Result<Document, Error> {
+        let paths = [path.as_ref().to_path_buf()];
+        let mut it = self.analyze_paths(&paths, &ReadOptions::default());
+        it.next().unwrap_or_else(|| {
+            Err(
+                Error::new(stancemap_core::ErrorKind::NoInput, "no document")
+                    .with_path(path.as_ref().display().to_string()),
+            )
+        })
+    }
+}
