@@ -403,6 +403,53 @@ impl Attributor {
         out
     }
 
+    /// A speaker label opening a paragraph, as in transcripts, interviews and live blogs:
+    /// "Mr Tom Roe (Con): …", "The Minister (Ms Ana Roe): …", "Jane Roe: …". Returns the
+    /// speaker mention and the token index of the colon. The label must be made of
+    /// capitalised words, brackets and a few function words, so that a clause ending in a
+    /// colon ("Stakeholders include: …") is no label.
+    fn speaker_label(&self, cx: &Ctx, lo: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut speaker = None;
+        for t in lo..hi.min(lo + 24) {
+            let norm = cx.norm(t);
+            if norm == ":" {
+                return speaker.map(|m| (m, t));
+            }
+            if let Some(m) = cx.start_at[t] {
+                // the first person named in the label wins ("The Minister (Ms Ana Roe)")
+                let person = cx.is_person(m);
+                if speaker.is_none_or(|s| person && !cx.is_person(s)) {
+                    speaker = Some(m);
+                }
+                continue;
+            }
+            let raw = cx.doc.slice(cx.doc.tokens[t].span);
+            let labelish = raw
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    norm,
+                    "(" | ")"
+                        | ","
+                        | "."
+                        | "-"
+                        | "'s"
+                        | "of"
+                        | "for"
+                        | "the"
+                        | "and"
+                        | "on"
+                        | "in"
+                        | "to"
+                );
+            if !labelish {
+                return None;
+            }
+        }
+        None
+    }
+
     fn find_drafts(&self, cx: &Ctx) -> Vec<Draft> {
         let doc = cx.doc;
         let mut drafts: Vec<Draft> = Vec::new();
@@ -414,6 +461,32 @@ impl Attributor {
             let (lo, hi) = (sent.tokens.start, sent.tokens.end);
             let norms: Vec<&str> = (lo..hi).map(|t| cx.norm(t)).collect();
             let first_draft = drafts.len();
+            let para_start = si == 0 || doc.sentences[si - 1].paragraph != sent.paragraph;
+            if para_start && let Some((m, colon)) = self.speaker_label(cx, lo, hi) {
+                let cue = doc.tokens[colon].span;
+                let mut s2 = si;
+                while s2 < doc.sentences.len() && doc.sentences[s2].paragraph == sent.paragraph {
+                    let span = doc.sentences[s2].span;
+                    let content = if s2 == si {
+                        Span::new(cue.end, span.end)
+                    } else {
+                        span
+                    };
+                    drafts.push(Draft {
+                        sentence: s2,
+                        actor: doc.mentions[m].actor,
+                        mention: Some(m),
+                        span,
+                        content,
+                        quote: false,
+                        cue: Some((cue, CueClass::Speech)),
+                        passive: false,
+                        clause_start: doc.sentences[s2].tokens.start,
+                    });
+                    s2 += 1;
+                }
+                continue;
+            }
             let mut i = 0;
             while i < norms.len() {
                 let t = lo + i;
