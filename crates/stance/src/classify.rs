@@ -516,10 +516,9 @@ impl<'a> DocView<'a> {
                     .max_by_key(|(_, h)| h.end);
                 let Some((k, h)) = cand else { break };
                 let Some(f) = self.frame(rt, h) else { break };
-                let scope_ok = match pd.scope_of[h.start] {
-                    Some(s) => pd.scope_of[anchor] == Some(s),
-                    None => true,
-                };
+                // A frame governs only inside its own scope: "will have to decide
+                // whether to shoot down" is an open question, not a decision.
+                let scope_ok = pd.scope_of[h.start] == pd.scope_of[anchor];
                 if self.boundary_between(pd, h.end, anchor)
                     || self.words_between(pd, h.end, anchor) > f.reach
                     || !scope_ok
@@ -545,10 +544,7 @@ impl<'a> DocView<'a> {
                 .min_by_key(|(_, h)| h.start)
                 .filter(|(_, h)| {
                     let f = self.frame(rt, h);
-                    let scope_ok = match pd.scope_of[h.start] {
-                        Some(s) => pd.scope_of[start] == Some(s),
-                        None => true,
-                    };
+                    let scope_ok = pd.scope_of[h.start] == pd.scope_of[start];
                     scope_ok
                         && !self.boundary_between(pd, end, h.start)
                         && f.is_some_and(|f| self.words_between(pd, end, h.start) <= f.reach)
@@ -837,11 +833,17 @@ impl<'a> DocView<'a> {
                     unscoped: true,
                 },
             );
-            let inner: f32 = votes
+            // Only a question about a position ("if he backed …", "whether we should …")
+            // is answered with a stance; "asked if the navy had shot down drones" asks
+            // about an event.
+            let framed: Vec<&Vote> = votes
                 .iter()
-                .filter(|v| v.cond.is_none())
-                .map(|v| v.value * v.weight)
-                .sum();
+                .filter(|v| v.cond.is_none() && !v.frames.is_empty())
+                .collect();
+            if framed.is_empty() {
+                continue;
+            }
+            let inner: f32 = framed.iter().map(|v| v.value * v.weight).sum();
             let inner = if inner < 0.0 { -1.0 } else { 1.0 };
             let sign = self.lex.answers[a.entry].0 * inner;
             let stance = if sign > 0.0 {

@@ -786,3 +786,23 @@ fn unseen_constructions() {
     }
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }
+
+#[test]
+fn reports_and_open_questions_are_not_stances() {
+    let cases = [
+        "Three of the drones were shot down after they crossed the border.",
+        "The question of whether to shoot down the jets has divided the coalition.",
+        "Officials are debating whether the rules of engagement allow pilots to fire on intruders.",
+        "Experts say the coalition will have to decide whether to shoot down intruders.",
+        "Asked if the navy had shot down any drones, the spokesman said no.",
+        "Several drones were downed by fighter jets, the army said.",
+        "Calls to shoot down the drones grew louder after the incident.",
+        "Shooting down a single drone costs millions.",
+        "The drone, which officials said should never have crossed, was eventually shot down.",
+    ];
+    let fails: Vec<String> = cases
+        .iter()
+        .filter_map(|t| sd(t).map(|s| format!("{t:?}: got {s:?}")))
+        .collect();
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+}
