@@ -691,3 +691,60 @@ fn write_errors_keep_their_source() {
         assert!(std::error::Error::source(&err).is_some(), "{f}: {err}");
     }
 }
+
+/// The performance target: the matrix of a million statements in ≤ 2 s (release).
+/// `cargo test -p stancemap-matrix --release -- --ignored --nocapture` to measure; in a
+/// debug build it only shows that nothing is quadratic.
+#[test]
+#[ignore = "timing; run with --ignored --nocapture"]
+fn million_statements_timing() {
+    let topics: Vec<String> = (0..10).map(|t| format!("topic{t}")).collect();
+    let labels = ["support", "oppose", "conditional"];
+    let reports: Vec<DocumentReport> = (0..5_000)
+        .map(|d| {
+            let actors: Vec<ActorOut> = (0..20)
+                .map(|a| {
+                    let id = format!("actor-{}", (d * 7 + a * 13) % 2_000);
+                    let country = (a % 3 == 0).then(|| format!("Country {}", a % 40));
+                    actor(&id, &id, "person", country.as_deref())
+                })
+                .collect();
+            // 20 actors × 2 topics × 5 statements = 200 statements per document.
+            let stances = actors
+                .iter()
+                .enumerate()
+                .flat_map(|(a, act)| {
+                    let topics = &topics;
+                    (0..2).map(move |k| {
+                        let t = &topics[(d + a + k) % topics.len()];
+                        let label = labels[(d + a + k) % 3];
+                        let score = [0.7, -0.6, 0.1][(d + a + k) % 3];
+                        stance(&act.id, t, label, score, 5)
+                    })
+                })
+                .collect();
+            report(
+                &format!("doc-{d:05}"),
+                Some("Outlet"),
+                Some("2030-01-01"),
+                actors,
+                stances,
+            )
+        })
+        .collect();
+    let statements: usize = reports
+        .iter()
+        .flat_map(|r| &r.stances)
+        .map(|s| s.statements.len())
+        .sum();
+    assert_eq!(statements, 1_000_000);
+    for by in [GroupBy::Actor, GroupBy::Country] {
+        let t = std::time::Instant::now();
+        let m = stance_matrix(&reports, &MatrixOptions::by(by)).expect("matrix");
+        eprintln!("{by}: {:?} for {:?}", t.elapsed(), m.shape());
+    }
+    let stances = stances_frame(&reports).expect("frame");
+    let t = std::time::Instant::now();
+    let m = matrix_from_stances(stances.lazy(), &MatrixOptions::default()).expect("matrix");
+    eprintln!("from a stance frame: {:?} for {:?}", t.elapsed(), m.shape());
+}
