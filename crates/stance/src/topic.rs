@@ -1,45 +1,4 @@
-//! Topic packs: a policy question as data.
-//!
-//! A pack is one TOML file (`data/topics/shoot_down.toml` is the commented reference):
-//!
-//! ```toml
-//! id = "tariffs"                       # topic id used in the output ([a-z0-9_]+)
-//! label = "Raise tariffs on imports"
-//! description = "Should the government raise tariffs?"
-//! inherit = true                       # also use the common lexicon (default)
-//!
-//! [classes]                            # word lists usable in patterns as <goods>
-//! goods = ["steel", "car", "import"]
-//!
-//! [[targets]]                          # STRONG target terms: one of them must occur in
-//! id = "raise-tariffs"                 # a document for the topic to be active there
-//! patterns = ["raise|impose *0-2 tariff|tariffs|duties"]
-//!
-//! [[terms]]                            # weak topical terms with a lean; they count only
-//! id = "protectionism"                 # in an active document, near a target or inside
-//! lean = "support"                     # an advocacy frame ("urged protectionism")
-//! patterns = ["protectionism"]
-//!
-//! [[frames]]                           # cues that govern a target or term
-//! id = "trade-war-risk"
-//! effect = "oppose"                    # assert | flip | support | oppose
-//! position = "post"                    # pre (default) | post
-//! holder = "speaker"                   # subject (default) | speaker
-//! patterns = ["would|could *0-1 trigger|spark *0-2 trade war"]
-//!
-//! [[conditions]]                       # conditional cues: strong (default) or weak
-//! id = "only-if-dumping"
-//! patterns = ["only if *0-3 dumping"]
-//!
-//! [[examples]]                         # run by the unit tests
-//! text = "The minister called for higher tariffs on steel imports."
-//! expect = "support"                   # support | oppose | conditional | none
-//! ```
-//!
-//! Every table entry may carry its own `examples = [{ text = "…", expect = "…" }]`; an
-//! example may add `context` (a paragraph placed before it) and `speaker` (the name of
-//! the speaker as written in `text`). The pattern language is described in
-//! `src/pattern.rs` (stems, `a|b`, `<class>`, `*N` gaps, `x?`, `[before]`).
+//! Topic packs: a policy question as data (format on [`TopicPack`]).
 
 use crate::lexicon::{
     Compiler, CondToml, CueEntry, CueTables, Entry, EntryToml, ExampleToml, FrameToml, TermToml,
@@ -96,6 +55,70 @@ struct PackToml {
 }
 
 /// One topic: its target terms, its own cues, and examples.
+///
+/// A pack is one TOML file (`crates/stance/data/topics/shoot_down.toml` is the commented
+/// reference):
+///
+/// ```toml
+/// id = "tariffs"                       # topic id used in the output ([a-z0-9_]+)
+/// label = "Raise tariffs on imports"
+/// description = "Should the government raise tariffs?"
+/// inherit = true                       # also use the common lexicon (default)
+///
+/// [classes]                            # word lists usable in patterns as <goods>
+/// goods = ["steel", "car", "import"]
+///
+/// [[targets]]                          # STRONG target terms: one of them must occur in
+/// id = "raise-tariffs"                 # a document for the topic to be active there
+/// patterns = ["raise|impose *0-2 tariff|tariffs|duties"]
+///
+/// [[terms]]                            # weak topical terms with a lean; they count only
+/// id = "protectionism"                 # in an active document, near a target or inside
+/// lean = "support"                     # an advocacy frame ("urged protectionism")
+/// patterns = ["protectionism"]
+///
+/// [[frames]]                           # cues that govern a target or term
+/// id = "trade-war-risk"
+/// effect = "oppose"                    # assert | flip | support | oppose
+/// position = "post"                    # pre (default) | post | both
+/// holder = "speaker"                   # subject (default) | speaker
+/// patterns = ["would|could *0-1 trigger|spark *0-2 trade war"]
+///
+/// [[conditions]]                       # conditional cues: strong (default) or weak
+/// id = "only-if-dumping"
+/// patterns = ["only if *0-3 dumping"]
+///
+/// [[examples]]                         # run by the unit tests
+/// text = "The minister called for higher tariffs on steel imports."
+/// expect = "support"                   # support | oppose | conditional | none
+/// ```
+///
+/// Every table entry may carry its own `examples = [{ text = "…", expect = "…" }]`; an
+/// example may add `context` (a paragraph placed before it) and `speaker` (the name of
+/// the speaker as written in `text`). Frames also take `license` (default true: in a
+/// statement without a target, the frame makes a weak term count), `question = true`
+/// (only in interrogative sentences: "Where is the order to …?"), `reach` (words between
+/// the frame and what it governs, default 6) and `weight`; terms take `alone` (default
+/// true: the term votes without a frame) and `weight`; `[[ignore]]` entries consume
+/// fixed expressions ("in order to") so nothing else matches there. `position` may also
+/// be `both` ("X risks escalation"). A pack with `inherit = false` uses only its own cues.
+///
+/// # Pattern language
+/// Items are separated by spaces and matched against consecutive tokens (quote marks
+/// are invisible; hyphenated words are split, so `case by case` matches "case-by-case"):
+///
+/// | item | matches |
+/// |---|---|
+/// | `shoot` | a word with the same English (Snowball) stem ("shoots", "shooting") |
+/// | `=downed` | exactly that lower-case word |
+/// | `a\|b\|c` | any of the alternatives |
+/// | `<aircraft>` | a word of a `[classes]` list; built in: `<be>`, `<do>`, `<have>`, `<neg>` |
+/// | `,` `?` `:` `;` `-` | that punctuation mark |
+/// | `item?` | the item, optionally |
+/// | `*3` / `*1-3` | a gap of 0..=3 (1..=3) words, never across punctuation or a negator |
+/// | `[to\|will]` | (first item only) the word before the match must be one of these |
+///
+/// Of all matches the leftmost-longest wins ("slapdash demands to" beats "demand").
 #[derive(Clone, Debug)]
 pub struct TopicPack {
     id: String,
