@@ -1,0 +1,59 @@
+//! The embedding API.
+
+use crate::util::analyzer;
+use stancemap::{Analyzer, DocumentReport};
+
+#[test]
+fn analyze_text_gives_a_report_with_evidence_spans() {
+    let text = "Lithuanian Defence Minister Jonas Vaitkus said NATO must shoot down any drone that crosses into allied airspace.";
+    let doc = analyzer().analyze_text("t1", text).unwrap();
+    let r = DocumentReport::from_document(&doc);
+    let s = r.stances.iter().find(|s| s.topic == "shoot_down").expect("a stance");
+    assert_eq!(s.stance, "support");
+    let actor = r.actors.iter().find(|a| a.id == s.actor).unwrap();
+    assert_eq!(actor.name, "Jonas Vaitkus");
+    assert_eq!(actor.country.as_deref(), Some("Lithuania"));
+    let st = &r.statements[s.statements[0]];
+    assert_eq!(&text[st.start..st.end], st.text);
+}
+
+#[test]
+fn empty_text_is_valid_and_empty() {
+    let doc = analyzer().analyze_text("empty", "").unwrap();
+    let r = DocumentReport::from_document(&doc);
+    assert!(r.actors.is_empty() && r.statements.is_empty() && r.stances.is_empty());
+}
+
+/// A topic pack a user writes: targets and examples, no code.
+const EV_TARIFFS: &str = r#"
+id = "ev_tariffs"
+label = "Tariffs on Chinese electric vehicles"
+description = "Should the EU impose tariffs on electric cars made in China?"
+inherit = true
+
+[[targets]]
+id = "tariffs"
+patterns = ["tariffs|duties|levies *0-4 on *0-3 chinese|china *0-2 electric *0-1 cars|vehicles|evs"]
+examples = [{ text = "The minister said Europe should impose tariffs on Chinese electric cars.", expect = "support" }]
+"#;
+
+#[test]
+fn a_user_topic_pack_is_data_not_code() {
+    let dir = std::env::temp_dir().join(format!("stancemap-api-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pack = dir.join("tariffs.toml");
+    std::fs::write(&pack, EV_TARIFFS).unwrap();
+    let a = Analyzer::builder().topic_file(&pack).build().unwrap();
+    let doc = a
+        .analyze_text("t2", "French President Emmanuel Macron said Europe should impose tariffs on Chinese electric cars.")
+        .unwrap();
+    let r = DocumentReport::from_document(&doc);
+    assert!(r.stances.iter().any(|s| s.topic == "ev_tariffs" && s.stance == "support"), "{:?}", r.stances);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn pipeline_stages_are_listed_in_order() {
+    let names: Vec<&str> = analyzer().pipeline().stages().map(|s| s.name()).collect();
+    assert_eq!(names, ["boilerplate", "text", "actors", "attribute", "cues", "stance"]);
+}
