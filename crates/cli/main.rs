@@ -275,7 +275,17 @@ fn run(cli: Cli) -> Result<bool> {
                 docs.push((DocumentReport::from_document(&doc), doc.text().to_string()));
                 Ok(())
             })?;
-            stancemap::report::write_report(&docs, &out)?;
+            use stancemap::report::{HeatmapOptions, ImageFormat, ReportOptions, heatmap, html_report};
+            match ImageFormat::from_path(&out) {
+                Some(format) => {
+                    let reports: Vec<DocumentReport> = docs.into_iter().map(|(r, _)| r).collect();
+                    heatmap(&reports, &HeatmapOptions::default(), format, &out)?;
+                }
+                None => {
+                    let html = html_report(&docs, &ReportOptions::default())?;
+                    std::fs::write(&out, html).with_context(|| format!("cannot write {}", out.display()))?;
+                }
+            }
             eprintln!("stancemap: wrote {}", out.display());
             Ok(ok)
         }
