@@ -41,8 +41,8 @@ enum Command {
         #[command(flatten)]
         input: Input,
         /// Topics to show (repeatable); all by default.
-        #[arg(long = "topic", value_name = "T")]
-        topics: Vec<String>,
+        #[arg(long = "topic", id = "topic", value_name = "T")]
+        topic: Vec<String>,
         /// What a row stands for.
         #[arg(long, default_value = "actor")]
         by: String,
@@ -206,7 +206,7 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Matrix {
             input,
-            topics,
+            topic: topics,
             by,
             format,
             statements,
@@ -275,7 +275,9 @@ fn run(cli: Cli) -> Result<bool> {
                 docs.push((DocumentReport::from_document(&doc), doc.text().to_string()));
                 Ok(())
             })?;
-            use stancemap::report::{HeatmapOptions, ImageFormat, ReportOptions, heatmap, html_report};
+            use stancemap::report::{
+                HeatmapOptions, ImageFormat, ReportOptions, heatmap, html_report,
+            };
             match ImageFormat::from_path(&out) {
                 Some(format) => {
                     let reports: Vec<DocumentReport> = docs.into_iter().map(|(r, _)| r).collect();
@@ -283,7 +285,8 @@ fn run(cli: Cli) -> Result<bool> {
                 }
                 None => {
                     let html = html_report(&docs, &ReportOptions::default())?;
-                    std::fs::write(&out, html).with_context(|| format!("cannot write {}", out.display()))?;
+                    std::fs::write(&out, html)
+                        .with_context(|| format!("cannot write {}", out.display()))?;
                 }
             }
             eprintln!("stancemap: wrote {}", out.display());
@@ -336,4 +339,15 @@ fn write_table(w: &mut dyn Write, r: &DocumentReport) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
 }
