@@ -806,3 +806,57 @@ fn reports_and_open_questions_are_not_stances() {
         .collect();
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn boundary(text: &str, i: usize) -> usize {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn never_panics_and_keeps_invariants(
+            words in proptest::collection::vec(prop_oneof![
+                proptest::sample::select(vec![
+                    "shoot down", "should", "not", "warned against", "if", "whether", ",", ".", "?", "“",
+                    "’s", "case-by-case", "backed by", "Yes", "while", "drones", "caution", "—",
+                    "the frozen assets", "seize", "\n",
+                ]).prop_map(String::from),
+                "[a-zA-Zé🚀 ]{0,8}",
+            ], 0..40),
+            cuts in proptest::collection::vec((0usize..400, 0usize..400), 0..6),
+        ) {
+            let text = words.join(" ");
+            let mut d = Document::new("p", text.clone());
+            d.actors.push(Actor { id: "a".into(), name: "A".into(), kind: ActorKind::Author, country: None, role: None });
+            for (a, b) in cuts {
+                let (a, b) = (boundary(&text, a.min(b)), boundary(&text, a.max(b)));
+                d.statements.push(Statement {
+                    actor: ActorId(0), span: Span::new(a, b), content: Span::new(a, b), quote: false,
+                    cue: None, cue_span: None, mention: None, stances: vec![], hedges: vec![],
+                    boosters: vec![], commitment: 1.0,
+                });
+            }
+            StanceDetector::default().annotate(&mut d);
+            for st in &d.statements {
+                for s in &st.stances {
+                    prop_assert!((-1.0..=1.0).contains(&s.score));
+                    for e in &s.evidence {
+                        prop_assert!(e.end <= text.len() && text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                    }
+                }
+            }
+            for s in &d.stances {
+                prop_assert!((-1.0..=1.0).contains(&s.score));
+                prop_assert!(!s.statements.is_empty());
+            }
+        }
+    }
+}
