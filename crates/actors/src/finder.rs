@@ -852,19 +852,12 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 // "other allies", "some experts": a non-specific reference designates
                 // no one in particular, so it is no actor (SPEC §1: named or clearly
                 // designated).
-                let quantified = a > 0
-                    && matches!(
-                        w.norm(a - 1),
-                        "other"
-                            | "some"
-                            | "many"
-                            | "several"
-                            | "few"
-                            | "most"
-                            | "various"
-                            | "numerous"
-                            | "certain"
-                    );
+                const QUANTIFIERS: &[&str] = &[
+                    "other", "some", "many", "several", "few", "most", "various", "numerous",
+                    "certain",
+                ];
+                let quantified = (a > 0 && QUANTIFIERS.contains(&w.norm(a - 1)))
+                    || QUANTIFIERS.contains(&w.norm(a));
                 if quantified {
                     continue;
                 }
@@ -1300,8 +1293,42 @@ fn roles(
                 normalize_name(&canonical).as_str(),
                 "chief" | "head" | "leader" | "boss"
             );
+            // an apposition to a name is that person: "Lars Berg, the Swedish prime minister,"
+            let appositive = (i >= lo + 2 && w.norm(i - 1) == ",")
+                .then(|| {
+                    let before = w.doc.tokens[i - 2].span;
+                    w.mentions
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            m.span.end == before.end
+                                && w.actors[m.actor.0].kind == ActorKind::Person
+                        })
+                        .map(|m| m.actor)
+                })
+                .flatten();
+            if let Some(id) = appositive {
+                let a = &mut w.actors[id.0];
+                if a.country.is_none() {
+                    a.country = country.clone();
+                }
+                if a.role
+                    .as_deref()
+                    .is_none_or(|r| r.split_whitespace().count() > 3)
+                {
+                    a.role = Some(match &org {
+                        Some(o) => format!("{o} {canonical}"),
+                        None => canonical.clone(),
+                    });
+                }
+                let (c, r) = (a.country.clone(), a.role.clone());
+                if let Some(p) = w.people.iter_mut().find(|(p, _, _)| *p == id) {
+                    p.2.country = c;
+                    p.2.role = r;
+                }
+            }
             // the holder named earlier in the document
-            let holder =
+            let holder = appositive.or_else(|| {
                 w.people
                     .iter()
                     .filter(|(_, _, p)| {
@@ -1319,7 +1346,8 @@ fn roles(
                         same_mod && (same_title || chiefish && (org.is_some()))
                     })
                     .map(|(id, _, _)| *id)
-                    .next_back();
+                    .next_back()
+            });
             let id = match holder {
                 Some(id) => id,
                 None => {

@@ -75,3 +75,6 @@ impl Stage for ActorFinder {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

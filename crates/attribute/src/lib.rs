@@ -897,3 +897,6 @@ fn merge(doc: &Document, mut drafts: Vec<Draft>) -> Vec<Statement> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

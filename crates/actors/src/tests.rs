@@ -1,0 +1,196 @@
+//! Unit tests of the finder's constructions, with sentences written for these tests.
+
+use crate::ActorFinder;
+use stancemap_core::{ActorKind, Document, MentionKind, Stage};
+use stancemap_text::Segmenter;
+
+fn run(text: &str) -> Document {
+    let mut doc = Document::new("t", text);
+    Segmenter::default().process(&mut doc).unwrap();
+    ActorFinder::default().process(&mut doc).unwrap();
+    doc
+}
+
+fn actor<'a>(doc: &'a Document, name: &str) -> &'a stancemap_core::Actor {
+    doc.actors
+        .iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "no actor {name}: {:?}",
+                doc.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn mentions_of(doc: &Document, name: &str) -> Vec<(String, MentionKind)> {
+    doc.mentions
+        .iter()
+        .filter(|m| doc.actor(m.actor).name == name)
+        .map(|m| (doc.slice(m.span).to_string(), m.kind))
+        .collect()
+}
+
+#[test]
+fn title_and_name_give_country_and_role() {
+    let doc = run("Norwegian Defence Minister Kari Solberg said the patrols would continue.");
+    let a = actor(&doc, "Kari Solberg");
+    assert_eq!(a.kind, ActorKind::Person);
+    assert_eq!(a.country.as_deref(), Some("Norway"));
+    assert!(
+        a.role.as_deref().is_some_and(|r| r.contains("Minister")),
+        "{:?}",
+        a.role
+    );
+}
+
+#[test]
+fn possessive_country_before_a_title() {
+    let doc = run("Slovenia's President Ana Kovač spoke after the vote.");
+    assert_eq!(
+        actor(&doc, "Ana Kovač").country.as_deref(),
+        Some("Slovenia")
+    );
+}
+
+#[test]
+fn appositive_name_after_a_title() {
+    let doc = run("Portugal's deputy ambassador, Rui Almeida, denied the report.");
+    assert_eq!(
+        actor(&doc, "Rui Almeida").country.as_deref(),
+        Some("Portugal")
+    );
+}
+
+#[test]
+fn honorific_and_apposition_role() {
+    let doc = run(
+        "“It will take years,” said Dr. Lena Hoff, a senior fellow at the Nordic Policy Institute.",
+    );
+    let a = actor(&doc, "Lena Hoff");
+    assert!(
+        a.role
+            .as_deref()
+            .is_some_and(|r| r.contains("senior fellow")),
+        "{:?}",
+        a.role
+    );
+}
+
+#[test]
+fn names_in_reporting_contexts_and_appositions() {
+    let doc = run(
+        "The ceasefire is fragile, said Tomas Varga. According to Ines Morel, talks resume today. Piet de Vries, an analyst at a Dutch bank, disagreed.",
+    );
+    for n in ["Tomas Varga", "Ines Morel", "Piet de Vries"] {
+        assert_eq!(actor(&doc, n).kind, ActorKind::Person);
+    }
+}
+
+#[test]
+fn a_garbled_scrape_after_a_title_is_one_name() {
+    let doc = run(
+        "Croatian Foreign Minister Gordan, Radman, speaking in Zagreb, stated that talks had failed.",
+    );
+    assert_eq!(
+        actor(&doc, "Gordan Radman").country.as_deref(),
+        Some("Croatia")
+    );
+}
+
+#[test]
+fn surname_and_possessive_reference_link_to_the_full_name() {
+    let doc = run(
+        "Irish Prime Minister Aoife Byrne arrived on Monday. Later, Ireland's Byrne met the press. Byrne left.",
+    );
+    let ms = mentions_of(&doc, "Aoife Byrne");
+    assert_eq!(ms.len(), 3, "{ms:?}");
+    assert!(ms.iter().skip(1).all(|(_, k)| *k == MentionKind::Partial));
+}
+
+#[test]
+fn role_reference_resolves_to_the_holder() {
+    let doc =
+        run("Austrian Chancellor Max Huber met the press. The Austrian chancellor said little.");
+    let ms = mentions_of(&doc, "Max Huber");
+    assert!(
+        ms.iter()
+            .any(|(t, k)| *k == MentionKind::Role && t.contains("chancellor")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn unnamed_role_with_a_modifier_is_an_actor() {
+    let doc = run("A NATO spokesperson called the flight reckless.");
+    assert_eq!(actor(&doc, "NATO spokesperson").kind, ActorKind::Person);
+}
+
+#[test]
+fn pronouns_follow_the_last_subject() {
+    let doc = run(
+        "Belgian Foreign Minister Jan Peeters met Ana Lopes in Madrid. He said the meeting went well.",
+    );
+    let ms = mentions_of(&doc, "Jan Peeters");
+    assert!(
+        ms.iter()
+            .any(|(t, k)| t == "He" && *k == MentionKind::Pronoun),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ministries_are_canonical_whatever_the_form() {
+    for text in [
+        "The Ministry of Defence of Finland issued a statement.",
+        "Finland's Ministry of Defence issued a statement.",
+        "The Finnish Ministry of Defence issued a statement.",
+    ] {
+        let doc = run(text);
+        let a = actor(&doc, "Ministry of Defence of Finland");
+        assert_eq!(a.country.as_deref(), Some("Finland"), "{text}");
+    }
+}
+
+#[test]
+fn states_capitals_and_seats() {
+    let doc = run("Hungary said no. Warsaw said yes. The Kremlin said nothing.");
+    assert_eq!(actor(&doc, "Hungary").kind, ActorKind::State);
+    assert_eq!(actor(&doc, "Poland").kind, ActorKind::State);
+    assert_eq!(actor(&doc, "Kremlin").country.as_deref(), Some("Russia"));
+}
+
+#[test]
+fn alliance_reference_needs_the_alliance_named() {
+    let doc = run("NATO met on Friday. The alliance said it would respond.");
+    assert!(
+        mentions_of(&doc, "NATO")
+            .iter()
+            .any(|(t, _)| t == "The alliance")
+    );
+    let doc = run("The alliance said it would respond.");
+    assert!(doc.mentions.is_empty(), "{:?}", doc.mentions);
+}
+
+#[test]
+fn quantified_groups_are_not_actors() {
+    let doc = run("Some experts doubt it. Experts at the institute agree.");
+    let n = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.actor(m.actor).kind == ActorKind::Group)
+        .count();
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn place_names_are_not_people() {
+    let doc = run(
+        "Ships crossed the Barents Sea, officials said, and the Kerch Strait, a narrow passage, closed.",
+    );
+    assert!(
+        doc.actors.iter().all(|a| a.kind != ActorKind::Person),
+        "{:?}",
+        doc.actors
+    );
+}
