@@ -13,14 +13,16 @@ use crate::pattern::Pattern;
 use crate::stream::{Stream, Tok};
 use crate::topic::TopicPack;
 use stancemap_core::{Span, Stance};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-/// A pack with the cues it uses (its own first, then the inherited common ones).
+/// A pack with the cues it uses (its own first, then the inherited common ones) and
+/// their matchers.
 #[derive(Clone, Debug)]
 pub(crate) struct PackRt {
     pub pack: TopicPack,
     pub cues: Vec<CueEntry>,
+    m: Matchers,
 }
 
 impl PackRt {
@@ -29,7 +31,26 @@ impl PackRt {
         if pack.inherits_common() {
             cues.extend(lex.cues.iter().cloned());
         }
-        PackRt { pack, cues }
+        let cue_entries = || cues.iter().enumerate().map(|(i, c)| (i, &c.patterns[..]));
+        let question = |i: usize| matches!(&cues[i].role, Role::Frame(f) if f.question);
+        let plain = |l: &[crate::lexicon::Entry]| {
+            Matcher::new(l.iter().enumerate().map(|(i, e)| (i, &e.patterns[..])))
+        };
+        let m = Matchers {
+            cues_all: Matcher::new(cue_entries()),
+            cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i))),
+            targets: plain(&pack.targets),
+            alignments: plain(&lex.alignments),
+            scopes: plain(&lex.scopes),
+            contrasts: plain(&lex.contrasts),
+            answers: Matcher::new(
+                lex.answers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, e))| (i, &e.patterns[..])),
+            ),
+        };
+        PackRt { pack, cues, m }
     }
 }
 
@@ -47,38 +68,93 @@ impl Hit {
     }
 }
 
-/// Leftmost-longest, non-overlapping matches of `pats` (entry index, pattern) in `range`.
-fn scan(toks: &[Tok], range: Range<usize>, pats: &[(usize, &Pattern)]) -> Vec<Hit> {
-    let mut out = Vec::new();
-    let mut pos = range.start;
-    while pos < range.end {
-        let mut best: Option<(usize, usize)> = None;
-        for &(entry, p) in pats {
-            if let Some(end) = p.match_at(toks, pos, range.end)
-                && best.is_none_or(|(e, _)| end > e)
-            {
-                best = Some((end, entry));
-            }
-        }
-        match best {
-            Some((end, entry)) => {
-                out.push(Hit {
-                    start: pos,
-                    end,
-                    entry,
-                });
-                pos = end;
-            }
-            None => pos += 1,
-        }
-    }
-    out
+/// A set of (entry, pattern) pairs indexed by the key of their first token, so that a
+/// scan tries at each position only the patterns that can start there.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Matcher {
+    pats: Vec<(usize, Pattern)>,
+    by_key: HashMap<String, Vec<usize>>,
+    always: Vec<usize>,
 }
 
-fn flat<'a>(entries: impl Iterator<Item = (usize, &'a [Pattern])>) -> Vec<(usize, &'a Pattern)> {
-    entries
-        .flat_map(|(i, ps)| ps.iter().map(move |p| (i, p)))
-        .collect()
+impl Matcher {
+    fn new<'a>(entries: impl Iterator<Item = (usize, &'a [Pattern])>) -> Matcher {
+        let mut m = Matcher::default();
+        for (entry, ps) in entries {
+            for p in ps {
+                let i = m.pats.len();
+                match p.first_keys() {
+                    Some(keys) => {
+                        for k in keys {
+                            let v = m.by_key.entry(k).or_default();
+                            if v.last() != Some(&i) {
+                                v.push(i);
+                            }
+                        }
+                    }
+                    None => m.always.push(i),
+                }
+                m.pats.push((entry, p.clone()));
+            }
+        }
+        m
+    }
+
+    /// Leftmost-longest, non-overlapping matches in `range`; of equally long matches
+    /// the entry listed first wins.
+    fn scan(&self, toks: &[Tok], range: Range<usize>) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut pos = range.start;
+        let mut cand: Vec<usize> = Vec::new();
+        while pos < range.end {
+            let t = &toks[pos];
+            cand.clear();
+            cand.extend(&self.always);
+            if let Some(v) = self.by_key.get(&t.stem) {
+                cand.extend(v);
+            }
+            if t.norm != t.stem
+                && let Some(v) = self.by_key.get(&t.norm)
+            {
+                cand.extend(v);
+            }
+            cand.sort_unstable();
+            cand.dedup();
+            let mut best: Option<(usize, usize)> = None;
+            for &i in &cand {
+                let (entry, p) = &self.pats[i];
+                if let Some(end) = p.match_at(toks, pos, range.end)
+                    && best.is_none_or(|(e, _)| end > e)
+                {
+                    best = Some((end, *entry));
+                }
+            }
+            match best {
+                Some((end, entry)) => {
+                    out.push(Hit {
+                        start: pos,
+                        end,
+                        entry,
+                    });
+                    pos = end;
+                }
+                None => pos += 1,
+            }
+        }
+        out
+    }
+}
+
+/// The compiled matchers of a pack (its cues, targets, and the lexicon's layers).
+#[derive(Clone, Debug)]
+struct Matchers {
+    cues_all: Matcher,
+    cues_no_question: Matcher,
+    targets: Matcher,
+    alignments: Matcher,
+    scopes: Matcher,
+    contrasts: Matcher,
+    answers: Matcher,
 }
 
 /// The matches of one pack in one document.
@@ -119,9 +195,79 @@ pub(crate) struct Speaker {
     pub is_author: bool,
 }
 
+/// A set of stream positions within a bounded range (a statement's tokens), so that
+/// classifying a statement costs in proportion to its length, not the document's.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Mask {
+    lo: usize,
+    bits: Vec<bool>,
+}
+
+const TRUE: bool = true;
+const FALSE: bool = false;
+
+impl Mask {
+    /// The positions of some ranges.
+    pub(crate) fn from_ranges(ranges: &[Range<usize>]) -> Mask {
+        let ranges: Vec<&Range<usize>> = ranges.iter().filter(|r| r.start < r.end).collect();
+        let (Some(lo), Some(hi)) = (
+            ranges.iter().map(|r| r.start).min(),
+            ranges.iter().map(|r| r.end).max(),
+        ) else {
+            return Mask::default();
+        };
+        let mut bits = vec![false; hi - lo];
+        for r in ranges {
+            bits[r.start - lo..r.end - lo]
+                .iter_mut()
+                .for_each(|b| *b = true);
+        }
+        Mask { lo, bits }
+    }
+
+    /// The positions of one range.
+    fn of(r: Range<usize>) -> Mask {
+        Mask::from_ranges(std::slice::from_ref(&r))
+    }
+
+    /// The bounding range.
+    fn range(&self) -> Range<usize> {
+        self.lo..self.lo + self.bits.len()
+    }
+
+    /// Removes the positions of a range.
+    fn clear(&mut self, r: Range<usize>) {
+        let a = r.start.clamp(self.lo, self.lo + self.bits.len()) - self.lo;
+        let b = r.end.clamp(self.lo, self.lo + self.bits.len()) - self.lo;
+        if a < b {
+            self.bits[a..b].iter_mut().for_each(|x| *x = false);
+        }
+    }
+
+    /// The first position.
+    fn first(&self) -> Option<usize> {
+        self.bits.iter().position(|&b| b).map(|i| i + self.lo)
+    }
+}
+
+impl std::ops::Index<usize> for Mask {
+    type Output = bool;
+    fn index(&self, i: usize) -> &bool {
+        let hit = i >= self.lo && self.bits.get(i - self.lo).copied().unwrap_or(false);
+        if hit { &TRUE } else { &FALSE }
+    }
+}
+
+/// The hits (with their indices) that start inside a range; `hits` is sorted by start.
+fn hits_in(hits: &[Hit], r: Range<usize>) -> impl Iterator<Item = (usize, &Hit)> {
+    let a = hits.partition_point(|h| h.start < r.start);
+    let b = hits.partition_point(|h| h.start < r.end).max(a);
+    hits[a..b].iter().enumerate().map(move |(k, h)| (a + k, h))
+}
+
 /// The statement being classified: stream tokens in scope and the reporting cue.
 pub(crate) struct Window {
-    pub on: Vec<bool>,
+    pub on: Mask,
     pub cue: Option<Range<usize>>,
 }
 
@@ -167,49 +313,6 @@ impl<'a> DocView<'a> {
         let toks = &self.stream.toks;
         let n = toks.len();
         let lex = self.lex;
-        let cue_pats_all = flat(
-            rt.cues
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (i, &c.patterns[..])),
-        );
-        let cue_pats_nq: Vec<(usize, &Pattern)> = cue_pats_all
-            .iter()
-            .copied()
-            .filter(|(i, _)| !matches!(&rt.cues[*i].role, Role::Frame(f) if f.question))
-            .collect();
-        let target_pats = flat(
-            rt.pack
-                .targets
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i, &e.patterns[..])),
-        );
-        let align_pats = flat(
-            lex.alignments
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i, &e.patterns[..])),
-        );
-        let scope_pats = flat(
-            lex.scopes
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i, &e.patterns[..])),
-        );
-        let contrast_pats = flat(
-            lex.contrasts
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i, &e.patterns[..])),
-        );
-        let answer_pats = flat(
-            lex.answers
-                .iter()
-                .enumerate()
-                .map(|(i, (_, e))| (i, &e.patterns[..])),
-        );
-
         let mut pd = PackDoc {
             active: false,
             targets: Vec::new(),
@@ -226,34 +329,41 @@ impl<'a> DocView<'a> {
         };
         for (si, s) in self.stream.sents.iter().enumerate() {
             let r = s.range.clone();
-            let aligns = scan(toks, r.clone(), &align_pats);
-            let pats = if s.question {
-                &cue_pats_all
+            let aligns = rt.m.alignments.scan(toks, r.clone());
+            let cue_m = if s.question {
+                &rt.m.cues_all
             } else {
-                &cue_pats_nq
+                &rt.m.cues_no_question
             };
-            let mut cues: Vec<Hit> = scan(toks, r.clone(), pats)
+            let mut cues: Vec<Hit> = cue_m
+                .scan(toks, r.clone())
                 .into_iter()
                 .filter(|h| !aligns.iter().any(|a| a.overlaps(h)))
                 .collect();
-            let targets = scan(toks, r.clone(), &target_pats);
+            let targets = rt.m.targets.scan(toks, r.clone());
             cues.retain(|h| match rt.cues[h.entry].role {
                 Role::Term { .. } | Role::Cond { .. } => !targets.iter().any(|t| t.overlaps(h)),
                 _ => true,
             });
             let blocked = |h: &Hit| cues.iter().chain(&targets).any(|c| c.overlaps(h));
-            let scopes: Vec<Hit> = scan(toks, r.clone(), &scope_pats)
-                .into_iter()
-                .filter(|h| !blocked(h))
-                .collect();
-            let contrasts: Vec<Hit> = scan(toks, r.clone(), &contrast_pats)
-                .into_iter()
-                .filter(|h| !blocked(h))
-                .collect();
-            let answers: Vec<Hit> = scan(toks, r.clone(), &answer_pats)
-                .into_iter()
-                .filter(|h| !blocked(h))
-                .collect();
+            let scopes: Vec<Hit> =
+                rt.m.scopes
+                    .scan(toks, r.clone())
+                    .into_iter()
+                    .filter(|h| !blocked(h))
+                    .collect();
+            let contrasts: Vec<Hit> =
+                rt.m.contrasts
+                    .scan(toks, r.clone())
+                    .into_iter()
+                    .filter(|h| !blocked(h))
+                    .collect();
+            let answers: Vec<Hit> =
+                rt.m.answers
+                    .scan(toks, r.clone())
+                    .into_iter()
+                    .filter(|h| !blocked(h))
+                    .collect();
             cues.retain(|h| !matches!(rt.cues[h.entry].role, Role::Ignore));
             if !targets.is_empty() {
                 pd.target_sents.insert(si);
@@ -400,11 +510,12 @@ impl<'a> DocView<'a> {
         self.aligned(rt, pd, &on, &sents)
     }
 
-    fn sentences_of(&self, on: &[bool]) -> Vec<usize> {
+    fn sentences_of(&self, on: &Mask) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for (i, t) in self.stream.toks.iter().enumerate() {
-            if on[i] && out.last() != Some(&t.sent) {
-                out.push(t.sent);
+        for i in on.range() {
+            let sent = self.stream.toks[i].sent;
+            if on[i] && out.last() != Some(&sent) {
+                out.push(sent);
             }
         }
         out
@@ -423,15 +534,15 @@ impl<'a> DocView<'a> {
 
     /// In a sentence where the speaker (or the reporting cue) stands in one clause of a
     /// contrast ("A warned against X, while B is open to Y"), keep only that clause.
-    fn restrict_contrast(&self, pd: &PackDoc, on: &mut [bool], win: &Window, speaker: &Speaker) {
+    fn restrict_contrast(&self, pd: &PackDoc, on: &mut Mask, win: &Window, speaker: &Speaker) {
         let toks = &self.stream.toks;
         let anchor = win
             .cue
             .as_ref()
             .map(|r| r.start)
-            .filter(|&i| i < on.len() && on[i])
+            .filter(|&i| on[i])
             .or_else(|| {
-                (0..toks.len())
+                on.range()
                     .find(|&i| on[i] && speaker.spans.iter().any(|s| s.overlaps(toks[i].span)))
             });
         let Some(a) = anchor else { return };
@@ -449,10 +560,10 @@ impl<'a> DocView<'a> {
             .map(|c| c.start)
             .min();
         if let Some(b) = before {
-            on[sr.start..b].iter_mut().for_each(|x| *x = false);
+            on.clear(sr.start..b);
         }
         if let Some(e) = after {
-            on[e..sr.end].iter_mut().for_each(|x| *x = false);
+            on.clear(e..sr.end);
         }
     }
 
@@ -461,19 +572,19 @@ impl<'a> DocView<'a> {
         &self,
         rt: &PackRt,
         pd: &PackDoc,
-        on: &[bool],
+        on: &Mask,
         win: &Window,
         sp: &Speaker,
         opts: Opts,
     ) -> (Vec<Vote>, bool) {
         let toks = &self.stream.toks;
         let mut objects: Vec<(usize, usize, Obj)> = Vec::new();
-        for (i, t) in pd.targets.iter().enumerate() {
+        for (i, t) in hits_in(&pd.targets, on.range()) {
             if on[t.start] {
                 objects.push((t.start, t.end, Obj::Target(i)));
             }
         }
-        for (i, c) in pd.cues.iter().enumerate() {
+        for (i, c) in hits_in(&pd.cues, on.range()) {
             if on[c.start] && matches!(rt.cues[c.entry].role, Role::Term { .. } | Role::Cond { .. })
             {
                 objects.push((c.start, c.end, Obj::Cue(i)));
@@ -500,10 +611,7 @@ impl<'a> DocView<'a> {
             let mut chain: Vec<usize> = Vec::new();
             let mut anchor = start;
             loop {
-                let cand = pd
-                    .cues
-                    .iter()
-                    .enumerate()
+                let cand = hits_in(&pd.cues, on.range())
                     .filter(|(k, h)| {
                         h.end <= anchor
                             && !chain.contains(k)
@@ -529,10 +637,7 @@ impl<'a> DocView<'a> {
                 anchor = h.start;
             }
             // Post-frame, nearest.
-            let post = pd
-                .cues
-                .iter()
-                .enumerate()
+            let post = hits_in(&pd.cues, on.range())
                 .filter(|(_, h)| {
                     h.start >= end
                         && toks[h.start].sent == sent
@@ -773,7 +878,7 @@ impl<'a> DocView<'a> {
     }
 
     /// "When asked if he backed X, he responded: Yes, I do."
-    fn answer(&self, rt: &PackRt, pd: &PackDoc, on: &[bool], sents: &[usize]) -> Option<Decision> {
+    fn answer(&self, rt: &PackRt, pd: &PackDoc, on: &Mask, sents: &[usize]) -> Option<Decision> {
         let toks = &self.stream.toks;
         for a in pd.answers.iter().filter(|a| on[a.start]) {
             let sent = toks[a.start].sent;
@@ -816,8 +921,7 @@ impl<'a> DocView<'a> {
                 }
             }
             let Some(region) = region else { continue };
-            let mut qon = vec![false; toks.len()];
-            qon[region.clone()].iter_mut().for_each(|x| *x = true);
+            let qon = Mask::of(region.clone());
             let win = Window {
                 on: qon.clone(),
                 cue: None,
@@ -875,9 +979,9 @@ impl<'a> DocView<'a> {
     }
 
     /// "…, backed by X": X takes the stance of the clause before the alignment cue.
-    fn aligned(&self, rt: &PackRt, pd: &PackDoc, on: &[bool], sents: &[usize]) -> Option<Decision> {
+    fn aligned(&self, rt: &PackRt, pd: &PackDoc, on: &Mask, sents: &[usize]) -> Option<Decision> {
         let toks = &self.stream.toks;
-        let first = on.iter().position(|&x| x)?;
+        let first = on.first()?;
         let sent = *sents.first()?;
         let sr = self.stream.sents[sent].range.clone();
         let clean = |a: usize, b: usize| {
@@ -903,10 +1007,7 @@ impl<'a> DocView<'a> {
         if clause_start >= al.start {
             return None;
         }
-        let mut con = vec![false; toks.len()];
-        con[clause_start..al.start]
-            .iter_mut()
-            .for_each(|x| *x = true);
+        let con = Mask::of(clause_start..al.start);
         let win = Window {
             on: con.clone(),
             cue: None,

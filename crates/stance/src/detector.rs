@@ -1,7 +1,7 @@
 //! The [`StanceDetector`] stage.
 
 use crate::aggregate::aggregate;
-use crate::classify::{DocView, PackRt, Speaker, Window};
+use crate::classify::{DocView, Mask, PackRt, Speaker, Window};
 use crate::cues::commitment;
 use crate::lexicon::Lexicon;
 use crate::stream::Stream;
@@ -177,17 +177,13 @@ impl StanceDetector {
                 st.span
             };
             if valid(content) && matched.iter().any(|(_, pd)| pd.active) {
-                let mut on = vec![false; stream.toks.len()];
                 let r = stream.range_of(content);
-                on[r].iter_mut().for_each(|x| *x = true);
                 let cue = st
                     .cue_span
                     .filter(|s| valid(*s))
                     .map(|s| stream.range_of(s))
                     .filter(|r| !r.is_empty());
-                if let Some(c) = &cue {
-                    on[c.clone()].iter_mut().for_each(|x| *x = true);
-                }
+                let on = Mask::from_ranges(&[r, cue.clone().unwrap_or(0..0)]);
                 let speaker = speaker_of(doc, st);
                 let win = Window { on, cue };
                 for (rt, pd) in &matched {

@@ -160,6 +160,30 @@ impl Pattern {
         Ok(Pattern { before, items })
     }
 
+    /// The token keys (stems and norms) one of which the first token of any match has,
+    /// or `None` when the first item is optional, punctuation or a negator.
+    pub(crate) fn first_keys(&self) -> Option<Vec<String>> {
+        let Some(Item::Tok {
+            alts,
+            optional: false,
+        }) = self.items.first()
+        else {
+            return None;
+        };
+        let mut keys = Vec::new();
+        for a in alts {
+            match a {
+                Alt::Word { stem, norm } => {
+                    keys.push(stem.clone());
+                    keys.push(norm.clone());
+                }
+                Alt::Exact(n) => keys.push(n.clone()),
+                Alt::Punct(_) | Alt::Neg => return None,
+            }
+        }
+        Some(keys)
+    }
+
     /// The end (exclusive) of the longest match starting at `pos`, not beyond `limit`.
     pub(crate) fn match_at<T: TokView>(
         &self,
