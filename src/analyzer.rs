@@ -97,7 +97,7 @@ impl AnalyzerBuilder {
         };
         let mut attributor = Attributor::default();
         let s = Arc::clone(&stance);
-        attributor.topical(Arc::new(move |doc: &Document| s.target_spans(doc)));
+        attributor.topical(Arc::new(move |doc: &Document| s.topical_spans(doc)));
         let pipeline = Pipeline::builder()
             .stage(boilerplate)
             .stage(Segmenter::default())

@@ -27,6 +27,7 @@ fn op_ed_arguing_against_is_the_authors_opposition() {
 fn live_blog_entries_are_attributed() {
     let d = docs();
     assert_eq!(stance(&d, "live-blog", "Moraru").as_deref(), Some("support"));
+    assert_eq!(stance(&d, "live-blog", "Fico").as_deref(), Some("oppose"));
     assert_eq!(stance(&d, "live-blog", "Kremlin"), None);
 }
 
