@@ -64,9 +64,14 @@ fn matrix_agrees_with_the_gold() {
     let names: Vec<String> = m.column("actor").unwrap().str().unwrap().iter().map(|s| s.unwrap_or("").to_string()).collect();
     let labels: Vec<Option<String>> = m.column("shoot_down_stance").unwrap().str().unwrap().iter().map(|s| s.map(str::to_string)).collect();
     let scores: Vec<Option<f64>> = m.column("shoot_down").unwrap().f64().unwrap().iter().collect();
-    let row = |gold_name: &str| {
-        let want = normalize_name(gold_name);
-        names.iter().position(|n| normalize_name(n) == want)
+    // SPEC §4 matching: the name or an alias, or for persons the last name.
+    let row = |a: &stancemap::eval::GoldActor| {
+        let forms: Vec<String> = std::iter::once(&a.name).chain(&a.aliases).map(|n| normalize_name(n)).collect();
+        let last = |n: &str| n.rsplit(' ').next().unwrap_or("").to_string();
+        names.iter().position(|n| {
+            let n = normalize_name(n);
+            forms.contains(&n) || (a.kind == stancemap::core::ActorKind::Person && last(&n) == last(&forms[0]))
+        })
     };
     let mut checked = 0;
     for gold in golds() {
@@ -75,7 +80,7 @@ fn matrix_agrees_with_the_gold() {
             if st.stance.is_none() {
                 continue;
             }
-            let i = row(&a.name).unwrap_or_else(|| panic!("no matrix row for {}\n{m}", a.name));
+            let i = row(a).unwrap_or_else(|| panic!("no matrix row for {}\n{m}", a.name));
             let label = labels[i].clone().unwrap_or_default();
             assert!(
                 st.accept.iter().any(|l| l.as_str() == label),
