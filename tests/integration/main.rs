@@ -14,6 +14,7 @@ mod api;
 mod cli;
 mod corpus;
 mod generalise;
+mod report;
 mod robustness;
 mod snapshots;
 mod util;
