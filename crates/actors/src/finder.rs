@@ -240,6 +240,16 @@ const PLACE_HEADS: &[&str] = &[
     "games",
 ];
 
+/// Nouns that make a country adjective or possessive the state itself ("the German
+/// government", "Sweden's government", "Polish authorities").
+const GOVERNMENT: &[&str] = &[
+    "government",
+    "authorities",
+    "administration",
+    "cabinet",
+    "leadership",
+];
+
 /// Honorific and academic titles that introduce a name.
 const HONORIFICS: &[&str] = &[
     "dr",
@@ -824,9 +834,21 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         let span = hit.span;
         match &hit.ent {
             Ent::Country { name } => {
-                // a possessive before a title is a modifier, still a mention of the state
+                // "Sweden's government" is the state too
+                let gov = b + 1 < w.doc.tokens.len()
+                    && w.norm(b) == "'s"
+                    && GOVERNMENT.contains(&w.norm(b + 1));
+                let span = if gov {
+                    span.cover(w.doc.tokens[b + 1].span)
+                } else {
+                    span
+                };
                 let id = w.actor(name, ActorKind::State, Some(name.clone()), None);
                 w.mention(id, span, MentionKind::Name, "actors/registry/country");
+                if gov {
+                    taken[b] = true;
+                    taken[b + 1] = true;
+                }
             }
             Ent::Capital { country } => {
                 let id = w.actor(country, ActorKind::State, Some(country.clone()), None);
@@ -872,7 +894,24 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 };
                 w.person(a, b, info, "actors/registry/person");
             }
-            Ent::Title { .. } | Ent::Adjective { .. } => continue,
+            Ent::Adjective { country } => {
+                // "the German government", "Polish authorities": the state itself
+                if b < w.doc.tokens.len() && GOVERNMENT.contains(&w.norm(b)) {
+                    let start = if a > 0 && w.norm(a - 1) == "the" {
+                        a - 1
+                    } else {
+                        a
+                    };
+                    let span = w.doc.tokens[start].span.cover(w.doc.tokens[b].span);
+                    let id = w.actor(country, ActorKind::State, Some(country.clone()), None);
+                    w.mention(id, span, MentionKind::Metonym, "actors/government");
+                    for t in taken.iter_mut().take(b + 1).skip(start) {
+                        *t = true;
+                    }
+                }
+                continue;
+            }
+            Ent::Title { .. } => continue,
         }
         for t in taken.iter_mut().take(b).skip(a) {
             *t = true;
@@ -1227,7 +1266,7 @@ fn roles(
     for &(lo, hi) in sentences {
         for i in lo..hi {
             let n = w.norm(i);
-            if taken[i] && !(n == "the" && hit_at[i].is_some()) {
+            if taken[i] && hit_at[i].is_none() {
                 continue;
             }
             if (n == "the") && i + 1 < hi && matches!(w.norm(i + 1), "alliance" | "bloc") {
@@ -1244,11 +1283,25 @@ fn roles(
                 && w.doc
                     .slice(w.doc.tokens[i].span)
                     .eq_ignore_ascii_case("the");
-            if !matches!(n, "the" | "a" | "an") {
+            // "Finland's defence minister": a possessive modifier opens the reference too
+            let possessive = hit_at[i].is_some_and(|h| {
+                hit_tokens[h].0 == i
+                    && hit_tokens[h].1 < hi
+                    && w.norm(hit_tokens[h].1) == "'s"
+                    && matches!(
+                        hits[h].ent,
+                        Ent::Country { .. } | Ent::Org { .. } | Ent::Seat { .. }
+                    )
+            });
+            if !matches!(n, "the" | "a" | "an") && !possessive {
                 continue;
             }
             // determiner + modifier(s) + title, not followed by a name
-            let mut j = if article_in_hit { i } else { i + 1 };
+            let mut j = if article_in_hit || possessive {
+                i
+            } else {
+                i + 1
+            };
             let mut country: Option<String> = None;
             let mut org: Option<String> = None;
             while j < hi {

@@ -194,3 +194,33 @@ fn place_names_are_not_people() {
         doc.actors
     );
 }
+
+#[test]
+fn government_phrases_are_the_state() {
+    for (text, state) in [
+        ("The German government said it would wait.", "Germany"),
+        ("Sweden's government said it would wait.", "Sweden"),
+        (
+            "Polish authorities said the drone fell in a field.",
+            "Poland",
+        ),
+    ] {
+        let doc = run(text);
+        let ms = mentions_of(&doc, state);
+        assert_eq!(ms.len(), 1, "{text}: {ms:?}");
+        assert!(ms[0].0.split_whitespace().count() >= 2, "{text}: {ms:?}");
+    }
+}
+
+#[test]
+fn possessive_role_reference() {
+    let doc = run(
+        "Finnish Defence Minister Anna Virtanen arrived. Later, Finland's defence minister spoke.",
+    );
+    let ms = mentions_of(&doc, "Anna Virtanen");
+    assert!(
+        ms.iter()
+            .any(|(t, k)| *k == MentionKind::Role && t.starts_with("Finland")),
+        "{ms:?}"
+    );
+}

@@ -378,7 +378,16 @@ impl Attributor {
             lead += 1;
         }
         while k < hi {
-            let Some(m) = cx.start_at[k] else { break };
+            // "according to Estonian Prime Minister Jane Roe": titles before the name
+            let Some(m) = cx.start_at[k].or_else(|| {
+                if out.is_empty() {
+                    self.subject_after(cx, k, hi)
+                } else {
+                    None
+                }
+            }) else {
+                break;
+            };
             out.push(m);
             let end = cx.doc.mentions[m].span.end;
             k = cx.doc.tokens.partition_point(|t| t.span.start < end);

@@ -209,3 +209,10 @@ fn author_statements_only_on_topical_sentences_of_opinion_pieces() {
     let news = run_with(text, Some("news"), &a);
     assert!(news.statements.is_empty());
 }
+
+#[test]
+fn according_to_a_titled_name() {
+    let doc =
+        run("According to Estonian Prime Minister Kaarel Tamm, the incursions were deliberate.");
+    assert_eq!(speakers(&doc), ["Kaarel Tamm"]);
+}

@@ -18,8 +18,9 @@ type Group<'a> = Vec<(usize, &'a Statement, &'a StatementStance)>;
 ///   will" and "it depends" is reported as `support` (hedged), not as a vague middle.
 ///   A support/oppose tie goes to the side with the larger weighted |score|, then to the
 ///   side of the actor's first statement;
-/// - **score** = commitment-weighted mean of the statement scores, in [-1, 1] (so a
-///   contested `support` has a small positive score);
+/// - **score** = commitment-weighted mean of the statement scores, scaled by the mean
+///   commitment (capped at 1), in [-1, 1]: a contested `support` has a small positive
+///   score, and a hedged one ("I think we should …") a weaker score than a firm one;
 /// - **hedged** = a conditional statement is present, or a statement with the summary's
 ///   label carries a hedge that qualifies the claim (modal, epistemic verb, hedging
 ///   adverb, conditional: "I think", "may", "if necessary"); approximators ("around $16
@@ -93,17 +94,18 @@ pub fn aggregate(doc: &Document) -> Vec<StanceSummary> {
             ss.stance == Stance::Conditional || (ss.stance == stance && qualifies(st))
         });
         let n = items.len() as f32;
+        let commitment = items.iter().map(|(_, st, _)| weight(st)).sum::<f32>() / n;
         out.push(StanceSummary {
             actor,
             topic,
             stance,
             score: if wsum > 0.0 {
-                (ssum / wsum).clamp(-1.0, 1.0)
+                (ssum / wsum * commitment.min(1.0)).clamp(-1.0, 1.0)
             } else {
                 0.0
             },
             hedged,
-            commitment: items.iter().map(|(_, st, _)| weight(st)).sum::<f32>() / n,
+            commitment,
             statements: items.iter().map(|(i, _, _)| *i).collect(),
         });
     }
