@@ -10,9 +10,11 @@ use std::path::Path;
 use stancemap::Analyzer;
 use stancemap::core::{ActorId, Document, MentionKind};
 use stancemap::ingest::ReadOptions;
-use stancemap::matrix::{Format, write_frame};
 use stancemap::polars::df;
 use stancemap::polars::prelude::DataFrame;
+
+mod common;
+use common::{clip, explain, heading, show, wrap};
 
 fn main() -> anyhow::Result<()> {
     let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
@@ -180,52 +182,4 @@ fn print_statements(doc: &Document, max: usize) {
     if doc.statements.len() > max {
         println!("  … and {} more", doc.statements.len() - max);
     }
-}
-
-fn heading(n: usize, title: &str) {
-    println!("\n== {n}. {title} ==\n");
-}
-
-fn explain(lines: &[&str]) {
-    for line in lines {
-        println!("{line}");
-    }
-    println!();
-}
-
-/// Prints a frame as an aligned table, every row and column.
-fn show(mut df: DataFrame) -> anyhow::Result<()> {
-    write_frame(&mut df, Format::Table, std::io::stdout().lock())?;
-    Ok(())
-}
-
-/// One line of at most `max` characters.
-fn clip(s: &str, max: usize) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let mut out: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
-/// `text` wrapped at `width` characters, continuation lines indented by `indent`.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if line > 0 && line + 1 + len > width {
-            out.push('\n');
-            out.push_str(indent);
-            line = 0;
-        } else if line > 0 {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(word);
-        line += len;
-    }
-    out
 }

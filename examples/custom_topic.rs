@@ -11,6 +11,9 @@ use std::path::PathBuf;
 use stancemap::Analyzer;
 use stancemap::core::Document;
 
+mod common;
+use common::{explain, heading};
+
 /// The topic pack: "should the EU impose tariffs on Chinese electric cars?". The format
 /// is documented on `stancemap::stance::TopicPack`; the bundled packs in
 /// crates/stance/data/topics/ are commented references.
@@ -165,15 +168,4 @@ fn stances(doc: &Document, topic: &str) -> Vec<(String, String, String)> {
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s)
-}
-
-fn heading(n: usize, title: &str) {
-    println!("\n== {n}. {title} ==\n");
-}
-
-fn explain(lines: &[&str]) {
-    for line in lines {
-        println!("{line}");
-    }
-    println!();
 }

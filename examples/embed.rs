@@ -20,6 +20,9 @@ use stancemap::matrix::{
 use stancemap::polars::prelude::{DataFrame, IntoLazy, ParquetReader, SerReader};
 use stancemap::{Analyzer, DocumentReport};
 
+mod common;
+use common::{explain, heading, show};
+
 /// Texts of our own, as an application would receive them (from a queue, a database).
 const OWN: [(&str, &str, &str); 3] = [
     (
@@ -201,21 +204,4 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-fn heading(n: usize, title: &str) {
-    println!("\n== {n}. {title} ==\n");
-}
-
-fn explain(lines: &[&str]) {
-    for line in lines {
-        println!("{line}");
-    }
-    println!();
-}
-
-/// Prints a frame as an aligned table, every row and column.
-fn show(mut df: DataFrame) -> anyhow::Result<()> {
-    write_frame(&mut df, Format::Table, std::io::stdout().lock())?;
-    Ok(())
 }

@@ -10,10 +10,12 @@ use std::path::{Path, PathBuf};
 
 use stancemap::core::Document;
 use stancemap::ingest::{ReadOptions, read_inputs};
-use stancemap::matrix::{Format, write_frame};
 use stancemap::polars::df;
 use stancemap::polars::prelude::DataFrame;
 use stancemap::{Analyzer, Span};
+
+mod common;
+use common::{clip, explain, heading, show};
 
 fn main() -> anyhow::Result<()> {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -266,32 +268,4 @@ impl Drop for Scratch {
         // Best effort: a leftover directory in the temp dir is harmless.
         let _ = std::fs::remove_dir_all(&self.0);
     }
-}
-
-fn heading(n: usize, title: &str) {
-    println!("\n== {n}. {title} ==\n");
-}
-
-fn explain(lines: &[&str]) {
-    for line in lines {
-        println!("{line}");
-    }
-    println!();
-}
-
-/// Prints a frame as an aligned table, every row and column.
-fn show(mut df: DataFrame) -> anyhow::Result<()> {
-    write_frame(&mut df, Format::Table, std::io::stdout().lock())?;
-    Ok(())
-}
-
-/// One line of at most `max` characters.
-fn clip(s: &str, max: usize) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let mut out: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }

@@ -9,10 +9,11 @@
 use std::path::Path;
 
 use stancemap::Analyzer;
-use stancemap::matrix::{
-    Format, GroupBy, MatrixOptions, stance_matrix, stances_lazy, statements_frame, write_frame,
-};
+use stancemap::matrix::{GroupBy, MatrixOptions, stance_matrix, stances_lazy, statements_frame};
 use stancemap::polars::prelude::*;
+
+mod common;
+use common::{explain, heading, show};
 
 const TOPIC: &str = "shoot_down";
 
@@ -161,23 +162,5 @@ fn main() -> anyhow::Result<()> {
         .limit(12)
         .collect()?;
     show(few)?;
-    Ok(())
-}
-
-fn heading(n: usize, title: &str) {
-    println!("\n== {n}. {title} ==\n");
-}
-
-fn explain(lines: &[&str]) {
-    for line in lines {
-        println!("{line}");
-    }
-    println!();
-}
-
-/// Prints a frame as an aligned table, every row and column (polars' own `Display`
-/// would cut it at 8 columns).
-fn show(mut df: DataFrame) -> anyhow::Result<()> {
-    write_frame(&mut df, Format::Table, std::io::stdout().lock())?;
     Ok(())
 }

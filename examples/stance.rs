@@ -12,9 +12,10 @@ use std::path::Path;
 use stancemap::Analyzer;
 use stancemap::core::{Cue, Document};
 use stancemap::ingest::ReadOptions;
-use stancemap::matrix::{Format, write_frame};
 use stancemap::polars::df;
-use stancemap::polars::prelude::DataFrame;
+
+mod common;
+use common::{clip, explain, heading, show};
 
 fn main() -> anyhow::Result<()> {
     let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
@@ -229,32 +230,4 @@ fn cues(all: &[Cue], indices: &[usize]) -> Option<String> {
 
 fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
-}
-
-fn heading(n: usize, title: &str) {
-    println!("\n== {n}. {title} ==\n");
-}
-
-fn explain(lines: &[&str]) {
-    for line in lines {
-        println!("{line}");
-    }
-    println!();
-}
-
-/// Prints a frame as an aligned table, every row and column.
-fn show(mut df: DataFrame) -> anyhow::Result<()> {
-    write_frame(&mut df, Format::Table, std::io::stdout().lock())?;
-    Ok(())
-}
-
-/// One line of at most `max` characters.
-fn clip(s: &str, max: usize) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let mut out: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }

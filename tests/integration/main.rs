@@ -7,12 +7,15 @@
 //! - `generalise`: unseen styles (op-ed against, live blog, transcript, press review,
 //!   an off-topic piece).
 //! - `api`: the embedding API.
+//! - `examples`: every notebook in `examples/` runs.
+//! - `report`: the HTML report and its rendering in a headless browser.
 //! - `cli`: the binary end to end, bad inputs included.
 //! - `robustness`: property tests over arbitrary text and bytes.
 
 mod api;
 mod cli;
 mod corpus;
+mod examples;
 mod generalise;
 mod report;
 mod robustness;
