@@ -161,7 +161,31 @@ impl Analyzer {
         paths: &[PathBuf],
         read: &ReadOptions,
     ) -> impl Iterator<Item = Result<Document, Error>> + 'a {
-        let mut inputs = read_inputs(paths, read);
+        self.analyze_stream(read_inputs(paths, read))
+    }
+
+    /// Analyses a stream of documents — e.g. [`stancemap_ingest::read_jsonl`] over any
+    /// reader — in parallel batches of bounded size, in input order; `Err` items pass
+    /// through.
+    ///
+    /// ```
+    /// use stancemap::ingest::{ReadOptions, read_jsonl};
+    /// let feed = "{\"id\": \"n1\", \"text\": \"Chancellor Otto Brandt said Germany must not shoot down drones.\"}\n";
+    /// let analyzer = stancemap::Analyzer::new()?;
+    /// let docs = read_jsonl(std::io::Cursor::new(feed), "feed", &ReadOptions::default());
+    /// let done: Vec<_> = analyzer.analyze_stream(docs).collect::<Result<_, _>>()?;
+    /// assert_eq!(done[0].id(), "n1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn analyze_stream<'a, I>(
+        &'a self,
+        documents: I,
+    ) -> impl Iterator<Item = Result<Document, Error>> + 'a
+    where
+        I: IntoIterator<Item = Result<Document, Error>>,
+        I::IntoIter: 'a,
+    {
+        let mut inputs = documents.into_iter();
         let mut batch: std::vec::IntoIter<Result<Document, Error>> = Vec::new().into_iter();
         std::iter::from_fn(move || {
             loop {

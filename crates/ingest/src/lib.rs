@@ -42,7 +42,9 @@ mod read;
 
 pub use boilerplate::{Boilerplate, RuleInfo, RuleScope};
 pub use manifest::{MANIFEST_FILE_NAME, Manifest, ManifestEntry};
-pub use read::{DEFAULT_MAX_DOCUMENT_BYTES, Inputs, ReadOptions, read_inputs, text_document};
+pub use read::{
+    DEFAULT_MAX_DOCUMENT_BYTES, Inputs, ReadOptions, read_inputs, read_jsonl, text_document,
+};
 
 #[doc(no_inline)]
 pub use stancemap_core::Document;

@@ -100,6 +100,30 @@ pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Inputs {
     }
 }
 
+/// Documents from JSONL held in any reader (a socket, a decompressor, a byte slice):
+/// one document per line, read lazily in bounded memory, exactly as a `.jsonl` file is
+/// read. `name` stands for the file in error messages and in default ids
+/// (`<name>-<line>`).
+///
+/// ```
+/// use stancemap_ingest::{ReadOptions, read_jsonl};
+/// let feed = "{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+/// let docs: Vec<_> = read_jsonl(std::io::Cursor::new(feed), "feed", &ReadOptions::default()).collect();
+/// assert_eq!(docs.len(), 3);
+/// assert_eq!(docs[0].as_ref().unwrap().id(), "a");
+/// assert!(docs[1].as_ref().unwrap_err().to_string().starts_with("feed:2:"));
+/// assert_eq!(docs[2].as_ref().unwrap().text(), "Two.");
+/// ```
+pub fn read_jsonl<R: BufRead + Send + 'static>(
+    reader: R,
+    name: &str,
+    opts: &ReadOptions,
+) -> impl Iterator<Item = Result<Document, Error>> + Send + use<R> {
+    let mut r = JsonlReader::from_reader(Box::new(reader), name.to_string(), name.to_string());
+    let opts = opts.clone();
+    std::iter::from_fn(move || r.next_record(&opts))
+}
+
 /// Builds a plain-text document from raw bytes, with the checks of [`read_inputs`]:
 /// binary data is refused, and invalid UTF-8 is an error unless `lossy` (then each
 /// invalid byte becomes `?` and a warning is recorded). `path` names the source in
@@ -367,9 +391,9 @@ impl Inputs {
     }
 }
 
-/// Reads a JSONL file line by line.
+/// Reads JSONL line by line, from a file or any reader.
 struct JsonlReader {
-    reader: BufReader<File>,
+    reader: Box<dyn BufRead + Send>,
     path: String,
     stem: String,
     line: usize,
@@ -379,13 +403,22 @@ struct JsonlReader {
 
 impl JsonlReader {
     fn new(path: &Path, file: File) -> JsonlReader {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        JsonlReader::from_reader(
+            Box::new(BufReader::with_capacity(64 * 1024, file)),
+            path.to_string_lossy().into_owned(),
+            stem,
+        )
+    }
+
+    fn from_reader(reader: Box<dyn BufRead + Send>, path: String, stem: String) -> JsonlReader {
         JsonlReader {
-            reader: BufReader::with_capacity(64 * 1024, file),
-            path: path.to_string_lossy().into_owned(),
-            stem: path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            reader,
+            path,
+            stem,
             line: 0,
             buf: Vec::new(),
             done: false,
