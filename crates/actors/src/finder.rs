@@ -618,6 +618,33 @@ impl<'a> Work<'a> {
     }
 }
 
+/// Registry hits of a document, indexed by token.
+struct HitIndex {
+    hits: Vec<Hit>,
+    /// Token -> the hit covering it.
+    at: Vec<Option<usize>>,
+    /// Hit -> its token range.
+    tokens: Vec<(usize, usize)>,
+}
+
+impl HitIndex {
+    fn new(doc: &Document, hits: Vec<Hit>) -> HitIndex {
+        let tok_range = |span: Span| {
+            let a = doc.tokens.partition_point(|t| t.span.start < span.start);
+            let b = doc.tokens.partition_point(|t| t.span.end <= span.end);
+            (a, b.max(a))
+        };
+        let tokens: Vec<(usize, usize)> = hits.iter().map(|h| tok_range(h.span)).collect();
+        let mut at = vec![None; doc.tokens.len()];
+        for (h, &(a, b)) in tokens.iter().enumerate() {
+            for t in at.iter_mut().take(b).skip(a) {
+                *t = Some(h);
+            }
+        }
+        HitIndex { hits, at, tokens }
+    }
+}
+
 /// Finds actors and mentions in a document (the body of [`crate::ActorFinder`]).
 // Token loops index several parallel per-token arrays (hits, taken, tokens) at once.
 #[allow(clippy::needless_range_loop)]
@@ -634,19 +661,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         quotes,
     };
     let n = w.doc.tokens.len();
-    // token -> hit covering it
-    let mut hit_at: Vec<Option<usize>> = vec![None; n];
-    let tok_range = |span: Span| {
-        let a = w.doc.tokens.partition_point(|t| t.span.start < span.start);
-        let b = w.doc.tokens.partition_point(|t| t.span.end <= span.end);
-        (a, b.max(a))
-    };
-    let hit_tokens: Vec<(usize, usize)> = hits.iter().map(|h| tok_range(h.span)).collect();
-    for (h, &(a, b)) in hit_tokens.iter().enumerate() {
-        for t in hit_at.iter_mut().take(b).skip(a) {
-            *t = Some(h);
-        }
-    }
+    let hx = HitIndex::new(w.doc, hits);
     let mut taken = vec![false; n];
     let sentences: Vec<(usize, usize)> = w
         .doc
@@ -660,14 +675,14 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         let mut i = lo;
         while i < hi {
             // title (+ complement) + name
-            if let Some(h) = hit_at[i] {
-                let (a, b) = hit_tokens[h];
+            if let Some(h) = hx.at[i] {
+                let (a, b) = hx.tokens[h];
                 if a == i
                     && let Ent::Title {
                         canonical,
                         honorific,
                         ..
-                    } = &hits[h].ent
+                    } = &hx.hits[h].ent
                 {
                     let mut j = b;
                     // "Minister of Foreign Affairs", "Commander in Europe"
@@ -711,11 +726,11 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                             nb = y;
                         }
                         let hit_here = (na..nb).any(|t| {
-                            hit_at[t].is_some_and(|hh| !matches!(hits[hh].ent, Ent::Person { .. }))
+                            hx.at[t]
+                                .is_some_and(|hh| !matches!(hx.hits[hh].ent, Ent::Person { .. }))
                         });
                         if !hit_here {
-                            let mut info =
-                                title_info(&w, &hits, &hit_at, &hit_tokens, a, canonical);
+                            let mut info = title_info(&w, &hx, a, canonical);
                             // "Dr. Jane Roe, a senior fellow at …": the apposition is the role
                             let appos = nb + 2 < hi
                                 && w.norm(nb) == ","
@@ -777,7 +792,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     for &(lo, hi) in &sentences {
         let mut i = lo;
         while i < hi {
-            if taken[i] || hit_at[i].is_some() || !is_cap(w.tok(i)) {
+            if taken[i] || hx.at[i].is_some() || !is_cap(w.tok(i)) {
                 i += 1;
                 continue;
             }
@@ -785,7 +800,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 i += 1;
                 continue;
             };
-            let hit_inside = (a..b).any(|t| hit_at[t].is_some());
+            let hit_inside = (a..b).any(|t| hx.at[t].is_some());
             if b - a < 2 || hit_inside || ORG_HEADS.contains(&w.norm(b - 1)) {
                 i = b.max(i + 1);
                 continue;
@@ -824,10 +839,10 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         }
     }
     // 3. organisations by head noun and ministries
-    organisations(&mut w, &sentences, &hits, &hit_at, &hit_tokens, &mut taken);
+    organisations(&mut w, &sentences, &hx, &mut taken);
     // 4. registry hits
-    for (h, hit) in hits.iter().enumerate() {
-        let (a, b) = hit_tokens[h];
+    for (h, hit) in hx.hits.iter().enumerate() {
+        let (a, b) = hx.tokens[h];
         if a >= b || (a..b).any(|t| taken[t]) {
             continue;
         }
@@ -939,7 +954,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         }
     }
     // 6. role references and "the alliance"
-    roles(&mut w, &sentences, &hits, &hit_at, &hit_tokens, &mut taken);
+    roles(&mut w, &sentences, &hx, &mut taken);
     w.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     dedupe(&mut w.mentions);
@@ -972,14 +987,7 @@ fn dedupe(ms: &mut Vec<Mention>) {
 
 /// Role and country of a title at token `a`: "Polish Prime Minister", "Latvia's
 /// President", "NATO Secretary-General", "Putin spokesman".
-fn title_info(
-    w: &Work,
-    hits: &[Hit],
-    hit_at: &[Option<usize>],
-    hit_tokens: &[(usize, usize)],
-    a: usize,
-    canonical: &str,
-) -> PersonInfo {
+fn title_info(w: &Work, hx: &HitIndex, a: usize, canonical: &str) -> PersonInfo {
     let mut info = PersonInfo {
         role: Some(canonical.to_string()),
         country: None,
@@ -996,9 +1004,9 @@ fn title_info(
             k = p;
             continue;
         }
-        if let Some(h) = hit_at[p] {
-            let (ha, _) = hit_tokens[h];
-            match &hits[h].ent {
+        if let Some(h) = hx.at[p] {
+            let (ha, _) = hx.tokens[h];
+            match &hx.hits[h].ent {
                 Ent::Country { name }
                 | Ent::Capital { country: name }
                 | Ent::Adjective { country: name } => {
@@ -1063,14 +1071,7 @@ fn apposition_role(w: &Work, from: usize, hi: usize) -> Option<String> {
 /// Organisations named by a head noun ("the Royal Institute of X", "University of X")
 /// and ministries ("Ministry of Defence of X", "X's Defence Ministry", "the Latvian
 /// Ministry of Defence"), canonicalised as "Ministry of <Portfolio> of <Country>".
-fn organisations(
-    w: &mut Work,
-    sentences: &[(usize, usize)],
-    hits: &[Hit],
-    hit_at: &[Option<usize>],
-    hit_tokens: &[(usize, usize)],
-    taken: &mut [bool],
-) {
+fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
     for &(lo, hi) in sentences {
         let mut i = lo;
         while i < hi {
@@ -1100,10 +1101,10 @@ fn organisations(
             let head_pos = words.iter().position(|x| ORG_HEADS.contains(x));
             if let Some(hp) = head_pos {
                 if (words[0] == "ministry" || words.contains(&"ministry"))
-                    && let Some((name, country)) = ministry(w, i, b, hits, hit_at, hit_tokens, lo)
+                    && let Some((name, country)) = ministry(w, i, b, hx, lo)
                 {
                     let start = if i > lo && matches!(w.norm(i - 1), "'s") && i > lo + 1 {
-                        ministry_start(w, i, lo, hit_at, hit_tokens)
+                        ministry_start(i, lo, hx)
                     } else {
                         i
                     };
@@ -1118,7 +1119,7 @@ fn organisations(
                 }
                 // generic organisation: at least two words and the head noun inside
                 let inside_hit = (i..b).any(|t| {
-                    hit_at[t].is_some_and(|h| !matches!(hits[h].ent, Ent::Ministry { .. }))
+                    hx.at[t].is_some_and(|h| !matches!(hx.hits[h].ent, Ent::Ministry { .. }))
                 });
                 if b - i >= 2 && !inside_hit && (hp > 0 || b - i >= 3) {
                     let name = w.name_text(i, b);
@@ -1135,21 +1136,14 @@ fn organisations(
     }
 }
 
-fn ministry_start(
-    w: &Work,
-    i: usize,
-    lo: usize,
-    hit_at: &[Option<usize>],
-    hit_tokens: &[(usize, usize)],
-) -> usize {
+fn ministry_start(i: usize, lo: usize, hx: &HitIndex) -> usize {
     // "Latvia 's Ministry …": include the possessor
     let p = i - 2;
     if p >= lo
-        && let Some(h) = hit_at[p]
+        && let Some(h) = hx.at[p]
     {
-        return hit_tokens[h].0;
+        return hx.tokens[h].0;
     }
-    let _ = w;
     i
 }
 
@@ -1160,15 +1154,13 @@ fn ministry(
     w: &Work,
     i: usize,
     b: usize,
-    hits: &[Hit],
-    hit_at: &[Option<usize>],
-    hit_tokens: &[(usize, usize)],
+    hx: &HitIndex,
     lo: usize,
 ) -> Option<(String, Option<String>)> {
     let words: Vec<&str> = (i..b).map(|t| w.tok(t)).collect();
     let norms: Vec<&str> = (i..b).map(|t| w.norm(t)).collect();
     let country_at = |t: usize| -> Option<String> {
-        hit_at[t].and_then(|h| match &hits[h].ent {
+        hx.at[t].and_then(|h| match &hx.hits[h].ent {
             Ent::Country { name }
             | Ent::Adjective { country: name }
             | Ent::Capital { country: name } => Some(name.clone()),
@@ -1206,30 +1198,20 @@ fn ministry(
         if mpos + 1 < words.len() && norms[mpos + 1] == "of" {
             // "Latvian Ministry of Defence"
             let p: Vec<&str> = words[mpos + 2..].to_vec();
-            return finish(
-                p,
-                country.or_else(|| possessor(w, i, lo, hits, hit_at, hit_tokens)),
-            );
+            return finish(p, country.or_else(|| possessor(w, i, lo, hx)));
         }
     }
     if country.is_none() {
-        country = possessor(w, i, lo, hits, hit_at, hit_tokens);
+        country = possessor(w, i, lo, hx);
     }
     finish(portfolio, country)
 }
 
-fn possessor(
-    w: &Work,
-    i: usize,
-    lo: usize,
-    hits: &[Hit],
-    hit_at: &[Option<usize>],
-    _ht: &[(usize, usize)],
-) -> Option<String> {
+fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
     if i >= lo + 2
         && w.norm(i - 1) == "'s"
-        && let Some(h) = hit_at[i - 2]
-        && let Ent::Country { name } = &hits[h].ent
+        && let Some(h) = hx.at[i - 2]
+        && let Ent::Country { name } = &hx.hits[h].ent
     {
         return Some(name.clone());
     }
@@ -1250,14 +1232,7 @@ fn finish(portfolio: Vec<&str>, country: Option<String>) -> Option<(String, Opti
 
 /// Role references ("the NATO chief", "the U.S. president", "a NATO spokesperson") and
 /// "the alliance" / "the bloc".
-fn roles(
-    w: &mut Work,
-    sentences: &[(usize, usize)],
-    hits: &[Hit],
-    hit_at: &[Option<usize>],
-    hit_tokens: &[(usize, usize)],
-    taken: &mut [bool],
-) {
+fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
     let alliance = w
         .actors
         .iter()
@@ -1266,7 +1241,7 @@ fn roles(
     for &(lo, hi) in sentences {
         for i in lo..hi {
             let n = w.norm(i);
-            if taken[i] && hit_at[i].is_none() {
+            if taken[i] && hx.at[i].is_none() {
                 continue;
             }
             if (n == "the") && i + 1 < hi && matches!(w.norm(i + 1), "alliance" | "bloc") {
@@ -1279,17 +1254,17 @@ fn roles(
                 continue;
             }
             // a registry hit may include the article ("the U.S."): start there
-            let article_in_hit = hit_at[i].is_some_and(|h| hit_tokens[h].0 == i)
+            let article_in_hit = hx.at[i].is_some_and(|h| hx.tokens[h].0 == i)
                 && w.doc
                     .slice(w.doc.tokens[i].span)
                     .eq_ignore_ascii_case("the");
             // "Finland's defence minister": a possessive modifier opens the reference too
-            let possessive = hit_at[i].is_some_and(|h| {
-                hit_tokens[h].0 == i
-                    && hit_tokens[h].1 < hi
-                    && w.norm(hit_tokens[h].1) == "'s"
+            let possessive = hx.at[i].is_some_and(|h| {
+                hx.tokens[h].0 == i
+                    && hx.tokens[h].1 < hi
+                    && w.norm(hx.tokens[h].1) == "'s"
                     && matches!(
-                        hits[h].ent,
+                        hx.hits[h].ent,
                         Ent::Country { .. } | Ent::Org { .. } | Ent::Seat { .. }
                     )
             });
@@ -1305,8 +1280,8 @@ fn roles(
             let mut country: Option<String> = None;
             let mut org: Option<String> = None;
             while j < hi {
-                if let Some(h) = hit_at[j] {
-                    match &hits[h].ent {
+                if let Some(h) = hx.at[j] {
+                    match &hx.hits[h].ent {
                         Ent::Country { name } | Ent::Adjective { country: name } => {
                             country = Some(name.clone())
                         }
@@ -1316,7 +1291,7 @@ fn roles(
                         Ent::Seat { country: c, .. } => country = Some(c.clone()),
                         _ => break,
                     }
-                    j = hit_tokens[h].1;
+                    j = hx.tokens[h].1;
                     if j < hi && w.norm(j) == "'s" {
                         j += 1;
                     }
@@ -1324,19 +1299,19 @@ fn roles(
                     break;
                 }
             }
-            let Some(h) = (j < hi).then(|| hit_at[j]).flatten() else {
+            let Some(h) = (j < hi).then(|| hx.at[j]).flatten() else {
                 continue;
             };
             let Ent::Title {
                 canonical, person, ..
-            } = &hits[h].ent
+            } = &hx.hits[h].ent
             else {
                 continue;
             };
             if !*person {
                 continue;
             }
-            let (ta, tb) = hit_tokens[h];
+            let (ta, tb) = hx.tokens[h];
             if ta != j || (tb < hi && is_cap(w.tok(tb)) && !NOT_NAME.contains(&w.norm(tb))) {
                 continue;
             }

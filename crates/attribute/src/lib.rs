@@ -868,13 +868,13 @@ impl Stage for Attributor {
 /// One statement per actor and sentence: merge drafts, keeping the strongest cue.
 fn merge(doc: &Document, mut drafts: Vec<Draft>) -> Vec<Statement> {
     drafts.sort_by_key(|d| (d.span.start, d.actor, d.sentence));
-    let mut out: Vec<(Draft, Vec<usize>)> = Vec::new();
+    let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
-        if let Some((prev, _)) = out
+        if let Some(prev) = out
             .iter_mut()
             .rev()
             .take(8)
-            .find(|(p, _)| p.actor == d.actor && p.span.overlaps(d.span))
+            .find(|p| p.actor == d.actor && p.span.overlaps(d.span))
         {
             if class_rank(d.cue.map(|c| c.1)) > class_rank(prev.cue.map(|c| c.1)) {
                 prev.cue = d.cue;
@@ -888,10 +888,10 @@ fn merge(doc: &Document, mut drafts: Vec<Draft>) -> Vec<Statement> {
             }
             continue;
         }
-        out.push((d, Vec::new()));
+        out.push(d);
     }
     out.into_iter()
-        .map(|(d, _)| Statement {
+        .map(|d| Statement {
             actor: d.actor,
             span: d.span,
             content: d.content,
