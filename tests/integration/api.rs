@@ -8,7 +8,11 @@ fn analyze_text_gives_a_report_with_evidence_spans() {
     let text = "Lithuanian Defence Minister Jonas Vaitkus said NATO must shoot down any drone that crosses into allied airspace.";
     let doc = analyzer().analyze_text("t1", text).unwrap();
     let r = DocumentReport::from_document(&doc);
-    let s = r.stances.iter().find(|s| s.topic == "shoot_down").expect("a stance");
+    let s = r
+        .stances
+        .iter()
+        .find(|s| s.topic == "shoot_down")
+        .expect("a stance");
     assert_eq!(s.stance, "support");
     let actor = r.actors.iter().find(|a| a.id == s.actor).unwrap();
     assert_eq!(actor.name, "Jonas Vaitkus");
@@ -48,12 +52,28 @@ fn a_user_topic_pack_is_data_not_code() {
         .analyze_text("t2", "French President Emmanuel Macron said Europe should impose tariffs on Chinese electric cars.")
         .unwrap();
     let r = DocumentReport::from_document(&doc);
-    assert!(r.stances.iter().any(|s| s.topic == "ev_tariffs" && s.stance == "support"), "{:?}", r.stances);
+    assert!(
+        r.stances
+            .iter()
+            .any(|s| s.topic == "ev_tariffs" && s.stance == "support"),
+        "{:?}",
+        r.stances
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn pipeline_stages_are_listed_in_order() {
     let names: Vec<&str> = analyzer().pipeline().stages().map(|s| s.name()).collect();
-    assert_eq!(names, ["boilerplate", "text", "actors", "attribute", "cues", "stance"]);
+    assert_eq!(
+        names,
+        [
+            "boilerplate",
+            "text",
+            "actors",
+            "attribute",
+            "cues",
+            "stance"
+        ]
+    );
 }

@@ -2,10 +2,10 @@
 //! against the gold, determinism and exports.
 
 use crate::util::{analysed_corpus, corpus};
+use stancemap::core::text::normalize_name;
 use stancemap::eval::{EvalReport, Gold, evaluate, load_gold_dir};
 use stancemap::matrix::{Format, MatrixOptions, stance_matrix, write_frame};
 use stancemap::polars::prelude::*;
-use stancemap::core::text::normalize_name;
 
 fn golds() -> Vec<Gold> {
     load_gold_dir(&corpus("gold")).expect("gold loads")
@@ -27,14 +27,39 @@ fn f1(p: &stancemap::eval::Prf) -> f64 {
 fn corpus_scores_meet_the_floors() {
     let report = eval();
     let t = &report.total;
-    assert!(f1(&t.actors) >= 0.90, "actor F1\n{report}\n{}", report.errors());
-    assert!(t.actors.recall().unwrap_or(0.0) >= 0.90, "actor recall\n{report}");
+    assert!(
+        f1(&t.actors) >= 0.90,
+        "actor F1\n{report}\n{}",
+        report.errors()
+    );
+    assert!(
+        t.actors.recall().unwrap_or(0.0) >= 0.90,
+        "actor recall\n{report}"
+    );
     let sd = t.topic("shoot_down").expect("shoot_down scored");
-    assert!(f1(&sd.stance) >= 0.90, "stance micro-F1\n{report}\n{}", report.errors());
-    assert!(sd.macro_f1().unwrap_or(0.0) >= 0.85, "stance macro-F1\n{report}");
-    assert!(sd.evidence.rate().unwrap_or(0.0) >= 0.90, "evidence hit rate\n{report}");
-    assert!(f1(&t.hedges) >= 0.90, "hedge F1\n{report}\n{}", report.errors());
-    assert!(f1(&t.boosters) >= 0.80, "booster F1\n{report}\n{}", report.errors());
+    assert!(
+        f1(&sd.stance) >= 0.90,
+        "stance micro-F1\n{report}\n{}",
+        report.errors()
+    );
+    assert!(
+        sd.macro_f1().unwrap_or(0.0) >= 0.85,
+        "stance macro-F1\n{report}"
+    );
+    assert!(
+        sd.evidence.rate().unwrap_or(0.0) >= 0.90,
+        "evidence hit rate\n{report}"
+    );
+    assert!(
+        f1(&t.hedges) >= 0.90,
+        "hedge F1\n{report}\n{}",
+        report.errors()
+    );
+    assert!(
+        f1(&t.boosters) >= 0.80,
+        "booster F1\n{report}\n{}",
+        report.errors()
+    );
 }
 
 #[test]
@@ -43,14 +68,21 @@ fn no_shoot_down_stance_in_a_general_analysis() {
         .iter()
         .find(|(d, _)| d.id() == "baltic-security-calculus")
         .expect("article present");
-    assert!(r.stances.iter().all(|s| s.topic != "shoot_down"), "{:?}", r.stances);
+    assert!(
+        r.stances.iter().all(|s| s.topic != "shoot_down"),
+        "{:?}",
+        r.stances
+    );
 }
 
 #[test]
 fn frozen_assets_stances_of_the_opinion_piece_are_found() {
     let report = eval();
     let doc = report.document("cepa-europes-edge").expect("scored");
-    let fa = doc.scores.topic("frozen_assets").expect("frozen_assets scored");
+    let fa = doc
+        .scores
+        .topic("frozen_assets")
+        .expect("frozen_assets scored");
     assert_eq!(fa.stance.fn_, 0, "{report}\n{}", report.errors());
     assert!(fa.stance.tp >= 3, "{report}");
 }
@@ -61,22 +93,48 @@ fn frozen_assets_stances_of_the_opinion_piece_are_found() {
 fn matrix_agrees_with_the_gold() {
     let reports: Vec<_> = analysed_corpus().iter().map(|(_, r)| r.clone()).collect();
     let m = stance_matrix(&reports, &MatrixOptions::default()).expect("matrix");
-    let names: Vec<String> = m.column("actor").unwrap().str().unwrap().iter().map(|s| s.unwrap_or("").to_string()).collect();
-    let labels: Vec<Option<String>> = m.column("shoot_down_stance").unwrap().str().unwrap().iter().map(|s| s.map(str::to_string)).collect();
-    let scores: Vec<Option<f64>> = m.column("shoot_down").unwrap().f64().unwrap().iter().collect();
+    let names: Vec<String> = m
+        .column("actor")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|s| s.unwrap_or("").to_string())
+        .collect();
+    let labels: Vec<Option<String>> = m
+        .column("shoot_down_stance")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect();
+    let scores: Vec<Option<f64>> = m
+        .column("shoot_down")
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect();
     // SPEC §4 matching: the name or an alias, or for persons the last name.
     let row = |a: &stancemap::eval::GoldActor| {
-        let forms: Vec<String> = std::iter::once(&a.name).chain(&a.aliases).map(|n| normalize_name(n)).collect();
+        let forms: Vec<String> = std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .map(|n| normalize_name(n))
+            .collect();
         let last = |n: &str| n.rsplit(' ').next().unwrap_or("").to_string();
         names.iter().position(|n| {
             let n = normalize_name(n);
-            forms.contains(&n) || (a.kind == stancemap::core::ActorKind::Person && last(&n) == last(&forms[0]))
+            forms.contains(&n)
+                || (a.kind == stancemap::core::ActorKind::Person && last(&n) == last(&forms[0]))
         })
     };
     let mut checked = 0;
     for gold in golds() {
         for a in gold.actors.iter().filter(|a| !a.optional) {
-            let Some(st) = a.stance("shoot_down") else { continue };
+            let Some(st) = a.stance("shoot_down") else {
+                continue;
+            };
             if st.stance.is_none() {
                 continue;
             }
@@ -121,7 +179,9 @@ fn parquet_export_reads_back_the_same_frame() {
     let mut df = stance_matrix(&reports, &MatrixOptions::default()).unwrap();
     let mut bytes = Vec::new();
     write_frame(&mut df, Format::Parquet, &mut bytes).unwrap();
-    let back = ParquetReader::new(std::io::Cursor::new(bytes)).finish().unwrap();
+    let back = ParquetReader::new(std::io::Cursor::new(bytes))
+        .finish()
+        .unwrap();
     assert_eq!(back.shape(), df.shape());
     assert!(back.equals_missing(&df), "{back}\n{df}");
 }
@@ -132,8 +192,15 @@ fn every_span_is_a_char_boundary_range_of_the_original() {
         let original = std::fs::read_to_string(d.path().unwrap()).unwrap();
         assert_eq!(original, d.text());
         let check = |s: usize, e: usize, what: &str| {
-            assert!(s <= e && e <= original.len(), "{what} {s}..{e} out of bounds in {}", d.id());
-            assert!(original.is_char_boundary(s) && original.is_char_boundary(e), "{what} {s}..{e}");
+            assert!(
+                s <= e && e <= original.len(),
+                "{what} {s}..{e} out of bounds in {}",
+                d.id()
+            );
+            assert!(
+                original.is_char_boundary(s) && original.is_char_boundary(e),
+                "{what} {s}..{e}"
+            );
         };
         for a in &r.actors {
             for m in &a.mentions {

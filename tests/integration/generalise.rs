@@ -6,27 +6,42 @@ use crate::util::{analyse, root};
 use stancemap::DocumentReport;
 
 fn docs() -> Vec<DocumentReport> {
-    analyse(&root().join("tests/integration/fixtures/unseen.jsonl")).into_iter().map(|(_, r)| r).collect()
+    analyse(&root().join("tests/integration/fixtures/unseen.jsonl"))
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
 }
 
 /// The stance of the actor whose name contains `who`, on shoot_down, in document `doc`.
 fn stance(docs: &[DocumentReport], doc: &str, who: &str) -> Option<String> {
     let r = docs.iter().find(|r| r.doc_id == doc).expect("document");
     let actor = r.actors.iter().find(|a| a.name.contains(who))?;
-    r.stances.iter().find(|s| s.actor == actor.id && s.topic == "shoot_down").map(|s| s.stance.clone())
+    r.stances
+        .iter()
+        .find(|s| s.actor == actor.id && s.topic == "shoot_down")
+        .map(|s| s.stance.clone())
 }
 
 #[test]
 fn op_ed_arguing_against_is_the_authors_opposition() {
     let d = docs();
-    assert_eq!(stance(&d, "oped-against", "Author").as_deref(), Some("oppose"));
-    assert_eq!(stance(&d, "oped-against", "Szijj").as_deref(), Some("oppose"));
+    assert_eq!(
+        stance(&d, "oped-against", "Author").as_deref(),
+        Some("oppose")
+    );
+    assert_eq!(
+        stance(&d, "oped-against", "Szijj").as_deref(),
+        Some("oppose")
+    );
 }
 
 #[test]
 fn live_blog_entries_are_attributed() {
     let d = docs();
-    assert_eq!(stance(&d, "live-blog", "Moraru").as_deref(), Some("support"));
+    assert_eq!(
+        stance(&d, "live-blog", "Moraru").as_deref(),
+        Some("support")
+    );
     assert_eq!(stance(&d, "live-blog", "Fico").as_deref(), Some("oppose"));
     assert_eq!(stance(&d, "live-blog", "Kremlin"), None);
 }
@@ -34,22 +49,41 @@ fn live_blog_entries_are_attributed() {
 #[test]
 fn transcript_speaker_labels() {
     let d = docs();
-    assert_eq!(stance(&d, "transcript", "Riley").as_deref(), Some("support"));
+    assert_eq!(
+        stance(&d, "transcript", "Riley").as_deref(),
+        Some("support")
+    );
     assert_eq!(stance(&d, "transcript", "Marsh").as_deref(), Some("oppose"));
 }
 
 #[test]
 fn press_review_quotes_newspapers() {
     let d = docs();
-    assert_eq!(stance(&d, "press-review", "Frankfurter").as_deref(), Some("support"));
-    assert_eq!(stance(&d, "press-review", "Monde").as_deref(), Some("oppose"));
-    assert_eq!(stance(&d, "press-review", "Guardian").as_deref(), Some("conditional"));
+    assert_eq!(
+        stance(&d, "press-review", "Frankfurter").as_deref(),
+        Some("support")
+    );
+    assert_eq!(
+        stance(&d, "press-review", "Monde").as_deref(),
+        Some("oppose")
+    );
+    assert_eq!(
+        stance(&d, "press-review", "Guardian").as_deref(),
+        Some("conditional")
+    );
 }
 
 #[test]
 fn another_policy_gives_no_shoot_down_stance() {
     let d = docs();
     let r = d.iter().find(|r| r.doc_id == "tariffs").unwrap();
-    assert!(r.stances.iter().all(|s| s.topic != "shoot_down"), "{:?}", r.stances);
-    assert!(r.actors.iter().any(|a| a.name == "Friedrich Merz"), "speakers are still found");
+    assert!(
+        r.stances.iter().all(|s| s.topic != "shoot_down"),
+        "{:?}",
+        r.stances
+    );
+    assert!(
+        r.actors.iter().any(|a| a.name == "Friedrich Merz"),
+        "speakers are still found"
+    );
 }

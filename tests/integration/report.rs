@@ -6,7 +6,10 @@ use stancemap::report::{ReportOptions, html_report};
 use std::process::Command;
 
 fn corpus_html() -> String {
-    let docs: Vec<_> = analysed_corpus().iter().map(|(d, r)| (r.clone(), d.text().to_string())).collect();
+    let docs: Vec<_> = analysed_corpus()
+        .iter()
+        .map(|(d, r)| (r.clone(), d.text().to_string()))
+        .collect();
     html_report(&docs, &ReportOptions::default()).expect("report renders")
 }
 
@@ -16,19 +19,34 @@ fn corpus_report_has_cells_links_and_highlights() {
     let stances: usize = analysed_corpus().iter().map(|(_, r)| r.stances.len()).sum();
     assert!(stances > 0);
     // every local link resolves to an anchor
-    for href in html.split("href=\"#").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
-        assert!(html.contains(&format!("id=\"{href}\"")), "dangling link #{href}");
+    for href in html
+        .split("href=\"#")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+    {
+        assert!(
+            html.contains(&format!("id=\"{href}\"")),
+            "dangling link #{href}"
+        );
     }
     for class in ["class=\"doc\"", "boilerplate", "hedge", "booster"] {
         assert!(html.contains(class), "no {class} in the report");
     }
-    assert!(!html.contains("https://") && !html.contains("http://"), "the report is self-contained");
+    assert!(
+        !html.contains("https://") && !html.contains("http://"),
+        "the report is self-contained"
+    );
 }
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()))
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
 }
 
 #[test]
@@ -61,7 +79,11 @@ fn corpus_report_renders_in_a_headless_browser() {
         .current_dir(root())
         .output()
         .expect("browser runs");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let png = std::fs::read(&shot).expect("a screenshot");
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
     assert!(png.len() > 20_000, "a blank page? {} bytes", png.len());

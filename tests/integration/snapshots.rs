@@ -8,15 +8,38 @@ use std::fmt::Write;
 /// Actors, statements (speaker, cue, stances, hedges, excerpt), stances and cues.
 fn render(r: &DocumentReport) -> String {
     let mut s = String::new();
-    let name = |id: &str| r.actors.iter().find(|a| a.id == id).map_or(id.to_string(), |a| a.name.clone());
-    writeln!(s, "doc: {}  outlet: {:?}  published: {:?}", r.doc_id, r.outlet, r.published).unwrap();
+    let name = |id: &str| {
+        r.actors
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id.to_string(), |a| a.name.clone())
+    };
+    writeln!(
+        s,
+        "doc: {}  outlet: {:?}  published: {:?}",
+        r.doc_id, r.outlet, r.published
+    )
+    .unwrap();
     writeln!(s, "\nactors:").unwrap();
     for a in &r.actors {
-        writeln!(s, "  {} [{}] country={:?} role={:?} mentions={}", a.name, a.kind, a.country, a.role, a.mentions.len()).unwrap();
+        writeln!(
+            s,
+            "  {} [{}] country={:?} role={:?} mentions={}",
+            a.name,
+            a.kind,
+            a.country,
+            a.role,
+            a.mentions.len()
+        )
+        .unwrap();
     }
     writeln!(s, "\nstatements:").unwrap();
     for st in &r.statements {
-        let stances: Vec<String> = st.stances.iter().map(|x| format!("{}={} ({})", x.topic, x.stance, x.rule)).collect();
+        let stances: Vec<String> = st
+            .stances
+            .iter()
+            .map(|x| format!("{}={} ({})", x.topic, x.stance, x.rule))
+            .collect();
         let excerpt: String = st.text.chars().take(110).collect();
         writeln!(
             s,
@@ -34,11 +57,41 @@ fn render(r: &DocumentReport) -> String {
     }
     writeln!(s, "\nstances:").unwrap();
     for x in &r.stances {
-        writeln!(s, "  {} {} {} {:+.2} hedged={} statements={:?}", name(&x.actor), x.topic, x.stance, x.score, x.hedged, x.statements).unwrap();
+        writeln!(
+            s,
+            "  {} {} {} {:+.2} hedged={} statements={:?}",
+            name(&x.actor),
+            x.topic,
+            x.stance,
+            x.score,
+            x.hedged,
+            x.statements
+        )
+        .unwrap();
     }
-    let cues = |v: &[stancemap::core::output::CueOut]| v.iter().map(|c| format!("{}({})", c.cue, c.kind)).collect::<Vec<_>>().join(", ");
-    writeln!(s, "\nhedges: {}\nboosters: {}", cues(&r.hedges), cues(&r.boosters)).unwrap();
-    writeln!(s, "boilerplate: {}", r.boilerplate.iter().map(|b| b.rule.trim_start_matches("boilerplate/").to_string()).collect::<Vec<_>>().join(", ")).unwrap();
+    let cues = |v: &[stancemap::core::output::CueOut]| {
+        v.iter()
+            .map(|c| format!("{}({})", c.cue, c.kind))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(
+        s,
+        "\nhedges: {}\nboosters: {}",
+        cues(&r.hedges),
+        cues(&r.boosters)
+    )
+    .unwrap();
+    writeln!(
+        s,
+        "boilerplate: {}",
+        r.boilerplate
+            .iter()
+            .map(|b| b.rule.trim_start_matches("boilerplate/").to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
     s
 }
 

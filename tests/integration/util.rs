@@ -22,7 +22,8 @@ pub fn analyzer() -> &'static Analyzer {
 
 /// The bundled corpus, analysed once: (document, report).
 pub fn analysed_corpus() -> &'static [(Document, DocumentReport)] {
-    static C: LazyLock<Vec<(Document, DocumentReport)>> = LazyLock::new(|| analyse(&corpus("articles")));
+    static C: LazyLock<Vec<(Document, DocumentReport)>> =
+        LazyLock::new(|| analyse(&corpus("articles")));
     &C
 }
 

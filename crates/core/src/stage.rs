@@ -157,15 +157,28 @@ mod tests {
         let err = Pipeline::builder().stage(Needs).build().err().unwrap();
         assert_eq!(err.kind(), ErrorKind::Config);
         assert!(err.to_string().contains("needs"));
-        assert!(Pipeline::builder().stage(Gives).stage(Needs).build().is_ok());
+        assert!(
+            Pipeline::builder()
+                .stage(Gives)
+                .stage(Needs)
+                .build()
+                .is_ok()
+        );
     }
 
     #[test]
     fn run_names_document_and_stage() {
-        let p = Pipeline::builder().stage(Gives).stage(Needs).build().unwrap();
+        let p = Pipeline::builder()
+            .stage(Gives)
+            .stage(Needs)
+            .build()
+            .unwrap();
         let mut doc = Document::new("d1", "text").with_path("in/d1.txt");
         let err = p.run(&mut doc).unwrap_err();
         let s = err.to_string();
-        assert!(s.contains("in/d1.txt") && s.contains("`needs`") && s.contains("boom"), "{s}");
+        assert!(
+            s.contains("in/d1.txt") && s.contains("`needs`") && s.contains("boom"),
+            "{s}"
+        );
     }
 }
