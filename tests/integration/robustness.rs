@@ -255,7 +255,19 @@ fn news_like() -> impl Strategy<Value = String> {
         "3.5",
         "€1,000bn",
     ]);
-    prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+    // Whole sentences (a speaker, a reporting verb, a topic) so that statements and
+    // stances are frequent, between the fragments that break them up.
+    let sentences = prop::sample::select(vec![
+        "Finnish Defence Minister Anna Virtanen said NATO should shoot down drones that violate allied airspace. ",
+        "\u{201C}We will not hesitate to fire on jets that cross the border,\u{201D} Mr. Okafor told reporters. ",
+        "Norway's foreign minister warned against shooting down aircraft, calling it an escalation. ",
+        "The European Commission called for the frozen assets to be seized. ",
+        "According to Dr. Zo\u{eb} \u{106}osi\u{107}, the alliance may need to decide case-by-case. ",
+        "\nSign up for our newsletter\n",
+        "\n\u{a9} 2031 Example Wire. All rights reserved.\n",
+    ]);
+    let piece = prop_oneof![4 => pieces, 1 => sentences];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
 }
 
 /// Raw bytes: news-like text with invalid UTF-8 and control bytes spliced in.
@@ -367,5 +379,39 @@ fn pathological_texts() {
             .analyze(&mut doc)
             .unwrap_or_else(|e| panic!("{head:?}: {e}"));
         check_document(&doc).unwrap_or_else(|e| panic!("{head:?}: {e}"));
+    }
+}
+
+/// The news-like generator is only useful if its texts reach every stage: a sample of
+/// them must give statements, stances, hedges, boosters and boilerplate.
+#[test]
+fn news_like_text_reaches_every_stage() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, TestRng, TestRunner};
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::deterministic_rng(Config::default().rng_algorithm),
+    );
+    let strategy = news_like();
+    let mut seen = [0usize; 5];
+    for _ in 0..200 {
+        let text = strategy.new_tree(&mut runner).expect("a value").current();
+        let doc = analyzer().analyze_text("sample", &text).expect("analysed");
+        for (n, layer) in seen.iter_mut().zip([
+            doc.statements.len(),
+            doc.stances.len(),
+            doc.hedges.len(),
+            doc.boosters.len(),
+            doc.boilerplate.len(),
+        ]) {
+            *n += usize::from(layer > 0);
+        }
+    }
+    let names = ["statements", "stances", "hedges", "boosters", "boilerplate"];
+    for (name, n) in names.iter().zip(seen) {
+        assert!(
+            n >= 10,
+            "only {n} of 200 sampled texts have {name}: {seen:?}"
+        );
     }
 }
