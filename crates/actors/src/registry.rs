@@ -817,6 +817,30 @@ static EMBEDDED: LazyLock<Registry> = LazyLock::new(|| {
     reg
 });
 
+/// Merges `incoming` into `existing`: an entry whose key is already present is merged
+/// into the first entry with that key, the others are appended. Each key is computed once
+/// and looked up in a map, so loading stays linear in the size of the data.
+fn merge_by_key<T, K: Eq + std::hash::Hash>(
+    existing: &mut Vec<T>,
+    incoming: Vec<T>,
+    key: impl Fn(&T) -> K,
+    mut merge: impl FnMut(&mut T, T),
+) {
+    let mut index: HashMap<K, usize> = HashMap::with_capacity(existing.len() + incoming.len());
+    for (i, x) in existing.iter().enumerate() {
+        index.entry(key(x)).or_insert(i);
+    }
+    for item in incoming {
+        match index.get(&key(&item)) {
+            Some(&i) => merge(&mut existing[i], item),
+            None => {
+                index.insert(key(&item), existing.len());
+                existing.push(item);
+            }
+        }
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let mut byte = byte.min(text.len());
@@ -1004,97 +1028,69 @@ impl Registry {
     /// flags are or-ed. Other entries are appended. Extending never removes data: to drop
     /// embedded entries, build from your own files with [`Registry::from_path`].
     pub fn extend(&mut self, other: Registry) {
-        for c in other.countries {
-            match self
-                .countries
-                .iter_mut()
-                .find(|x| normalize_name(&x.name) == normalize_name(&c.name))
-            {
-                Some(x) => merge_country(x, c),
-                None => self.countries.push(c),
-            }
-        }
-        for o in other.organisations {
-            match self
-                .organisations
-                .iter_mut()
-                .find(|x| normalize_name(&x.name) == normalize_name(&o.name))
-            {
-                Some(x) => {
-                    union(&mut x.aliases, o.aliases);
-                    x.kind = o.kind;
-                    x.class = o.class;
-                    x.country = o.country.or(x.country.take());
-                    x.parent = o.parent.or(x.parent.take());
-                    x.ambiguous |= o.ambiguous;
-                }
-                None => self.organisations.push(o),
-            }
-        }
-        for m in other.ministries {
-            match self
-                .ministries
-                .iter_mut()
-                .find(|x| ministry_key(x) == ministry_key(&m))
-            {
-                Some(x) => {
-                    x.portfolio = m.portfolio;
-                    union(&mut x.words, m.words);
-                    union(&mut x.surfaces, m.surfaces);
-                    x.minister = m.minister.or(x.minister.take());
-                    x.ambiguous |= m.ambiguous;
-                }
-                None => self.ministries.push(m),
-            }
-        }
-        for t in other.titles {
-            match self
-                .titles
-                .iter_mut()
-                .find(|x| title_key(x) == title_key(&t))
-            {
-                Some(x) => {
-                    union(&mut x.variants, t.variants);
-                    x.class = t.class;
-                    x.person |= t.person;
-                    x.portfolio = t.portfolio.or(x.portfolio.take());
-                }
-                None => self.titles.push(t),
-            }
-        }
-        for g in other.groups {
-            match self
-                .groups
-                .iter_mut()
-                .find(|x| normalize_name(&x.name) == normalize_name(&g.name))
-            {
-                Some(x) => {
-                    union(&mut x.variants, g.variants);
-                    x.class = g.class;
-                    union(&mut x.memberships, g.memberships);
-                }
-                None => self.groups.push(g),
-            }
-        }
-        for p in other.people {
-            match self
-                .people
-                .iter_mut()
-                .find(|x| normalize_name(&x.name) == normalize_name(&p.name))
-            {
-                Some(x) => {
-                    union(&mut x.aliases, p.aliases);
-                    union(&mut x.weak_aliases, p.weak_aliases);
-                    x.country = p.country.or(x.country.take());
-                    for r in p.roles {
-                        if !x.roles.contains(&r) {
-                            x.roles.push(r);
-                        }
+        let name = |n: &String| normalize_name(n);
+        merge_by_key(
+            &mut self.countries,
+            other.countries,
+            |c| name(&c.name),
+            merge_country,
+        );
+        merge_by_key(
+            &mut self.organisations,
+            other.organisations,
+            |o| name(&o.name),
+            |x, o| {
+                union(&mut x.aliases, o.aliases);
+                x.kind = o.kind;
+                x.class = o.class;
+                x.country = o.country.or(x.country.take());
+                x.parent = o.parent.or(x.parent.take());
+                x.ambiguous |= o.ambiguous;
+            },
+        );
+        merge_by_key(
+            &mut self.ministries,
+            other.ministries,
+            ministry_key,
+            |x, m| {
+                x.portfolio = m.portfolio;
+                union(&mut x.words, m.words);
+                union(&mut x.surfaces, m.surfaces);
+                x.minister = m.minister.or(x.minister.take());
+                x.ambiguous |= m.ambiguous;
+            },
+        );
+        merge_by_key(&mut self.titles, other.titles, title_key, |x, t| {
+            union(&mut x.variants, t.variants);
+            x.class = t.class;
+            x.person |= t.person;
+            x.portfolio = t.portfolio.or(x.portfolio.take());
+        });
+        merge_by_key(
+            &mut self.groups,
+            other.groups,
+            |g| name(&g.name),
+            |x, g| {
+                union(&mut x.variants, g.variants);
+                x.class = g.class;
+                union(&mut x.memberships, g.memberships);
+            },
+        );
+        merge_by_key(
+            &mut self.people,
+            other.people,
+            |p| name(&p.name),
+            |x, p| {
+                union(&mut x.aliases, p.aliases);
+                union(&mut x.weak_aliases, p.weak_aliases);
+                x.country = p.country.or(x.country.take());
+                for r in p.roles {
+                    if !x.roles.contains(&r) {
+                        x.roles.push(r);
                     }
                 }
-                None => self.people.push(p),
-            }
-        }
+            },
+        );
         union(&mut self.not_actors, other.not_actors);
         union(&mut self.article_required, other.article_required);
         self.reindex();

@@ -629,6 +629,10 @@ impl Attributor {
     /// the paragraph's previous speaker, or the next sentence's speaker.
     fn attach_quotes(&self, cx: &Ctx, drafts: &mut Vec<Draft>) {
         let doc = cx.doc;
+        let owns = |d: &Draft| !d.passive || d.cue.is_some_and(|c| c.1 == CueClass::Source);
+        // Drafts by sentence, kept up to date as continuations are added: every lookup
+        // below is local, so a document with many quotes stays linear.
+        let mut by_sentence = drafts_by_sentence(doc, drafts);
         for q in &cx.quotes {
             let words = doc
                 .tokens
@@ -640,18 +644,18 @@ impl Attributor {
             if words < 4 {
                 continue; // a scare quote or a quoted phrase, part of reported speech
             }
-            let sents: Vec<usize> = (0..doc.sentences.len())
-                .filter(|&s| doc.sentences[s].span.overlaps(*q))
-                .collect();
-            let (Some(&first), Some(&last)) = (sents.first(), sents.last()) else {
+            let first = doc.sentences.partition_point(|s| s.span.end <= q.start);
+            let end = first + doc.sentences[first..].partition_point(|s| s.span.start < q.end);
+            if first >= end {
                 continue;
-            };
+            }
+            let last = end - 1;
             let cover = doc.sentences[first].span.cover(doc.sentences[last].span);
-            let owns = |d: &Draft| !d.passive || d.cue.is_some_and(|c| c.1 == CueClass::Source);
-            if let Some(d) = drafts
-                .iter_mut()
-                .find(|d| sents.contains(&d.sentence) && owns(d))
-            {
+            let own = (first..end)
+                .flat_map(|s| by_sentence[s].iter().copied())
+                .find(|&i| owns(&drafts[i]));
+            if let Some(i) = own {
+                let d = &mut drafts[i];
                 d.quote = true;
                 d.span = d.span.cover(cover);
                 d.content = if d.content.overlaps(*q) {
@@ -668,28 +672,31 @@ impl Attributor {
             }
             let para = doc.sentences[first].paragraph;
             // the previous speaker in this paragraph or the paragraph just before
-            let prev = drafts
-                .iter()
+            let prev = (0..first)
                 .rev()
-                .find(|d| {
-                    d.sentence < first
-                        && owns(d)
+                .take_while(|&s| doc.sentences[s].paragraph + 1 >= para)
+                .flat_map(|s| by_sentence[s].iter().rev().copied())
+                .find(|&i| {
+                    let d = &drafts[i];
+                    owns(d)
                         && d.mention.is_some()
-                        && (doc.sentences[d.sentence].paragraph == para
-                            || (d.quote && doc.sentences[d.sentence].paragraph + 1 == para))
-                })
-                .cloned();
+                        && (doc.sentences[d.sentence].paragraph == para || d.quote)
+                });
             // the next sentence's speaker ("… .” The minister said so on Monday.)
-            let next = drafts
-                .iter()
-                .find(|d| {
-                    d.sentence == last + 1
-                        && !d.passive
+            let next = by_sentence
+                .get(last + 1)
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&i| {
+                    let d = &drafts[i];
+                    !d.passive
                         && doc.sentences[d.sentence].paragraph == para
-                        && doc.tokens[doc.sentences[d.sentence].tokens.clone()].len() <= 12
-                })
-                .cloned();
+                        && doc.sentences[d.sentence].tokens.len() <= 12
+                });
             if let Some(src) = next.or(prev) {
+                let src = drafts[src].clone();
+                by_sentence[first].push(drafts.len());
                 drafts.push(Draft {
                     sentence: first,
                     span: cover,
@@ -707,10 +714,7 @@ impl Attributor {
     /// An unattributed sentence between two statements of one speaker is theirs.
     fn sandwiched(&self, cx: &Ctx, drafts: &mut Vec<Draft>) {
         let doc = cx.doc;
-        let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
-        for (i, d) in drafts.iter().enumerate() {
-            by_sentence[d.sentence].push(i);
-        }
+        let by_sentence = drafts_by_sentence(doc, drafts);
         let mut add = Vec::new();
         for s in 1..doc.sentences.len().saturating_sub(1) {
             if !by_sentence[s].is_empty()
@@ -779,10 +783,14 @@ impl Attributor {
         }
         let mut covered = vec![false; doc.sentences.len()];
         for d in drafts.iter().filter(|d| !d.passive) {
-            for (s, sent) in doc.sentences.iter().enumerate() {
-                if d.span.contains(sent.span) {
-                    covered[s] = true;
+            let from = doc
+                .sentences
+                .partition_point(|s| s.span.start < d.span.start);
+            for (s, sent) in doc.sentences.iter().enumerate().skip(from) {
+                if sent.span.start >= d.span.end {
+                    break;
                 }
+                covered[s] |= d.span.contains(sent.span);
             }
         }
         for (s, sent) in doc.sentences.iter().enumerate() {
@@ -863,6 +871,15 @@ impl Stage for Attributor {
         doc.statements = merge(doc, drafts);
         Ok(())
     }
+}
+
+/// Indices of the drafts of each sentence.
+fn drafts_by_sentence(doc: &Document, drafts: &[Draft]) -> Vec<Vec<usize>> {
+    let mut by = vec![Vec::new(); doc.sentences.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        by[d.sentence].push(i);
+    }
+    by
 }
 
 /// One statement per actor and sentence: merge drafts, keeping the strongest cue.

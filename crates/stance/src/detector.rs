@@ -198,13 +198,8 @@ impl StanceDetector {
                     }
                 }
             }
-            let inside = |c: &Cue| st.span.contains(c.span);
-            let hedges: Vec<usize> = (0..doc.hedges.len())
-                .filter(|&i| inside(&doc.hedges[i]))
-                .collect();
-            let boosters: Vec<usize> = (0..doc.boosters.len())
-                .filter(|&i| inside(&doc.boosters[i]))
-                .collect();
+            let hedges = cues_inside(&doc.hedges, st.span);
+            let boosters = cues_inside(&doc.boosters, st.span);
             let h: Vec<&Cue> = hedges.iter().map(|&i| &doc.hedges[i]).collect();
             let b: Vec<&Cue> = boosters.iter().map(|&i| &doc.boosters[i]).collect();
             results.push((stances, hedges, boosters, commitment(&h, &b)));
@@ -219,6 +214,15 @@ impl StanceDetector {
     }
 }
 
+/// Indices of the cues (sorted by start) that lie inside `span`.
+fn cues_inside(cues: &[Cue], span: Span) -> Vec<usize> {
+    let from = cues.partition_point(|c| c.span.start < span.start);
+    (from..cues.len())
+        .take_while(|&i| cues[i].span.start < span.end)
+        .filter(|&i| span.contains(cues[i].span))
+        .collect()
+}
+
 fn speaker_of(doc: &Document, st: &stancemap_core::Statement) -> Speaker {
     let mut sp = Speaker {
         is_author: doc
@@ -230,7 +234,15 @@ fn speaker_of(doc: &Document, st: &stancemap_core::Statement) -> Speaker {
     if let Some(m) = st.mention.and_then(|m| doc.mentions.get(m)) {
         sp.spans.push(m.span);
     }
-    for m in &doc.mentions {
+    // Only the mentions inside the statement can govern its words: find them by binary
+    // search (mentions are sorted by start), so a document stays linear in its statements.
+    let from = doc
+        .mentions
+        .partition_point(|m| m.span.end <= st.span.start);
+    for m in doc.mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < st.span.end)
+    {
         if m.actor == st.actor {
             sp.spans.push(m.span);
         } else {

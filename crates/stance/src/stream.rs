@@ -5,7 +5,8 @@
 //! - quote marks are dropped (`should not ‘whine’` reads `should not whine`);
 //! - hyphenated words are split into their parts (`case-by-case` reads `case by case`),
 //!   each part with its own byte span;
-//! - stems are recomputed with the same Snowball stemmer the patterns use.
+//! - stems are the text stage's (the same Snowball stemmer the patterns use),
+//!   recomputed only for the parts of hyphen splits and trimmed words.
 //!
 //! Sentences overlapping boilerplate are skipped. A hand-built document without tokens
 //! is segmented here with a small rule-based splitter (see [`segment`]), so the stage
@@ -136,9 +137,16 @@ impl Stream {
                         .is_some_and(|c| c.is_uppercase());
                     let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
                     let neg = negators.contains(&norm) || (norm.ends_with("n't") && norm.len() > 3);
+                    // The text stage already stemmed the whole token with the same
+                    // stemmer: reuse it unless a hyphen split or trimming changed the word.
+                    let stem = if span == t.span && norm == t.norm && !t.stem.is_empty() {
+                        t.stem.clone()
+                    } else {
+                        stem_of(&stemmer, &norm)
+                    };
                     out.toks.push(Tok {
                         span,
-                        stem: stem_of(&stemmer, &norm),
+                        stem,
                         norm,
                         word: true,
                         neg,
