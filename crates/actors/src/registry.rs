@@ -24,6 +24,7 @@
 //! assert_eq!(reg.title("defense minister").map(|t| t.name.as_str()), Some("Defence Minister"));
 //! ```
 
+use stancemap_core::text::line_col;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -839,18 +840,6 @@ fn merge_by_key<T, K: Eq + std::hash::Hash>(
             }
         }
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let mut byte = byte.min(text.len());
-    while !text.is_char_boundary(byte) {
-        byte -= 1;
-    }
-    let before = &text[..byte];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 fn data_error(file: &str, text: &str, span: Option<Range<usize>>, message: String) -> Error {
@@ -1739,12 +1728,6 @@ roles = [{ role = "Ambassador", country = "Estonia", from = "2024-02" }]
             reg.person("Roe").and_then(|p| p.country.as_deref()),
             Some("Estonia")
         );
-    }
-
-    #[test]
-    fn line_col_counts_chars() {
-        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
-        assert_eq!(line_col("", 5), (1, 1));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! demanding, warning, opposing and backing, and agent cues ("according to", "backed by").
 
 use serde::Deserialize;
+use stancemap_core::text::line_col;
 use stancemap_core::{Error, ErrorKind};
 use std::collections::BTreeMap;
 
@@ -133,14 +134,6 @@ impl CueLexicon {
             })
         })
     }
-}
-
-/// 1-based line and column of a byte offset.
-pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 #[cfg(test)]

@@ -99,9 +99,35 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// 1-based line and column (in characters) of a byte offset, for error messages about
+/// data files. An offset past the end or inside a character is moved back to a boundary.
+///
+/// ```
+/// use stancemap_core::text::line_col;
+/// assert_eq!(line_col("ab\ncé d", 6), (2, 3));
+/// ```
+pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+        assert_eq!(line_col("ab\ncé d", 6), (2, 3));
+        assert_eq!(line_col("", 5), (1, 1));
+        assert_eq!(line_col("x", 10), (1, 2));
+    }
 
     #[test]
     fn combining_marks_are_dropped() {

@@ -4,6 +4,7 @@
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use stancemap_core::text::fold_punct;
+use stancemap_core::text::line_col;
 use stancemap_core::{Document, Error, ErrorKind, Layer, Region, Stage};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -636,18 +637,6 @@ fn ends_sentence(norm: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '\u{2026}'])
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let mut at = byte.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -949,11 +938,5 @@ Five lessons from the drone war
         let _ = std::fs::remove_dir_all(&dir);
         let err = Boilerplate::from_path(dir.join("missing.toml")).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Io);
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        assert_eq!(line_col("ab\ncé d", 6), (2, 3));
-        assert_eq!(line_col("x", 10), (1, 2));
     }
 }

@@ -42,6 +42,7 @@ use aho_corasick::{Input, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use stancemap_core::text::fold_punct;
+use stancemap_core::text::line_col;
 use stancemap_core::{Cue, CueKind, Document, Error, ErrorKind, Layer, Span, Stage};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
@@ -224,18 +225,6 @@ fn normalize(s: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out
-}
-
-/// 1-based line and column (in chars) of a byte offset.
-fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let mut off = offset.min(src.len());
-    while !src.is_char_boundary(off) {
-        off -= 1;
-    }
-    let before = &src[..off];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 fn data_error(name: &str, src: &str, offset: usize, msg: impl Into<String>) -> Error {

@@ -9,6 +9,7 @@
 
 use crate::pattern::{Classes, Pattern, english, norm_word};
 use serde::Deserialize;
+use stancemap_core::text::line_col;
 use stancemap_core::{Error, ErrorKind, Stance};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -26,18 +27,6 @@ static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
 
 // ---------------------------------------------------------------------------------------
 // Errors with file, line and column
-
-/// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
 
 /// A data error at a byte range of a file.
 pub(crate) fn data_error(
@@ -604,11 +593,5 @@ mod tests {
         let line = bad[..bad.find("whether *x").unwrap()].matches('\n').count() + 1;
         assert!(e.to_string().starts_with(&format!("c.toml:{line}:")), "{e}");
         assert!(e.to_string().contains("gap"), "{e}");
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
-        assert_eq!(line_col("x", 99), (1, 2));
     }
 }

@@ -2,6 +2,7 @@
 //! and which capitalised words commonly start one.
 
 use serde::Deserialize;
+use stancemap_core::text::line_col;
 use stancemap_core::{Error, ErrorKind};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -189,18 +190,6 @@ impl Abbreviations {
     pub(crate) fn may_start_dotted(&self, rest: &[u8]) -> bool {
         !self.dotted.is_empty() && rest[..rest.len().min(self.dotted_first_dot + 1)].contains(&b'.')
     }
-}
-
-/// 1-based line and column (in chars) of byte `offset` in `src`.
-fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(src.len());
-    while !src.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Line and column of the first quoted occurrence of `entry` (for entry-level errors).
