@@ -749,9 +749,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                                 });
                             }
                             w.person(na, nb, info, "actors/title-name");
-                            for t in taken.iter_mut().take(nb).skip(na) {
-                                *t = true;
-                            }
+                            taken[na..nb].fill(true);
                             i = nb;
                             continue;
                         }
@@ -778,9 +776,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                         },
                         "actors/honorific-name",
                     );
-                    for t in taken.iter_mut().take(nb).skip(na) {
-                        *t = true;
-                    }
+                    taken[na..nb].fill(true);
                     i = nb;
                     continue;
                 }
@@ -831,9 +827,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                     },
                     "actors/name-context",
                 );
-                for t in taken.iter_mut().take(b).skip(a) {
-                    *t = true;
-                }
+                taken[a..b].fill(true);
             }
             i = b;
         }
@@ -920,17 +914,13 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                     let span = w.doc.tokens[start].span.cover(w.doc.tokens[b].span);
                     let id = w.actor(country, ActorKind::State, Some(country.clone()), None);
                     w.mention(id, span, MentionKind::Metonym, "actors/government");
-                    for t in taken.iter_mut().take(b + 1).skip(start) {
-                        *t = true;
-                    }
+                    taken[start..b + 1].fill(true);
                 }
                 continue;
             }
             Ent::Title { .. } => continue,
         }
-        for t in taken.iter_mut().take(b).skip(a) {
-            *t = true;
-        }
+        taken[a..b].fill(true);
     }
     // 5. surnames of people seen in the document
     let surnames: Vec<(ActorId, String)> =
@@ -1111,9 +1101,7 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
                     let span = w.doc.tokens[start].span.cover(w.doc.tokens[b - 1].span);
                     let id = w.actor(&name, ActorKind::Organisation, country, None);
                     w.mention(id, span, MentionKind::Name, "actors/ministry");
-                    for t in taken.iter_mut().take(b).skip(start) {
-                        *t = true;
-                    }
+                    taken[start..b].fill(true);
                     i = b;
                     continue;
                 }
@@ -1126,9 +1114,7 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
                     let span = w.doc.tokens[i].span.cover(w.doc.tokens[b - 1].span);
                     let id = w.actor(&name, ActorKind::Organisation, None, None);
                     w.mention(id, span, MentionKind::Name, "actors/organisation");
-                    for t in taken.iter_mut().take(b).skip(i) {
-                        *t = true;
-                    }
+                    taken[i..b].fill(true);
                 }
             }
             i = b.max(i + 1);
@@ -1392,9 +1378,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 }
             };
             w.mention(id, span, MentionKind::Role, "actors/role");
-            for t in taken.iter_mut().take(tb).skip(i) {
-                *t = true;
-            }
+            taken[i..tb].fill(true);
         }
     }
 }
