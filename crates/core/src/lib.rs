@@ -20,6 +20,7 @@
 
 mod document;
 mod error;
+pub mod hash;
 pub mod output;
 pub mod quotes;
 mod span;

@@ -9,11 +9,12 @@
 //! - **vote**: one object with its governing frames, giving a signed value.
 
 use crate::lexicon::{CueEntry, Effect, Holder, Lexicon, Position, Role};
-use crate::pattern::Pattern;
+use crate::pattern::{Key, Pattern, Sym, TokView, Vocab};
 use crate::stream::{Stream, Tok};
 use crate::topic::TopicPack;
+use stancemap_core::hash::FxHashMap;
 use stancemap_core::{Span, Stance};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// A pack with the cues it uses (its own first, then the inherited common ones) and
@@ -26,28 +27,31 @@ pub(crate) struct PackRt {
 }
 
 impl PackRt {
-    pub(crate) fn new(pack: TopicPack, lex: &Lexicon) -> PackRt {
+    /// Compiles a pack's patterns (and the lexicon's) against a vocabulary shared by
+    /// all packs of a detector.
+    pub(crate) fn new(pack: TopicPack, lex: &Lexicon, vocab: &mut Vocab) -> PackRt {
         let mut cues = pack.cues.clone();
         if pack.inherits_common() {
             cues.extend(lex.cues.iter().cloned());
         }
         let cue_entries = || cues.iter().enumerate().map(|(i, c)| (i, &c.patterns[..]));
         let question = |i: usize| matches!(&cues[i].role, Role::Frame(f) if f.question);
-        let plain = |l: &[crate::lexicon::Entry]| {
-            Matcher::new(l.iter().enumerate().map(|(i, e)| (i, &e.patterns[..])))
+        let plain = |l: &[crate::lexicon::Entry], v: &mut Vocab| {
+            Matcher::new(l.iter().enumerate().map(|(i, e)| (i, &e.patterns[..])), v)
         };
         let m = Matchers {
-            cues_all: Matcher::new(cue_entries()),
-            cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i))),
-            targets: plain(&pack.targets),
-            alignments: plain(&lex.alignments),
-            scopes: plain(&lex.scopes),
-            contrasts: plain(&lex.contrasts),
+            cues_all: Matcher::new(cue_entries(), vocab),
+            cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i)), vocab),
+            targets: plain(&pack.targets, vocab),
+            alignments: plain(&lex.alignments, vocab),
+            scopes: plain(&lex.scopes, vocab),
+            contrasts: plain(&lex.contrasts, vocab),
             answers: Matcher::new(
                 lex.answers
                     .iter()
                     .enumerate()
                     .map(|(i, (_, e))| (i, &e.patterns[..])),
+                vocab,
             ),
         };
         PackRt { pack, cues, m }
@@ -68,36 +72,88 @@ impl Hit {
     }
 }
 
-/// A set of (entry, pattern) pairs indexed by the key of their first token, so that a
+/// A set of (entry, pattern) pairs indexed by the keys of their first token, so that a
 /// scan tries at each position only the patterns that can start there.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Matcher {
-    pats: Vec<(usize, Pattern)>,
-    by_key: HashMap<String, Vec<usize>>,
-    always: Vec<usize>,
+    pats: Vec<(usize, Pattern<Sym>)>,
+    /// Per first-token symbol: the patterns to try (the unkeyed ones merged in), in
+    /// pattern order.
+    by_key: FxHashMap<Sym, Box<[usize]>>,
+    /// The same for negators.
+    neg: Box<[usize]>,
+    /// Patterns that can start anywhere.
+    always: Box<[usize]>,
 }
 
 impl Matcher {
-    fn new<'a>(entries: impl Iterator<Item = (usize, &'a [Pattern])>) -> Matcher {
-        let mut m = Matcher::default();
+    fn new<'a>(
+        entries: impl Iterator<Item = (usize, &'a [Pattern])>,
+        vocab: &mut Vocab,
+    ) -> Matcher {
+        let mut pats = Vec::new();
+        let mut by_key: FxHashMap<Sym, Vec<usize>> = FxHashMap::default();
+        let mut neg = Vec::new();
+        let mut always = Vec::new();
         for (entry, ps) in entries {
             for p in ps {
-                let i = m.pats.len();
+                let i = pats.len();
+                let p = p.intern(vocab);
                 match p.first_keys() {
                     Some(keys) => {
                         for k in keys {
-                            let v = m.by_key.entry(k).or_default();
+                            let v = match k {
+                                Key::Sym(s) => by_key.entry(s).or_default(),
+                                Key::Neg => &mut neg,
+                            };
                             if v.last() != Some(&i) {
                                 v.push(i);
                             }
                         }
                     }
-                    None => m.always.push(i),
+                    None => always.push(i),
                 }
-                m.pats.push((entry, p.clone()));
+                pats.push((entry, p));
             }
         }
-        m
+        let with_always = |mut v: Vec<usize>| {
+            v.extend(&always);
+            v.sort_unstable();
+            v.dedup();
+            v.into_boxed_slice()
+        };
+        Matcher {
+            pats,
+            by_key: by_key
+                .into_iter()
+                .map(|(k, v)| (k, with_always(v)))
+                .collect(),
+            neg: with_always(neg),
+            always: always.clone().into_boxed_slice(),
+        }
+    }
+
+    /// The patterns that can match at a token, in pattern order; `buf` is scratch space
+    /// for the rare token that has more than one list.
+    fn candidates<'s>(&'s self, t: &Tok, buf: &'s mut Vec<usize>) -> &'s [usize] {
+        let a = self.by_key.get(&t.stem());
+        let b = (t.norm() != t.stem())
+            .then(|| self.by_key.get(&t.norm()))
+            .flatten();
+        let c = (t.is_neg() && !self.neg.is_empty()).then_some(&self.neg);
+        match (a, b, c) {
+            (None, None, None) => &self.always,
+            (Some(l), None, None) | (None, Some(l), None) | (None, None, Some(l)) => l,
+            _ => {
+                buf.clear();
+                for l in [a, b, c].into_iter().flatten() {
+                    buf.extend(l.iter());
+                }
+                buf.sort_unstable();
+                buf.dedup();
+                buf
+            }
+        }
     }
 
     /// Leftmost-longest, non-overlapping matches in `range`; of equally long matches
@@ -105,23 +161,10 @@ impl Matcher {
     fn scan(&self, toks: &[Tok], range: Range<usize>) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut pos = range.start;
-        let mut cand: Vec<usize> = Vec::new();
+        let mut buf: Vec<usize> = Vec::new();
         while pos < range.end {
-            let t = &toks[pos];
-            cand.clear();
-            cand.extend(&self.always);
-            if let Some(v) = self.by_key.get(&t.stem) {
-                cand.extend(v);
-            }
-            if t.norm != t.stem
-                && let Some(v) = self.by_key.get(&t.norm)
-            {
-                cand.extend(v);
-            }
-            cand.sort_unstable();
-            cand.dedup();
             let mut best: Option<(usize, usize)> = None;
-            for &i in &cand {
+            for &i in self.candidates(&toks[pos], &mut buf) {
                 let (entry, p) = &self.pats[i];
                 if let Some(end) = p.match_at(toks, pos, range.end)
                     && best.is_none_or(|(e, _)| end > e)
@@ -311,8 +354,19 @@ impl<'a> DocView<'a> {
     /// Finds the matches of a pack.
     pub(crate) fn match_pack(&self, rt: &PackRt) -> PackDoc {
         let toks = &self.stream.toks;
-        let n = toks.len();
         let lex = self.lex;
+        // Targets first: a document that never names the topic needs nothing else.
+        let mut targets_of: Vec<Vec<Hit>> = self
+            .stream
+            .sents
+            .iter()
+            .map(|s| rt.m.targets.scan(toks, s.range.clone()))
+            .collect();
+        let n = if targets_of.iter().all(Vec::is_empty) {
+            0
+        } else {
+            toks.len()
+        };
         let mut pd = PackDoc {
             active: false,
             targets: Vec::new(),
@@ -327,6 +381,9 @@ impl<'a> DocView<'a> {
             scope_of: vec![None; n],
             target_sents: BTreeSet::new(),
         };
+        if n == 0 {
+            return pd;
+        }
         for (si, s) in self.stream.sents.iter().enumerate() {
             let r = s.range.clone();
             let aligns = rt.m.alignments.scan(toks, r.clone());
@@ -340,7 +397,7 @@ impl<'a> DocView<'a> {
                 .into_iter()
                 .filter(|h| !aligns.iter().any(|a| a.overlaps(h)))
                 .collect();
-            let targets = rt.m.targets.scan(toks, r.clone());
+            let targets = std::mem::take(&mut targets_of[si]);
             cues.retain(|h| match rt.cues[h.entry].role {
                 Role::Term { .. } | Role::Cond { .. } => !targets.iter().any(|t| t.overlaps(h)),
                 _ => true,
@@ -384,14 +441,15 @@ impl<'a> DocView<'a> {
             }
             for i in r.clone() {
                 let t = &toks[i];
-                if !t.word && matches!(t.norm.as_str(), "." | ";" | ":" | "?" | "!" | "(" | ")") {
+                if !t.word && matches!(self.stream.norm(t), "." | ";" | ":" | "?" | "!" | "(" | ")")
+                {
                     pd.hard[i] = true;
                 }
                 if !t.word
-                    && t.norm == ","
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|x| x.sent == si && lex.comma_clauses.contains(&x.norm))
+                    && self.stream.norm(t) == ","
+                    && toks.get(i + 1).is_some_and(|x| {
+                        x.sent == si && lex.comma_clauses.contains(self.stream.norm(x))
+                    })
                 {
                     pd.hard[i] = true;
                 }
@@ -407,7 +465,7 @@ impl<'a> DocView<'a> {
                 let mut i = h.start;
                 while i < r.end {
                     let t = &toks[i];
-                    if i >= h.end && (pd.hard[i] || (!t.word && t.norm == ",")) {
+                    if i >= h.end && (pd.hard[i] || (!t.word && self.stream.norm(t) == ",")) {
                         break;
                     }
                     if pd.scope_of[i].is_none() {
@@ -489,7 +547,7 @@ impl<'a> DocView<'a> {
             let show = |h: &Hit| {
                 toks[h.start..h.end]
                     .iter()
-                    .map(|t| t.norm.as_str())
+                    .map(|t| self.stream.norm(t))
                     .collect::<Vec<_>>()
                     .join(" ")
             };
@@ -755,7 +813,8 @@ impl<'a> DocView<'a> {
                         .filter(|t| t.word)
                         .collect();
                     between.is_empty()
-                        || (between.len() == 1 && self.lex.skip.contains(&between[0].norm))
+                        || (between.len() == 1
+                            && self.lex.skip.contains(self.stream.norm(&between[0])))
                 };
                 match next {
                     Some((n, k)) if close(*k) => neg[n] = !neg[n],
@@ -885,7 +944,7 @@ impl<'a> DocView<'a> {
             let sr = self.stream.sents[sent].range.clone();
             let initial = a.start == sr.start || {
                 let p = &toks[a.start - 1];
-                !p.word || self.lex.answer_leads.contains(&p.norm)
+                !p.word || self.lex.answer_leads.contains(self.stream.norm(p))
             };
             if !initial {
                 continue;
@@ -1039,14 +1098,18 @@ impl<'a> DocView<'a> {
         let lex = self.lex;
         let sr = self.stream.sents[toks[f].sent].range.clone();
         let first_word = sr.clone().find(|&i| toks[i].word).unwrap_or(sr.start);
-        let prev_dash = |i: usize| (sr.start..i).rev().find(|&j| toks[j].norm == "-");
+        let prev_dash = |i: usize| {
+            (sr.start..i)
+                .rev()
+                .find(|&j| self.stream.norm(&toks[j]) == "-")
+        };
         // Head: the first word before the frame that is not an auxiliary or adverb.
         let mut i = f;
         let mut head = None;
         while i > sr.start {
             i -= 1;
             let t = &toks[i];
-            if t.norm == "-" {
+            if self.stream.norm(t) == "-" {
                 match prev_dash(i) {
                     Some(j) => {
                         i = j;
@@ -1058,9 +1121,9 @@ impl<'a> DocView<'a> {
             if !t.word {
                 break;
             }
-            if lex.skip.contains(&t.norm)
+            if lex.skip.contains(self.stream.norm(t))
                 || t.neg
-                || (!t.cap && t.norm.ends_with("ly") && t.norm.len() > 4)
+                || (!t.cap && self.stream.norm(t).ends_with("ly") && self.stream.norm(t).len() > 4)
             {
                 continue;
             }
@@ -1070,28 +1133,28 @@ impl<'a> DocView<'a> {
         let Some(h) = head else { return Subj::Neutral };
         let t = &toks[h];
         if !t.upper {
-            if lex.first_person.contains(&t.norm) {
+            if lex.first_person.contains(self.stream.norm(t)) {
                 return Subj::Speaker;
             }
-            if lex.third_person.contains(&t.norm) {
+            if lex.third_person.contains(self.stream.norm(t)) {
                 return if sp.is_author {
                     Subj::Other
                 } else {
                     Subj::Speaker
                 };
             }
-            if lex.neutral_pronouns.contains(&t.norm) {
+            if lex.neutral_pronouns.contains(self.stream.norm(t)) {
                 return Subj::Neutral;
             }
         }
         // Region: from the head back to the clause opener.
-        let coord = matches!(t.norm.as_str(), "and" | "or");
+        let coord = matches!(self.stream.norm(t), "and" | "or");
         let mut region = Vec::new();
         let mut j = if coord { h } else { h + 1 };
         while j > sr.start {
             j -= 1;
             let t = &toks[j];
-            if t.norm == "-" {
+            if self.stream.norm(t) == "-" {
                 match prev_dash(j) {
                     Some(k) => {
                         j = k;
@@ -1103,7 +1166,7 @@ impl<'a> DocView<'a> {
             if coord && j == h {
                 continue;
             }
-            if !t.word || (lex.clause_openers.contains(&t.norm) && !t.upper) {
+            if !t.word || (lex.clause_openers.contains(self.stream.norm(t)) && !t.upper) {
                 break;
             }
             region.push(j);
@@ -1118,13 +1181,13 @@ impl<'a> DocView<'a> {
         if region.iter().any(|&i| overlaps(&sp.others, i)) {
             return Subj::Other;
         }
-        let named = region
-            .iter()
-            .any(|&i| toks[i].cap && i != first_word && !lex.not_names.contains(&toks[i].norm));
+        let named = region.iter().any(|&i| {
+            toks[i].cap && i != first_word && !lex.not_names.contains(self.stream.norm(&toks[i]))
+        });
         if named
             || region
                 .iter()
-                .any(|&i| lex.group_nouns.contains(&toks[i].norm))
+                .any(|&i| lex.group_nouns.contains(self.stream.norm(&toks[i])))
         {
             return Subj::Other;
         }

@@ -4,6 +4,7 @@ use crate::aggregate::aggregate;
 use crate::classify::{DocView, Mask, PackRt, Speaker, Window};
 use crate::cues::commitment;
 use crate::lexicon::Lexicon;
+use crate::pattern::Vocab;
 use crate::stream::Stream;
 use crate::topic::{TopicPack, Topics};
 use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, StatementStance};
@@ -69,6 +70,8 @@ use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, Statem
 pub struct StanceDetector {
     lexicon: Lexicon,
     packs: Vec<PackRt>,
+    /// The symbols of every compiled pattern (all packs and the lexicon).
+    vocab: Vocab,
 }
 
 impl Default for StanceDetector {
@@ -85,12 +88,18 @@ impl StanceDetector {
 
     /// A detector with a user common lexicon.
     pub fn with_lexicon(topics: Topics, lexicon: Lexicon) -> StanceDetector {
+        let mut vocab = Vocab::default();
+        vocab.set_negators(&lexicon.negators);
         let packs = topics
             .packs()
             .iter()
-            .map(|p| PackRt::new(p.clone(), &lexicon))
+            .map(|p| PackRt::new(p.clone(), &lexicon, &mut vocab))
             .collect();
-        StanceDetector { lexicon, packs }
+        StanceDetector {
+            lexicon,
+            packs,
+            vocab,
+        }
     }
 
     /// The topic packs, in order.
@@ -106,7 +115,7 @@ impl StanceDetector {
     /// The ids of the topics active in a document (a strong target term occurs in its
     /// analysed text).
     pub fn active_topics(&self, doc: &Document) -> Vec<&str> {
-        let stream = Stream::build(doc, &self.lexicon.negators);
+        let stream = Stream::build(doc, &self.vocab);
         let view = DocView {
             lex: &self.lexicon,
             stream: &stream,
@@ -136,7 +145,7 @@ impl StanceDetector {
     }
 
     fn spans(&self, doc: &Document, weak: bool) -> Vec<Span> {
-        let stream = Stream::build(doc, &self.lexicon.negators);
+        let stream = Stream::build(doc, &self.vocab);
         let view = DocView {
             lex: &self.lexicon,
             stream: &stream,
@@ -156,7 +165,7 @@ impl StanceDetector {
 
     /// Annotates a document (what [`Stage::process`] does; it cannot fail).
     pub fn annotate(&self, doc: &mut Document) {
-        let stream = Stream::build(doc, &self.lexicon.negators);
+        let stream = Stream::build(doc, &self.vocab);
         let view = DocView {
             lex: &self.lexicon,
             stream: &stream,

@@ -22,36 +22,98 @@
 //! (`slapdash demands to` beats `demand`).
 
 use rust_stemmers::{Algorithm, Stemmer};
+use stancemap_core::hash::FxHashMap;
 use std::collections::BTreeMap;
+
+/// An interned string: a word, stem or punctuation mark some pattern compares against.
+pub(crate) type Sym = u32;
+
+/// The symbol of a token string that no pattern uses (never equal to a pattern's).
+pub(crate) const NO_SYM: Sym = Sym::MAX;
+
+/// The strings the compiled patterns compare against, interned, so that matching
+/// compares integers and each token of a document is looked up once, not once per
+/// pattern layer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Vocab {
+    map: FxHashMap<String, Sym>,
+    /// The negators' symbols, sorted.
+    negators: Vec<Sym>,
+}
+
+impl Vocab {
+    /// The symbol of `s`, adding it if new.
+    pub(crate) fn intern(&mut self, s: &str) -> Sym {
+        if let Some(&x) = self.map.get(s) {
+            return x;
+        }
+        let x = Sym::try_from(self.map.len()).unwrap_or(NO_SYM - 1);
+        self.map.insert(s.to_string(), x);
+        x
+    }
+
+    /// The symbol of `s`, or [`NO_SYM`] when no pattern uses it.
+    pub(crate) fn get(&self, s: &str) -> Sym {
+        self.map.get(s).copied().unwrap_or(NO_SYM)
+    }
+
+    /// Declares the words that mark negation.
+    pub(crate) fn set_negators<'w>(&mut self, words: impl IntoIterator<Item = &'w String>) {
+        let mut negators: Vec<Sym> = words.into_iter().map(|w| self.intern(w)).collect();
+        negators.sort_unstable();
+        negators.dedup();
+        self.negators = negators;
+    }
+
+    /// Is this symbol a negator?
+    pub(crate) fn is_negator(&self, s: Sym) -> bool {
+        self.negators.binary_search(&s).is_ok()
+    }
+}
 
 /// Token features a pattern looks at.
 pub(crate) trait TokView {
-    /// Lower-case, quote-folded form.
-    fn norm(&self) -> &str;
-    /// Snowball stem of the norm.
-    fn stem(&self) -> &str;
+    /// Symbol of the lower-case, quote-folded form.
+    fn norm(&self) -> Sym;
+    /// Symbol of the Snowball stem of the norm.
+    fn stem(&self) -> Sym;
     /// True for a word or number (what gaps may skip).
     fn is_word(&self) -> bool;
     /// True for a negator.
     fn is_neg(&self) -> bool;
 }
 
-/// One alternative of an item.
+/// One alternative of an item; `W` is `String` as parsed, [`Sym`] once interned.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Alt {
+enum Alt<W> {
     /// Stem (or norm) equality.
-    Word { stem: String, norm: String },
+    Word { stem: W, norm: W },
     /// Exact norm.
-    Exact(String),
+    Exact(W),
     /// A punctuation token.
-    Punct(String),
+    Punct(W),
     /// Any negator.
     Neg,
 }
 
-impl Alt {
-    fn matches(&self, t: &dyn TokView) -> bool {
+impl<W> Alt<W> {
+    fn map<V>(&self, f: &mut impl FnMut(&W) -> V) -> Alt<V> {
         match self {
+            Alt::Word { stem, norm } => Alt::Word {
+                stem: f(stem),
+                norm: f(norm),
+            },
+            Alt::Exact(n) => Alt::Exact(f(n)),
+            Alt::Punct(p) => Alt::Punct(f(p)),
+            Alt::Neg => Alt::Neg,
+        }
+    }
+}
+
+impl Alt<Sym> {
+    #[inline]
+    fn matches(&self, t: &impl TokView) -> bool {
+        match *self {
             Alt::Word { stem, norm } => t.is_word() && (t.stem() == stem || t.norm() == norm),
             Alt::Exact(n) => t.norm() == n,
             Alt::Punct(p) => !t.is_word() && t.norm() == p,
@@ -61,16 +123,26 @@ impl Alt {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Item {
-    Tok { alts: Vec<Alt>, optional: bool },
+enum Item<W> {
+    Tok { alts: Vec<Alt<W>>, optional: bool },
     Gap { min: usize, max: usize },
 }
 
-/// A compiled pattern.
+/// A pattern: parsed (`Pattern<String>`, what data files hold) or compiled against a
+/// [`Vocab`] (`Pattern<Sym>`, what the matchers run).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Pattern {
-    before: Option<Vec<Alt>>,
-    items: Vec<Item>,
+pub(crate) struct Pattern<W = String> {
+    before: Option<Vec<Alt<W>>>,
+    items: Vec<Item<W>>,
+}
+
+/// What the first token of a match can be looked up by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Key {
+    /// A token whose norm or stem is this symbol.
+    Sym(Sym),
+    /// Any negator.
+    Neg,
 }
 
 /// Word classes available to patterns: name -> members.
@@ -93,7 +165,7 @@ pub(crate) fn english() -> Stemmer {
 
 const PUNCT: [&str; 8] = [",", "?", ":", ";", "-", ".", "!", "("];
 
-impl Pattern {
+impl Pattern<String> {
     /// Parses a pattern. Errors are messages; the caller adds the file position.
     pub(crate) fn parse(
         src: &str,
@@ -160,28 +232,53 @@ impl Pattern {
         Ok(Pattern { before, items })
     }
 
-    /// The token keys (stems and norms) one of which the first token of any match has,
-    /// or `None` when the first item is optional, punctuation or a negator.
-    pub(crate) fn first_keys(&self) -> Option<Vec<String>> {
-        let Some(Item::Tok {
-            alts,
-            optional: false,
-        }) = self.items.first()
-        else {
-            return None;
-        };
+    /// The pattern with its strings interned.
+    pub(crate) fn intern(&self, vocab: &mut Vocab) -> Pattern<Sym> {
+        let mut f = |w: &String| vocab.intern(w);
+        let before = self
+            .before
+            .as_ref()
+            .map(|b| b.iter().map(|a| a.map(&mut f)).collect());
+        let items = self
+            .items
+            .iter()
+            .map(|i| match i {
+                Item::Tok { alts, optional } => Item::Tok {
+                    alts: alts.iter().map(|a| a.map(&mut f)).collect(),
+                    optional: *optional,
+                },
+                Item::Gap { min, max } => Item::Gap {
+                    min: *min,
+                    max: *max,
+                },
+            })
+            .collect();
+        Pattern { before, items }
+    }
+}
+
+impl Pattern<Sym> {
+    /// The keys one of which the first token of any match has, or `None` when a match
+    /// can start anywhere (a gap follows an optional first word).
+    pub(crate) fn first_keys(&self) -> Option<Vec<Key>> {
         let mut keys = Vec::new();
-        for a in alts {
-            match a {
-                Alt::Word { stem, norm } => {
-                    keys.push(stem.clone());
-                    keys.push(norm.clone());
+        for item in &self.items {
+            let Item::Tok { alts, optional } = item else {
+                return None;
+            };
+            for a in alts {
+                match *a {
+                    Alt::Word { stem, norm } => keys.extend([Key::Sym(stem), Key::Sym(norm)]),
+                    Alt::Exact(n) | Alt::Punct(n) => keys.push(Key::Sym(n)),
+                    Alt::Neg => keys.push(Key::Neg),
                 }
-                Alt::Exact(n) => keys.push(n.clone()),
-                Alt::Punct(_) | Alt::Neg => return None,
+            }
+            if !optional {
+                keys.dedup();
+                return Some(keys);
             }
         }
-        Some(keys)
+        None
     }
 
     /// The end (exclusive) of the longest match starting at `pos`, not beyond `limit`.
@@ -208,7 +305,13 @@ impl Pattern {
     }
 }
 
-fn rec<T: TokView>(items: &[Item], toks: &[T], pos: usize, limit: usize, best: &mut Option<usize>) {
+fn rec<T: TokView>(
+    items: &[Item<Sym>],
+    toks: &[T],
+    pos: usize,
+    limit: usize,
+    best: &mut Option<usize>,
+) {
     let Some((first, rest)) = items.split_first() else {
         if best.is_none_or(|b| pos > b) {
             *best = Some(pos);
@@ -239,7 +342,11 @@ fn rec<T: TokView>(items: &[Item], toks: &[T], pos: usize, limit: usize, best: &
     }
 }
 
-fn parse_alts(body: &str, classes: &Classes, stemmer: &Stemmer) -> Result<Vec<Alt>, String> {
+fn parse_alts(
+    body: &str,
+    classes: &Classes,
+    stemmer: &Stemmer,
+) -> Result<Vec<Alt<String>>, String> {
     let mut alts = Vec::new();
     for a in body.split('|') {
         if a.is_empty() {
@@ -281,7 +388,7 @@ fn builtin(a: &str) -> Option<&'static [&'static str]> {
     }
 }
 
-fn word_alt(w: &str, stemmer: &Stemmer) -> Result<Alt, String> {
+fn word_alt(w: &str, stemmer: &Stemmer) -> Result<Alt<String>, String> {
     check_word(w)?;
     let norm = norm_word(w);
     Ok(Alt::Word {
@@ -309,37 +416,46 @@ fn check_word(w: &str) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    struct T(String, String, bool);
+    struct T(Sym, Sym, bool, bool);
     impl TokView for T {
-        fn norm(&self) -> &str {
-            &self.0
+        fn norm(&self) -> Sym {
+            self.0
         }
-        fn stem(&self) -> &str {
-            &self.1
+        fn stem(&self) -> Sym {
+            self.1
         }
         fn is_word(&self) -> bool {
-            self.0.chars().any(|c| c.is_alphanumeric())
+            self.2
         }
         fn is_neg(&self) -> bool {
-            self.2
+            self.3
         }
     }
 
-    fn toks(s: &str) -> Vec<T> {
+    fn toks(s: &str, v: &Vocab) -> Vec<T> {
         let st = english();
         s.split_whitespace()
             .map(|w| {
                 let n = norm_word(w);
-                T(n.clone(), stem_of(&st, &n), n == "not")
+                let word = n.chars().any(|c| c.is_alphanumeric());
+                T(v.get(&n), v.get(&stem_of(&st, &n)), word, n == "not")
             })
             .collect()
+    }
+
+    fn compile(p: &str, classes: &Classes) -> (Pattern<Sym>, Vocab) {
+        let mut v = Vocab::default();
+        let p = Pattern::parse(p, classes, &english())
+            .unwrap()
+            .intern(&mut v);
+        (p, v)
     }
 
     fn m(p: &str, s: &str) -> Option<usize> {
         let mut classes = Classes::new();
         classes.insert("aircraft".into(), vec!["drone".into(), "aircraft".into()]);
-        let p = Pattern::parse(p, &classes, &english()).unwrap();
-        let t = toks(s);
+        let (p, v) = compile(p, &classes);
+        let t = toks(s, &v);
         p.match_at(&t, 0, t.len())
     }
 
@@ -366,12 +482,35 @@ mod tests {
 
     #[test]
     fn context_item_is_not_part_of_the_match() {
-        let classes = Classes::new();
-        let p = Pattern::parse("[to|will] =down", &classes, &english()).unwrap();
-        let t = toks("ready to down jets");
+        let (p, v) = compile("[to|will] =down", &Classes::new());
+        let t = toks("ready to down jets", &v);
         assert_eq!(p.match_at(&t, 2, t.len()), Some(3));
-        let t = toks("calm down now");
+        let t = toks("calm down now", &v);
         assert_eq!(p.match_at(&t, 1, t.len()), None);
+    }
+
+    #[test]
+    fn first_keys_cover_optional_first_words_punctuation_and_negators() {
+        let keys = |p: &str| {
+            let (p, v) = compile(p, &Classes::new());
+            let k = p.first_keys();
+            (k, v)
+        };
+        let (k, v) = keys("=downed jets");
+        assert_eq!(k, Some(vec![Key::Sym(v.get("downed"))]));
+        let (k, v) = keys("not? =fire");
+        assert_eq!(
+            k,
+            Some(vec![Key::Sym(v.get("not")), Key::Sym(v.get("fire"))])
+        );
+        let (k, v) = keys(", =and");
+        assert_eq!(k, Some(vec![Key::Sym(v.get(","))]));
+        assert_eq!(keys("<neg> fire").0, Some(vec![Key::Neg]));
+        assert_eq!(
+            keys("very? *2 =bad").0,
+            None,
+            "a gap after an optional word"
+        );
     }
 
     #[test]

@@ -12,17 +12,21 @@
 //! is segmented here with a small rule-based splitter (see [`segment`]), so the stage
 //! never depends on the order in which a caller fills layers.
 
-use crate::pattern::{TokView, english, norm_word, stem_of};
+use crate::pattern::{Sym, TokView, Vocab, english, norm_word, stem_of};
 use stancemap_core::{Document, Sentence, SentenceKind, Span, Token, TokenKind};
-use std::collections::BTreeSet;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One token of the stream.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
     pub span: Span,
-    pub norm: String,
-    pub stem: String,
+    /// The lower-case, quote-folded form: a range of [`Stream::norms`] (see
+    /// [`Stream::norm`]).
+    norm: Range<usize>,
+    /// [`Vocab`] symbols of the norm and the stem.
+    pub norm_sym: Sym,
+    pub stem_sym: Sym,
     pub word: bool,
     pub neg: bool,
     /// First letter is upper case in the original.
@@ -34,11 +38,13 @@ pub(crate) struct Tok {
 }
 
 impl TokView for Tok {
-    fn norm(&self) -> &str {
-        &self.norm
+    #[inline]
+    fn norm(&self) -> Sym {
+        self.norm_sym
     }
-    fn stem(&self) -> &str {
-        &self.stem
+    #[inline]
+    fn stem(&self) -> Sym {
+        self.stem_sym
     }
     fn is_word(&self) -> bool {
         self.word
@@ -63,14 +69,18 @@ pub(crate) struct Sent {
 pub(crate) struct Stream {
     pub toks: Vec<Tok>,
     pub sents: Vec<Sent>,
+    /// The norms of all tokens, one after the other (one allocation per document
+    /// instead of one per token).
+    norms: String,
 }
 
 const QUOTES: [&str; 10] = ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‚"];
 const DASHES: [char; 5] = ['-', '‐', '‑', '–', '—'];
 
 impl Stream {
-    /// Builds the stream of a document; `negators` are the words that mark negation.
-    pub(crate) fn build(doc: &Document, negators: &BTreeSet<String>) -> Stream {
+    /// Builds the stream of a document; `vocab` has the patterns' symbols and knows
+    /// the negators.
+    pub(crate) fn build(doc: &Document, vocab: &Vocab) -> Stream {
         let stemmer = english();
         let text = doc.text();
         let fallback;
@@ -80,7 +90,12 @@ impl Stream {
         } else {
             (&doc.sentences, &doc.tokens)
         };
-        let mut out = Stream::default();
+        let mut out = Stream {
+            toks: Vec::with_capacity(tokens.len()),
+            sents: Vec::with_capacity(sentences.len()),
+            norms: String::with_capacity(text.len()),
+        };
+        let mut parts = Vec::new();
         for s in sentences {
             if doc.in_boilerplate(s.span) || s.tokens.start > s.tokens.end {
                 continue;
@@ -95,21 +110,24 @@ impl Stream {
                 let Some(orig) = text.get(t.span.range()) else {
                     continue;
                 };
-                let norm = norm_word(&t.norm);
                 if t.kind == TokenKind::Punct {
-                    if QUOTES.contains(&orig) || QUOTES.contains(&norm.as_str()) {
+                    let norm = fold(&t.norm);
+                    if QUOTES.contains(&orig) || QUOTES.contains(&&*norm) {
                         continue;
                     }
                     question = norm == "?";
                     let n = if orig.chars().all(|c| DASHES.contains(&c)) {
-                        "-".to_string()
+                        "-"
                     } else {
-                        norm
+                        &*norm
                     };
+                    let sym = vocab.get(n);
+                    let norm = out.push_norm(n);
                     out.toks.push(Tok {
                         span: t.span,
-                        stem: n.clone(),
-                        norm: n,
+                        norm,
+                        norm_sym: sym,
+                        stem_sym: sym,
                         word: false,
                         neg: false,
                         cap: false,
@@ -119,35 +137,40 @@ impl Stream {
                     continue;
                 }
                 question = false;
-                for (span, part) in split_hyphens(t.span, orig) {
+                parts.clear();
+                if orig.contains(DASHES) {
+                    split_hyphens(t.span, orig, &mut parts);
+                } else {
+                    parts.push((t.span, orig));
+                }
+                for &(span, part) in &parts {
                     // Strip quote marks a tokenizer may have left glued to a word, but
                     // keep clitics ("'s", "'re", "n't").
-                    let raw = norm_word(part);
+                    let raw = fold(part);
                     let is_clitic = raw.starts_with('\'') && raw.chars().count() <= 4;
                     let trimmed = raw.trim_matches(|c| c == '"' || c == '\'');
                     let norm = if is_clitic || trimmed.is_empty() {
-                        raw.clone()
+                        &*raw
                     } else {
-                        trimmed.to_string()
+                        trimmed
                     };
-                    let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
-                    let cap = part
-                        .chars()
-                        .find(|c| c.is_alphabetic())
-                        .is_some_and(|c| c.is_uppercase());
-                    let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-                    let neg = negators.contains(&norm) || (norm.ends_with("n't") && norm.len() > 3);
+                    let (cap, upper) = case_of(part);
+                    let norm_sym = vocab.get(norm);
+                    let neg =
+                        vocab.is_negator(norm_sym) || (norm.ends_with("n't") && norm.len() > 3);
                     // The text stage already stemmed the whole token with the same
                     // stemmer: reuse it unless a hyphen split or trimming changed the word.
-                    let stem = if span == t.span && norm == t.norm && !t.stem.is_empty() {
-                        t.stem.clone()
+                    let stem_sym = if span == t.span && norm == t.norm && !t.stem.is_empty() {
+                        vocab.get(&t.stem)
                     } else {
-                        stem_of(&stemmer, &norm)
+                        vocab.get(&stemmer.stem(norm))
                     };
+                    let norm = out.push_norm(norm);
                     out.toks.push(Tok {
                         span,
-                        stem,
                         norm,
+                        norm_sym,
+                        stem_sym,
                         word: true,
                         neg,
                         cap,
@@ -168,6 +191,17 @@ impl Stream {
         out
     }
 
+    fn push_norm(&mut self, norm: &str) -> Range<usize> {
+        let a = self.norms.len();
+        self.norms.push_str(norm);
+        a..self.norms.len()
+    }
+
+    /// The norm of a token of this stream.
+    pub(crate) fn norm(&self, t: &Tok) -> &str {
+        self.norms.get(t.norm.clone()).unwrap_or_default()
+    }
+
     /// Stream index range of the tokens inside `span`.
     pub(crate) fn range_of(&self, span: Span) -> Range<usize> {
         let a = self.toks.partition_point(|t| t.span.end <= span.start);
@@ -176,9 +210,46 @@ impl Stream {
     }
 }
 
-/// Splits a word at inner hyphens into (span, part) pieces.
-fn split_hyphens(span: Span, orig: &str) -> Vec<(Span, &str)> {
-    let mut out = Vec::new();
+/// [`norm_word`] without allocating for the common case (already lower-case ASCII
+/// without a backtick).
+fn fold(w: &str) -> Cow<'_, str> {
+    if w.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(norm_word(w))
+    }
+}
+
+/// Whether a word starts with an upper-case letter, and whether it has two or more
+/// letters, all upper case ("US", "NATO").
+fn case_of(w: &str) -> (bool, bool) {
+    if w.is_ascii() {
+        let mut letters = w.bytes().filter(u8::is_ascii_alphabetic);
+        let cap = letters.next().is_some_and(|b| b.is_ascii_uppercase());
+        let mut n = 1;
+        let upper =
+            cap && letters.all(|b| {
+                n += 1;
+                b.is_ascii_uppercase()
+            }) && n >= 2;
+        return (cap, upper);
+    }
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let cap = letters.next().is_some_and(char::is_uppercase);
+    let mut n = 1;
+    let upper =
+        cap && letters.all(|c| {
+            n += 1;
+            c.is_uppercase()
+        }) && n >= 2;
+    (cap, upper)
+}
+
+/// Splits a word at inner hyphens into (span, part) pieces, appended to `out`.
+fn split_hyphens<'t>(span: Span, orig: &'t str, out: &mut Vec<(Span, &'t str)>) {
+    let from = out.len();
     let mut start = 0;
     for (i, c) in orig.char_indices() {
         if DASHES.contains(&c) {
@@ -194,10 +265,9 @@ fn split_hyphens(span: Span, orig: &str) -> Vec<(Span, &str)> {
     if start < orig.len() {
         out.push((Span::new(span.start + start, span.end), &orig[start..]));
     }
-    if out.is_empty() {
+    if out.len() == from {
         out.push((span, orig));
     }
-    out
 }
 
 const ABBREVIATIONS: [&str; 24] = [
@@ -410,9 +480,8 @@ mod tests {
     #[test]
     fn stream_drops_quotes_and_splits_hyphens() {
         let doc = Document::new("d", "He’s urged a case-by-case ‘approach’.");
-        let neg = BTreeSet::new();
-        let st = Stream::build(&doc, &neg);
-        let norms: Vec<&str> = st.toks.iter().map(|t| t.norm.as_str()).collect();
+        let st = Stream::build(&doc, &Vocab::default());
+        let norms: Vec<&str> = st.toks.iter().map(|t| st.norm(t)).collect();
         assert_eq!(
             norms,
             vec![
