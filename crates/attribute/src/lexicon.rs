@@ -2,9 +2,9 @@
 //! demanding, warning, opposing and backing, and agent cues ("according to", "backed by").
 
 use serde::Deserialize;
+use stancemap_core::hash::FxHashMap;
 use stancemap_core::text::line_col;
 use stancemap_core::{Error, ErrorKind};
-use std::collections::BTreeMap;
 
 /// What a reporting cue does; the stance classifier reads it (e.g. "warned against X"
 /// opposes X).
@@ -67,7 +67,7 @@ struct File {
 #[derive(Clone, Debug)]
 pub struct CueLexicon {
     entries: Vec<CueEntry>,
-    by_first: BTreeMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 /// A cue found at a token position.
@@ -99,7 +99,7 @@ impl CueLexicon {
             }
             err
         })?;
-        let mut by_first: BTreeMap<String, Vec<(Vec<String>, usize)>> = BTreeMap::new();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, usize)>> = FxHashMap::default();
         for (i, e) in file.cue.iter().enumerate() {
             for f in &e.forms {
                 let words: Vec<String> = f.split_whitespace().map(str::to_lowercase).collect();

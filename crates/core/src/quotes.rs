@@ -27,8 +27,21 @@ pub fn quote_regions(doc: &Document) -> Vec<Span> {
 
 fn scan(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut open: Option<(usize, char)> = None;
-    for (off, c) in text[para.start..para.end].char_indices() {
-        let at = para.start + off;
+    let bytes = text.as_bytes();
+    let end = para.end.min(bytes.len());
+    let mut at = para.start;
+    while at < end {
+        // Every mark is `"` or starts with the lead byte 0xC2 («») or 0xE2 (“”„):
+        // skip the other bytes without decoding.
+        let b = bytes[at];
+        if b != b'"' && b != 0xC2 && b != 0xE2 {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..end).and_then(|r| r.chars().next()) else {
+            at += 1;
+            continue;
+        };
         match (c, open) {
             ('“' | '„' | '«', None) => open = Some((at, c)),
             ('"', None) => open = Some((at, c)),
@@ -38,6 +51,7 @@ fn scan(text: &str, para: Span, out: &mut Vec<Span>) {
             }
             _ => {}
         }
+        at += c.len_utf8();
     }
     if let Some((o, _)) = open {
         out.push(Span::new(o, para.end));
@@ -71,6 +85,13 @@ mod tests {
         let d = doc("“We are ready,” she said. He said \"no way\" twice.\n„At war” and „again“.");
         let q: Vec<&str> = quote_regions(&d).iter().map(|s| &d.text()[*s]).collect();
         assert_eq!(q, ["“We are ready,”", "\"no way\"", "„At war”", "„again“"]);
+    }
+
+    #[test]
+    fn skips_other_multibyte_text() {
+        let d = doc("Zürich – «Ça va», dit-il; “€5” … \"ok\" ✓");
+        let q: Vec<&str> = quote_regions(&d).iter().map(|s| &d.text()[*s]).collect();
+        assert_eq!(q, ["«Ça va»", "“€5”", "\"ok\""]);
     }
 
     #[test]

@@ -77,13 +77,15 @@ impl Hit {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Matcher {
     pats: Vec<(usize, Pattern<Sym>)>,
-    /// Per first-token symbol: the patterns to try (the unkeyed ones merged in), in
-    /// pattern order.
-    by_key: FxHashMap<Sym, Box<[usize]>>,
+    /// Per first-token symbol: `lists[at[sym]..at[sym + 1]]` are the patterns to try
+    /// (the unkeyed ones merged in), in pattern order. Symbols interned after this
+    /// matcher was built (by later packs) are beyond `at` and get `always`.
+    at: Vec<u32>,
+    lists: Vec<u32>,
     /// The same for negators.
-    neg: Box<[usize]>,
+    neg: Box<[u32]>,
     /// Patterns that can start anywhere.
-    always: Box<[usize]>,
+    always: Box<[u32]>,
 }
 
 impl Matcher {
@@ -92,12 +94,12 @@ impl Matcher {
         vocab: &mut Vocab,
     ) -> Matcher {
         let mut pats = Vec::new();
-        let mut by_key: FxHashMap<Sym, Vec<usize>> = FxHashMap::default();
+        let mut by_key: FxHashMap<Sym, Vec<u32>> = FxHashMap::default();
         let mut neg = Vec::new();
         let mut always = Vec::new();
         for (entry, ps) in entries {
             for p in ps {
-                let i = pats.len();
+                let i = u32::try_from(pats.len()).unwrap_or(u32::MAX);
                 let p = p.intern(vocab);
                 match p.first_keys() {
                     Some(keys) => {
@@ -116,39 +118,60 @@ impl Matcher {
                 pats.push((entry, p));
             }
         }
-        let with_always = |mut v: Vec<usize>| {
-            v.extend(&always);
+        let with_always = |v: &[u32]| {
+            let mut v: Vec<u32> = v.iter().chain(&always).copied().collect();
             v.sort_unstable();
             v.dedup();
-            v.into_boxed_slice()
+            v
         };
+        let n = vocab.len();
+        let mut at = Vec::with_capacity(n + 1);
+        let mut lists = Vec::new();
+        for sym in 0..n {
+            at.push(u32::try_from(lists.len()).unwrap_or(u32::MAX));
+            let own = Sym::try_from(sym).ok().and_then(|s| by_key.get(&s));
+            lists.extend(with_always(own.map_or(&[], |v| &v[..])));
+        }
+        at.push(u32::try_from(lists.len()).unwrap_or(u32::MAX));
         Matcher {
             pats,
-            by_key: by_key
-                .into_iter()
-                .map(|(k, v)| (k, with_always(v)))
-                .collect(),
-            neg: with_always(neg),
+            at,
+            lists,
+            neg: with_always(&neg).into_boxed_slice(),
             always: always.clone().into_boxed_slice(),
+        }
+    }
+
+    /// The patterns whose first token may be `sym`.
+    #[inline]
+    fn list(&self, sym: Sym) -> &[u32] {
+        let s = sym as usize;
+        match (self.at.get(s), self.at.get(s + 1)) {
+            (Some(&a), Some(&b)) => &self.lists[a as usize..b as usize],
+            _ => &self.always,
         }
     }
 
     /// The patterns that can match at a token, in pattern order; `buf` is scratch space
     /// for the rare token that has more than one list.
-    fn candidates<'s>(&'s self, t: &Tok, buf: &'s mut Vec<usize>) -> &'s [usize] {
-        let a = self.by_key.get(&t.stem());
-        let b = (t.norm() != t.stem())
-            .then(|| self.by_key.get(&t.norm()))
-            .flatten();
-        let c = (t.is_neg() && !self.neg.is_empty()).then_some(&self.neg);
-        match (a, b, c) {
-            (None, None, None) => &self.always,
-            (Some(l), None, None) | (None, Some(l), None) | (None, None, Some(l)) => l,
+    fn candidates<'s>(&'s self, t: &Tok, buf: &'s mut Vec<u32>) -> &'s [u32] {
+        let a = self.list(t.stem());
+        let b = if t.norm() != t.stem() {
+            self.list(t.norm())
+        } else {
+            &[]
+        };
+        let c: &[u32] = if t.is_neg() { &self.neg } else { &[] };
+        let extra = |l: &[u32]| l.len() > self.always.len();
+        match (extra(a), extra(b), extra(c)) {
+            (_, false, false) => a,
+            (false, true, false) => b,
+            (false, false, true) => c,
             _ => {
                 buf.clear();
-                for l in [a, b, c].into_iter().flatten() {
-                    buf.extend(l.iter());
-                }
+                buf.extend_from_slice(a);
+                buf.extend_from_slice(b);
+                buf.extend_from_slice(c);
                 buf.sort_unstable();
                 buf.dedup();
                 buf
@@ -161,11 +184,11 @@ impl Matcher {
     fn scan(&self, toks: &[Tok], range: Range<usize>) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut pos = range.start;
-        let mut buf: Vec<usize> = Vec::new();
+        let mut buf: Vec<u32> = Vec::new();
         while pos < range.end {
             let mut best: Option<(usize, usize)> = None;
             for &i in self.candidates(&toks[pos], &mut buf) {
-                let (entry, p) = &self.pats[i];
+                let (entry, p) = &self.pats[i as usize];
                 if let Some(end) = p.match_at(toks, pos, range.end)
                     && best.is_none_or(|(e, _)| end > e)
                 {

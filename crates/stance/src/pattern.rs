@@ -57,6 +57,11 @@ impl Vocab {
         self.map.get(s).copied().unwrap_or(NO_SYM)
     }
 
+    /// The number of symbols.
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+
     /// Declares the words that mark negation.
     pub(crate) fn set_negators<'w>(&mut self, words: impl IntoIterator<Item = &'w String>) {
         let mut negators: Vec<Sym> = words.into_iter().map(|w| self.intern(w)).collect();

@@ -138,7 +138,8 @@ impl Stream {
                 }
                 question = false;
                 parts.clear();
-                if orig.contains(DASHES) {
+                // Every dash is `-` or starts with the byte 0xE2: a cheap pre-check.
+                if orig.bytes().any(|b| b == b'-' || b == 0xE2) && orig.contains(DASHES) {
                     split_hyphens(t.span, orig, &mut parts);
                 } else {
                     parts.push((t.span, orig));
