@@ -3,18 +3,41 @@
 //! or off a char boundary, on overlapping sentences, on a dangling index, and on a report
 //! that does not round-trip through JSON.
 //!
-//! Run (nightly): `cargo +nightly fuzz run pipeline -- -max_len=4096` from the root of the
-//! repository; seed it with the corpus: `cargo +nightly fuzz run pipeline corpus/articles`.
+//! Run: `cargo +nightly fuzz run pipeline -- -max_len=4096` from the root of the
+//! repository (on stable: `RUSTC_BOOTSTRAP=1 cargo fuzz run pipeline ...`); seed it with
+//! the corpus: `cargo fuzz run pipeline corpus/articles`.
+//!
+//! The pipeline is assembled from the stage crates exactly as `stancemap::Analyzer::new`
+//! does (src/analyzer.rs), so that the sanitizer build does not include polars.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stancemap::core::Span;
-use stancemap::{Analyzer, Document, DocumentReport};
-use std::sync::OnceLock;
+use stancemap_actors::{ActorFinder, Lexicon};
+use stancemap_attribute::Attributor;
+use stancemap_core::output::DocumentReport;
+use stancemap_core::{Document, Pipeline, Span};
+use stancemap_ingest::Boilerplate;
+use stancemap_stance::{CueDetector, StanceDetector};
+use stancemap_text::Segmenter;
+use std::sync::{Arc, OnceLock};
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::new().expect("the embedded data loads"))
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        let stance = Arc::new(StanceDetector::default());
+        let mut attributor = Attributor::default();
+        let s = Arc::clone(&stance);
+        attributor.topical(Arc::new(move |doc: &Document| s.topical_spans(doc)));
+        Pipeline::builder()
+            .stage(Boilerplate::default())
+            .stage(Segmenter::default())
+            .stage(ActorFinder::new(Lexicon::embedded()))
+            .stage(attributor)
+            .stage(CueDetector::default())
+            .shared_stage(stance)
+            .build()
+            .expect("the stages fit together")
+    })
 }
 
 fn check_span(text: &str, span: Span, what: &str) {
@@ -82,13 +105,13 @@ fn check(doc: &Document) {
 
 fuzz_target!(|data: &[u8]| {
     // Binary data is refused with an error; that is a correct outcome, not a finding.
-    let Ok(mut doc) = stancemap::ingest::text_document("fuzz", "fuzz.txt", data.to_vec(), true)
+    let Ok(mut doc) = stancemap_ingest::text_document("fuzz", "fuzz.txt", data.to_vec(), true)
     else {
         return;
     };
     assert_eq!(doc.text().len(), data.len(), "lossy decoding moved offsets");
-    analyzer()
-        .analyze(&mut doc)
+    pipeline()
+        .run(&mut doc)
         .expect("the pipeline never fails on text");
     check(&doc);
     let report = DocumentReport::from_document(&doc);

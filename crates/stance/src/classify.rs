@@ -129,8 +129,11 @@ impl Matcher {
         let mut lists = Vec::new();
         for sym in 0..n {
             at.push(u32::try_from(lists.len()).unwrap_or(u32::MAX));
-            let own = Sym::try_from(sym).ok().and_then(|s| by_key.get(&s));
-            lists.extend(with_always(own.map_or(&[], |v| &v[..])));
+            // `always` is in pattern order already.
+            match Sym::try_from(sym).ok().and_then(|s| by_key.get(&s)) {
+                Some(own) => lists.extend(with_always(own)),
+                None => lists.extend_from_slice(&always),
+            }
         }
         at.push(u32::try_from(lists.len()).unwrap_or(u32::MAX));
         Matcher {
