@@ -310,6 +310,53 @@ fn digit_follows(s: &str, mut i: usize, end: usize) -> bool {
     false
 }
 
+/// The common case of [`word`], decided from bytes alone: a run of ASCII letters and
+/// digits ended by the paragraph end, by ASCII white space, or by ASCII punctuation that
+/// never joins a word (not `-` `'` `.` `:` `&`, nor `,` after a digit). Such a word keeps
+/// no period, has no clitic and no inner period, so [`word`] would push exactly one
+/// `Word` (with a letter) or `Number` token for it. Returns `None` for anything else.
+#[inline]
+fn ascii_word(
+    s: &str,
+    i: usize,
+    end: usize,
+    ab: &Abbreviations,
+    out: &mut Vec<RawToken>,
+) -> Option<usize> {
+    let bytes = s.as_bytes().get(..end)?;
+    let mut j = i;
+    let mut alpha = false;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_alphabetic() {
+            alpha = true;
+        } else if !b.is_ascii_digit() {
+            break;
+        }
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    if let Some(&b) = bytes.get(j) {
+        // White space: no listed abbreviation spans it (entries have none).
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+        let joins = matches!(b, b'-' | b'\'' | b'.' | b':' | b'&')
+            || (b == b',' && bytes[j - 1].is_ascii_digit());
+        // A listed entry with an inner period could still start here.
+        let safe = space
+            || (b.is_ascii_punctuation() && !joins && !(alpha && ab.may_start_dotted(&bytes[i..])));
+        if !safe {
+            return None;
+        }
+    }
+    out.push(RawToken {
+        start: i,
+        end: j,
+        kind: if alpha { Raw::Word } else { Raw::Number },
+    });
+    Some(j)
+}
+
 /// Scans a word or number token starting at `i` (an alphanumeric char); pushes one or
 /// two tokens (a clitic is split off) and returns the end.
 fn word(
@@ -320,6 +367,9 @@ fn word(
     out: &mut Vec<RawToken>,
     para_first: bool,
 ) -> usize {
+    if let Some(j) = ascii_word(s, i, end, ab, out) {
+        return j;
+    }
     // Listed abbreviations with inner periods ("Ph.D.").
     if char_at(s, i, end).is_some_and(char::is_alphabetic) {
         let rest = &s[i..end];
