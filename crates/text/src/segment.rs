@@ -238,6 +238,14 @@ fn lines(text: &str, a: usize, b: usize) -> Vec<Line> {
     let mut start = a;
     let mut i = a;
     while i < b {
+        // Eight bytes at a time while they are plain ASCII (no control byte, none of the
+        // lead bytes of U+0085, U+2028, U+2029): none can start a line break.
+        while i + 8 <= b && plain_ascii(&bytes[i..i + 8]) {
+            i += 8;
+        }
+        if i >= b {
+            break;
+        }
         let c = bytes[i];
         // Most bytes cannot start a line break: skip them with one test.
         if c > 0x0D && c != 0xC2 && c != 0xE2 {
@@ -282,6 +290,19 @@ fn lines(text: &str, a: usize, b: usize) -> Vec<Line> {
         hard_break: false,
     });
     out
+}
+
+/// True when all eight bytes are ASCII and at least 0x0E (so none is a line break).
+#[inline]
+fn plain_ascii(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(w);
+    // With no high bit set, `x - 0x0E` borrows into a byte's high bit exactly when that
+    // byte is below 0x0E.
+    x & HIGH == 0 && x.wrapping_sub(ONES * 0x0E) & HIGH == 0
 }
 
 /// Trims Unicode white space from both ends of `text[a..b]`.

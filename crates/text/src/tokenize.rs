@@ -197,6 +197,10 @@ pub(crate) fn tokenize(
             continue;
         }
         if c.is_alphanumeric() {
+            if let Some(j) = ascii_word(s, i, end, ab, out) {
+                i = j;
+                continue;
+            }
             i = word(s, i, end, ab, out, out.len() == first_index);
             continue;
         }
@@ -310,6 +314,29 @@ fn digit_follows(s: &str, mut i: usize, end: usize) -> bool {
     false
 }
 
+/// [`ASCII_CLASS`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 2;
+
+/// Per byte: [`LETTER`], [`DIGIT`] or 0 (anything else, non-ASCII bytes included).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The common case of [`word`], decided from bytes alone: a run of ASCII letters and
 /// digits ended by the paragraph end, by ASCII white space, or by ASCII punctuation that
 /// never joins a word (not `-` `'` `.` `:` `&`, nor `,` after a digit). Such a word keeps
@@ -325,18 +352,19 @@ fn ascii_word(
 ) -> Option<usize> {
     let bytes = s.as_bytes().get(..end)?;
     let mut j = i;
-    let mut alpha = false;
+    let mut class = 0;
     while let Some(&b) = bytes.get(j) {
-        if b.is_ascii_alphabetic() {
-            alpha = true;
-        } else if !b.is_ascii_digit() {
+        let c = ASCII_CLASS[usize::from(b)];
+        if c == 0 {
             break;
         }
+        class |= c;
         j += 1;
     }
     if j == i {
         return None;
     }
+    let alpha = class & LETTER != 0;
     if let Some(&b) = bytes.get(j) {
         // White space: no listed abbreviation spans it (entries have none).
         let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
@@ -367,9 +395,6 @@ fn word(
     out: &mut Vec<RawToken>,
     para_first: bool,
 ) -> usize {
-    if let Some(j) = ascii_word(s, i, end, ab, out) {
-        return j;
-    }
     // Listed abbreviations with inner periods ("Ph.D.").
     if char_at(s, i, end).is_some_and(char::is_alphabetic) {
         let rest = &s[i..end];
