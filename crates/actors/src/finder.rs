@@ -18,6 +18,7 @@ use stancemap_core::quotes::quote_regions;
 use stancemap_core::text::{normalize_name, slug};
 use stancemap_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind, Span, TokenKind};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Name particles that may stand inside a person's name.
 const PARTICLES: &[&str] = &[
@@ -441,6 +442,209 @@ const ORG_HEADS: &[&str] = &[
     "project",
 ];
 
+/// Quantifiers that make a group noun non-specific ("other allies", "some experts").
+const QUANTIFIERS: &[&str] = &[
+    "other", "some", "many", "several", "few", "most", "various", "numerous", "certain",
+];
+
+// Per-token features, computed once per document (bits of a `u16`): the word lists above
+// are tested for most tokens several times over, and a linear scan of a list or a
+// `format!` per test cost more than the rest of the stage.
+/// [`is_cap`] of the token as written.
+const F_CAP: u16 = 1;
+/// Every char of the token upper case, and more than one byte ("EU", "NATO").
+const F_UPPER: u16 = 1 << 1;
+/// Normal form in [`NOT_NAME`].
+const F_NOT_NAME: u16 = 1 << 2;
+/// The token as written in [`PARTICLES`].
+const F_PARTICLE: u16 = 1 << 3;
+/// Normal form in [`PLACE_HEADS`].
+const F_PLACE_HEAD: u16 = 1 << 4;
+/// Normal form in [`GOVERNMENT`].
+const F_GOVERNMENT: u16 = 1 << 5;
+/// Normal form, or normal form + ".", in [`HONORIFICS`].
+const F_HONORIFIC: u16 = 1 << 6;
+/// Normal form in [`ROLE_NOUNS`].
+const F_ROLE_NOUN: u16 = 1 << 7;
+/// Normal form in [`SPEECH`].
+const F_SPEECH: u16 = 1 << 8;
+/// Normal form in [`ORG_HEADS`].
+const F_ORG_HEAD: u16 = 1 << 9;
+/// Normal form in [`QUANTIFIERS`].
+const F_QUANTIFIER: u16 = 1 << 10;
+
+/// Longest listed word, in bytes (a test checks): a key is two `u64`s.
+const WORD_MAX: usize = 16;
+
+/// Every listed word with the features it carries: an open-addressing table of words
+/// packed into two `u64`s, so that a lookup is one multiply and one or two compares of
+/// integers (no hashing of a `str`, no `memcmp` call). The table is filled once from the
+/// fixed lists and kept at most a quarter full, so any lookup, whatever the text, ends
+/// after a short probe run.
+struct Words {
+    /// `(first 8 bytes, next 8 bytes, length, features)`; length 0 marks an empty slot.
+    slots: Vec<(u64, u64, u8, u16)>,
+    /// log2 of `slots.len()`.
+    bits: u32,
+}
+
+/// A word of at most [`WORD_MAX`] bytes as two little-endian integers (zero padded).
+#[inline]
+fn pack(word: &[u8]) -> Option<(u64, u64)> {
+    if word.is_empty() || word.len() > WORD_MAX {
+        return None;
+    }
+    let mut buf = [0u8; WORD_MAX];
+    buf[..word.len()].copy_from_slice(word);
+    let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
+    lo.copy_from_slice(&buf[..8]);
+    hi.copy_from_slice(&buf[8..]);
+    Some((u64::from_le_bytes(lo), u64::from_le_bytes(hi)))
+}
+
+impl Words {
+    #[inline]
+    fn slot(&self, lo: u64, hi: u64, len: usize) -> usize {
+        let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - self.bits)) as usize
+    }
+
+    fn new(words: &[(&str, u16)]) -> Words {
+        let mut bits = 4;
+        while (1usize << bits) < 4 * words.len() {
+            bits += 1;
+        }
+        let mut table = Words {
+            slots: vec![(0, 0, 0, 0); 1 << bits],
+            bits,
+        };
+        let mask = table.slots.len() - 1;
+        for &(w, f) in words {
+            let Some((lo, hi)) = pack(w.as_bytes()) else {
+                continue;
+            };
+            let mut i = table.slot(lo, hi, w.len());
+            loop {
+                let s = &mut table.slots[i];
+                if s.2 == 0 {
+                    *s = (lo, hi, w.len() as u8, f);
+                    break;
+                }
+                if (s.0, s.1, usize::from(s.2)) == (lo, hi, w.len()) {
+                    s.3 |= f;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        table
+    }
+
+    #[inline]
+    fn get(&self, word: &[u8]) -> u16 {
+        let Some((lo, hi)) = pack(word) else {
+            return 0;
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(lo, hi, word.len());
+        // The table is at most a quarter full: an empty slot always ends the run.
+        for _ in 0..self.slots.len() {
+            let s = &self.slots[i];
+            if s.2 == 0 {
+                return 0;
+            }
+            if s.0 == lo && s.1 == hi && usize::from(s.2) == word.len() {
+                return s.3;
+            }
+            i = (i + 1) & mask;
+        }
+        0
+    }
+}
+
+/// Every listed word with its features.
+fn listed_words() -> Vec<(&'static str, u16)> {
+    let lists: [(&[&'static str], u16); 9] = [
+        (NOT_NAME, F_NOT_NAME),
+        (PARTICLES, F_PARTICLE),
+        (PLACE_HEADS, F_PLACE_HEAD),
+        (GOVERNMENT, F_GOVERNMENT),
+        (HONORIFICS, F_HONORIFIC),
+        (ROLE_NOUNS, F_ROLE_NOUN),
+        (SPEECH, F_SPEECH),
+        (ORG_HEADS, F_ORG_HEAD),
+        (QUANTIFIERS, F_QUANTIFIER),
+    ];
+    let mut out: Vec<(&'static str, u16)> = lists
+        .iter()
+        .flat_map(|&(list, bit)| list.iter().map(move |&w| (w, bit)))
+        .collect();
+    // "dr" is an honorific because "dr." is listed.
+    out.extend(
+        HONORIFICS
+            .iter()
+            .filter_map(|h| h.strip_suffix('.'))
+            .map(|bare| (bare, F_HONORIFIC)),
+    );
+    out
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&listed_words()));
+
+/// The list features of a word.
+#[inline]
+fn word_bits(word: &str) -> u16 {
+    WORDS.get(word.as_bytes())
+}
+
+/// The features of a token: `surface` as written, `norm` its normal form.
+fn token_features(surface: &str, norm: &str) -> u16 {
+    let on_norm = word_bits(norm);
+    // Particles are matched as written ("van", not "Van"); all are lower case.
+    let on_surface = if surface == norm {
+        on_norm
+    } else if surface
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_lowercase)
+    {
+        word_bits(surface)
+    } else {
+        0
+    };
+    (on_norm & !F_PARTICLE) | (on_surface & F_PARTICLE) | case_features(surface)
+}
+
+/// [`F_CAP`] and [`F_UPPER`] of a token as written.
+fn case_features(s: &str) -> u16 {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        if !b.first().is_some_and(u8::is_ascii_uppercase) {
+            return 0;
+        }
+        let mut letters = 0usize;
+        let mut lower = false;
+        let mut all_upper = true;
+        for c in b {
+            letters += usize::from(c.is_ascii_alphabetic());
+            lower |= c.is_ascii_lowercase();
+            all_upper &= c.is_ascii_uppercase();
+        }
+        // all-caps words of 2+ letters are acronyms, not names ("NATO", "BIG")
+        let cap = letters < 2 || lower;
+        let upper = all_upper && b.len() > 1;
+        return if cap { F_CAP } else { 0 } | if upper { F_UPPER } else { 0 };
+    }
+    let mut f = 0;
+    if is_cap(s) {
+        f |= F_CAP;
+    }
+    if s.len() > 1 && s.chars().all(char::is_uppercase) {
+        f |= F_UPPER;
+    }
+    f
+}
+
 #[derive(Clone, Debug)]
 struct PersonInfo {
     role: Option<String>,
@@ -454,6 +658,12 @@ struct Work<'a> {
     lex: &'a Lexicon,
     actors: Vec<Actor>,
     by_key: HashMap<String, ActorId>,
+    /// Names already passed to [`Work::actor`] -> the actor (saves a `slug` per mention).
+    by_name: HashMap<String, ActorId>,
+    /// Per token: the text as written.
+    surf: Vec<&'a str>,
+    /// Per token: `F_*` features.
+    feat: Vec<u16>,
     /// Per person actor: surname (normalised) and title info.
     people: Vec<(ActorId, String, PersonInfo)>,
     mentions: Vec<Mention>,
@@ -475,10 +685,24 @@ fn is_cap(s: &str) -> bool {
 }
 
 impl<'a> Work<'a> {
+    #[inline]
     fn tok(&self, i: usize) -> &'a str {
-        self.doc.slice(self.doc.tokens[i].span)
+        self.surf[i]
     }
 
+    /// Whether token `i` has feature `f` (an `F_*` bit).
+    #[inline]
+    fn has(&self, i: usize, f: u16) -> bool {
+        self.feat[i] & f != 0
+    }
+
+    /// [`is_cap`] of token `i`.
+    #[inline]
+    fn cap(&self, i: usize) -> bool {
+        self.has(i, F_CAP)
+    }
+
+    #[inline]
     fn norm(&self, i: usize) -> &'a str {
         &self.doc.tokens[i].norm
     }
@@ -495,26 +719,37 @@ impl<'a> Work<'a> {
         country: Option<String>,
         role: Option<String>,
     ) -> ActorId {
-        let key = slug(name);
-        if let Some(&id) = self.by_key.get(&key) {
-            let a = &mut self.actors[id.0];
-            if a.country.is_none() {
-                a.country = country;
+        let id = match self.by_name.get(name) {
+            Some(&id) => id,
+            None => {
+                let key = slug(name);
+                let id = match self.by_key.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ActorId(self.actors.len());
+                        self.actors.push(Actor {
+                            id: key.clone(),
+                            name: name.to_string(),
+                            kind,
+                            country,
+                            role,
+                        });
+                        self.by_key.insert(key, id);
+                        self.by_name.insert(name.to_string(), id);
+                        return id;
+                    }
+                };
+                self.by_name.insert(name.to_string(), id);
+                id
             }
-            if a.role.is_none() {
-                a.role = role;
-            }
-            return id;
+        };
+        let a = &mut self.actors[id.0];
+        if a.country.is_none() {
+            a.country = country;
         }
-        let id = ActorId(self.actors.len());
-        self.actors.push(Actor {
-            id: key.clone(),
-            name: name.to_string(),
-            kind,
-            country,
-            role,
-        });
-        self.by_key.insert(key, id);
+        if a.role.is_none() {
+            a.role = role;
+        }
         id
     }
 
@@ -533,20 +768,18 @@ impl<'a> Work<'a> {
         let mut j = i;
         let mut words = 0;
         while j < hi && words < 5 {
-            let t = self.tok(j);
-            let n = self.norm(j);
             if taken[j] {
                 break;
             }
-            if self.doc.tokens[j].kind == TokenKind::Word && is_cap(t) && !NOT_NAME.contains(&n) {
+            if self.doc.tokens[j].kind == TokenKind::Word && self.cap(j) && !self.has(j, F_NOT_NAME)
+            {
                 words += 1;
                 j += 1;
             } else if words > 0
                 && j + 1 < hi
-                && ((PARTICLES.contains(&t)
-                    && (is_cap(self.tok(j + 1)) || PARTICLES.contains(&self.tok(j + 1))))
-                    || (n == "-"
-                        && is_cap(self.tok(j + 1))
+                && ((self.has(j, F_PARTICLE) && self.has(j + 1, F_CAP | F_PARTICLE))
+                    || (self.norm(j) == "-"
+                        && self.cap(j + 1)
                         && self.doc.tokens[j].span.start == self.doc.tokens[j - 1].span.end))
             {
                 j += 1;
@@ -651,11 +884,22 @@ impl HitIndex {
 pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     let hits = lex.hits(doc);
     let quotes = quote_regions(doc);
+    let text = doc.text();
+    let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
+    let mut feat: Vec<u16> = Vec::with_capacity(doc.tokens.len());
+    for t in &doc.tokens {
+        let s = text.get(t.span.start..t.span.end).unwrap_or("");
+        surf.push(s);
+        feat.push(token_features(s, &t.norm));
+    }
     let mut w = Work {
         doc,
         lex,
         actors: Vec::new(),
         by_key: HashMap::new(),
+        by_name: HashMap::new(),
+        surf,
+        feat,
         people: Vec::new(),
         mentions: Vec::new(),
         quotes,
@@ -686,14 +930,10 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 {
                     let mut j = b;
                     // "Minister of Foreign Affairs", "Commander in Europe"
-                    if j + 1 < hi
-                        && matches!(w.norm(j), "of" | "in" | "for")
-                        && is_cap(w.tok(j + 1))
-                    {
+                    if j + 1 < hi && matches!(w.norm(j), "of" | "in" | "for") && w.cap(j + 1) {
                         let mut k = j + 1;
                         while k < hi
-                            && (is_cap(w.tok(k))
-                                || w.norm(k) == "and" && k + 1 < hi && is_cap(w.tok(k + 1)))
+                            && (w.cap(k) || w.norm(k) == "and" && k + 1 < hi && w.cap(k + 1))
                             && k - j < 5
                         {
                             k += 1;
@@ -758,7 +998,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             }
             // honorific + name
             let nrm = w.norm(i);
-            if HONORIFICS.contains(&nrm) || HONORIFICS.contains(&format!("{nrm}.").as_str()) {
+            if w.has(i, F_HONORIFIC) {
                 let mut j = i + 1;
                 if j < hi && w.norm(j) == "." {
                     j += 1;
@@ -788,7 +1028,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     for &(lo, hi) in &sentences {
         let mut i = lo;
         while i < hi {
-            if taken[i] || hx.at[i].is_some() || !is_cap(w.tok(i)) {
+            if taken[i] || hx.at[i].is_some() || !w.cap(i) {
                 i += 1;
                 continue;
             }
@@ -797,24 +1037,23 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 continue;
             };
             let hit_inside = (a..b).any(|t| hx.at[t].is_some());
-            if b - a < 2 || hit_inside || ORG_HEADS.contains(&w.norm(b - 1)) {
+            if b - a < 2 || hit_inside || w.has(b - 1, F_ORG_HEAD) {
                 i = b.max(i + 1);
                 continue;
             }
             let before = (a > lo).then(|| w.norm(a - 1));
             let before2 = (a > lo + 1).then(|| w.norm(a - 2));
             let after = (b < hi).then(|| w.norm(b));
-            let speech_before = before.is_some_and(|t| SPEECH.contains(&t))
+            let speech_before = (a > lo && w.has(a - 1, F_SPEECH))
                 || (before == Some("to") && before2 == Some("according"));
-            let speech_after = after.is_some_and(|t| SPEECH.contains(&t));
+            let speech_after = b < hi && w.has(b, F_SPEECH);
             let apposition = after == Some(",") && b + 1 < hi && {
                 let first = w.norm(b + 1);
                 let end = (b + 7).min(hi);
-                (matches!(first, "a" | "an" | "the")
-                    && (b + 2..end).any(|t| ROLE_NOUNS.contains(&w.norm(t))))
-                    || (ROLE_NOUNS.contains(&first) && is_cap(w.tok(b + 1)))
+                (matches!(first, "a" | "an" | "the") && (b + 2..end).any(|t| w.has(t, F_ROLE_NOUN)))
+                    || (w.has(b + 1, F_ROLE_NOUN) && w.cap(b + 1))
             };
-            let place_like = PLACE_HEADS.contains(&w.norm(b - 1));
+            let place_like = w.has(b - 1, F_PLACE_HEAD);
             if !place_like && (speech_before || speech_after || apposition) {
                 let role = apposition.then(|| apposition_role(&w, b + 1, hi)).flatten();
                 w.person(
@@ -844,9 +1083,8 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         match &hit.ent {
             Ent::Country { name } => {
                 // "Sweden's government" is the state too
-                let gov = b + 1 < w.doc.tokens.len()
-                    && w.norm(b) == "'s"
-                    && GOVERNMENT.contains(&w.norm(b + 1));
+                let gov =
+                    b + 1 < w.doc.tokens.len() && w.norm(b) == "'s" && w.has(b + 1, F_GOVERNMENT);
                 let span = if gov {
                     span.cover(w.doc.tokens[b + 1].span)
                 } else {
@@ -883,12 +1121,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 // "other allies", "some experts": a non-specific reference designates
                 // no one in particular, so it is no actor (SPEC §1: named or clearly
                 // designated).
-                const QUANTIFIERS: &[&str] = &[
-                    "other", "some", "many", "several", "few", "most", "various", "numerous",
-                    "certain",
-                ];
-                let quantified = (a > 0 && QUANTIFIERS.contains(&w.norm(a - 1)))
-                    || QUANTIFIERS.contains(&w.norm(a));
+                let quantified = (a > 0 && w.has(a - 1, F_QUANTIFIER)) || w.has(a, F_QUANTIFIER);
                 if quantified {
                     continue;
                 }
@@ -905,7 +1138,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             }
             Ent::Adjective { country } => {
                 // "the German government", "Polish authorities": the state itself
-                if b < w.doc.tokens.len() && GOVERNMENT.contains(&w.norm(b)) {
+                if b < w.doc.tokens.len() && w.has(b, F_GOVERNMENT) {
                     let start = if a > 0 && w.norm(a - 1) == "the" {
                         a - 1
                     } else {
@@ -925,9 +1158,9 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     // 5. surnames of people seen in the document
     let surnames: Vec<(ActorId, String)> =
         w.people.iter().map(|(id, s, _)| (*id, s.clone())).collect();
-    for &(lo, hi) in &sentences {
+    for &(lo, hi) in sentences.iter().filter(|_| !surnames.is_empty()) {
         for i in lo..hi {
-            if taken[i] || !is_cap(w.tok(i)) {
+            if taken[i] || !w.cap(i) {
                 continue;
             }
             let nm = normalize_name(w.tok(i));
@@ -1065,7 +1298,7 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
     for &(lo, hi) in sentences {
         let mut i = lo;
         while i < hi {
-            if taken[i] || !is_cap(w.tok(i)) || w.norm(i) == "the" {
+            if taken[i] || !w.cap(i) || w.norm(i) == "the" {
                 i += 1;
                 continue;
             }
@@ -1073,13 +1306,12 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
             let mut j = i;
             let mut last_cap = i;
             while j < hi && !taken[j] {
-                let t = w.tok(j);
-                if is_cap(t) || t.chars().all(|c| c.is_uppercase()) && t.len() > 1 {
+                if w.has(j, F_CAP | F_UPPER) {
                     last_cap = j;
                     j += 1;
                 } else if matches!(w.norm(j), "of" | "for" | "and" | "on")
                     && j + 1 < hi
-                    && is_cap(w.tok(j + 1))
+                    && w.cap(j + 1)
                 {
                     j += 1;
                 } else {
@@ -1087,10 +1319,9 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
                 }
             }
             let b = last_cap + 1;
-            let words: Vec<&str> = (i..b).map(|t| w.norm(t)).collect();
-            let head_pos = words.iter().position(|x| ORG_HEADS.contains(x));
+            let head_pos = (i..b).position(|t| w.has(t, F_ORG_HEAD));
             if let Some(hp) = head_pos {
-                if (words[0] == "ministry" || words.contains(&"ministry"))
+                if (i..b).any(|t| w.norm(t) == "ministry")
                     && let Some((name, country)) = ministry(w, i, b, hx, lo)
                 {
                     let start = if i > lo && matches!(w.norm(i - 1), "'s") && i > lo + 1 {
@@ -1298,7 +1529,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 continue;
             }
             let (ta, tb) = hx.tokens[h];
-            if ta != j || (tb < hi && is_cap(w.tok(tb)) && !NOT_NAME.contains(&w.norm(tb))) {
+            if ta != j || (tb < hi && w.cap(tb) && !w.has(tb, F_NOT_NAME)) {
                 continue;
             }
             let span = w.doc.tokens[i].span.cover(w.doc.tokens[tb - 1].span);
@@ -1437,4 +1668,88 @@ fn pronouns(w: &mut Work, sentences: &[(usize, usize)], taken: &[bool]) {
         }
     }
     w.mentions.extend(added);
+}
+
+#[cfg(test)]
+mod feature_tests {
+    use super::*;
+
+    /// Words to test the features on: every listed word in several spellings, and others.
+    fn samples() -> Vec<String> {
+        let lists: [&[&str]; 9] = [
+            NOT_NAME,
+            PARTICLES,
+            PLACE_HEADS,
+            GOVERNMENT,
+            HONORIFICS,
+            ROLE_NOUNS,
+            SPEECH,
+            ORG_HEADS,
+            QUANTIFIERS,
+        ];
+        let mut out: Vec<String> = Vec::new();
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let mut cap = w.to_string();
+            cap[..1].make_ascii_uppercase();
+            for v in [
+                w.to_string(),
+                cap,
+                w.to_uppercase(),
+                format!("{w}."),
+                w.trim_end_matches('.').to_string(),
+                format!("{w}s"),
+                w[1..].to_string(),
+            ] {
+                out.push(v);
+            }
+        }
+        for w in [
+            "", "A", "I", "EU", "NATO", "Nato", "U.S.", "McDonald", "O'Neill", "X-Ray", "DE",
+            "Van", "VAN", "Ölafur", "ÖL", "Éric", "ÉCOLE", "ß", "İ", "Ǆ", "ǅ", "ǆ", "1990", "3rd",
+            ",", "\u{201C}", "-", "Dr.", "DR", "Prof", "Zoë", "ZOË", "Ḁb", "É", "Ab1", "AB1", "A1",
+        ] {
+            out.push(w.to_string());
+        }
+        out
+    }
+
+    #[test]
+    fn listed_words_fit_the_table() {
+        for (w, _) in listed_words() {
+            assert!(!w.is_empty() && w.len() <= WORD_MAX, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn features_equal_the_list_tests() {
+        for surface in samples() {
+            // Normal forms as the text stage writes them, and a few inconsistent ones.
+            for norm in [surface.to_lowercase(), surface.clone(), "the".to_string()] {
+                let f = token_features(&surface, &norm);
+                let n = norm.as_str();
+                let expect = [
+                    (F_CAP, is_cap(&surface)),
+                    (
+                        F_UPPER,
+                        surface.chars().all(|c| c.is_uppercase()) && surface.len() > 1,
+                    ),
+                    (F_NOT_NAME, NOT_NAME.contains(&n)),
+                    (F_PARTICLE, PARTICLES.contains(&surface.as_str())),
+                    (F_PLACE_HEAD, PLACE_HEADS.contains(&n)),
+                    (F_GOVERNMENT, GOVERNMENT.contains(&n)),
+                    (
+                        F_HONORIFIC,
+                        HONORIFICS.contains(&n) || HONORIFICS.contains(&format!("{n}.").as_str()),
+                    ),
+                    (F_ROLE_NOUN, ROLE_NOUNS.contains(&n)),
+                    (F_SPEECH, SPEECH.contains(&n)),
+                    (F_ORG_HEAD, ORG_HEADS.contains(&n)),
+                    (F_QUANTIFIER, QUANTIFIERS.contains(&n)),
+                ];
+                for (bit, want) in expect {
+                    assert_eq!(f & bit != 0, want, "{surface:?} / {norm:?}: bit {bit:#x}");
+                }
+            }
+        }
+    }
 }

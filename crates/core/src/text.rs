@@ -41,6 +41,10 @@ fn fold_special(c: char) -> Option<&'static str> {
 /// ```
 pub fn strip_diacritics(s: &str) -> String {
     use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    if s.is_ascii() {
+        // NFD, the combining marks and the special letters are all outside ASCII.
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
@@ -64,6 +68,14 @@ pub fn strip_diacritics(s: &str) -> String {
 /// assert_eq!(normalize_name("Latvia’s Ministry"), "latvia's ministry");
 /// ```
 pub fn normalize_name(name: &str) -> String {
+    if name.is_ascii() {
+        return normalize_ascii_name(name);
+    }
+    normalize_general(name)
+}
+
+/// [`normalize_name`] by its definition, for any string.
+fn normalize_general(name: &str) -> String {
     let folded: String = strip_diacritics(name)
         .chars()
         .map(fold_punct)
@@ -76,6 +88,36 @@ pub fn normalize_name(name: &str) -> String {
     }
 }
 
+/// [`normalize_name`] of an ASCII string, in one pass and one allocation: NFD and the
+/// diacritic folds leave ASCII alone, and of the punctuation folds only the backtick
+/// applies. Called for every candidate name and actor id, so it avoids the general path.
+fn normalize_ascii_name(name: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+    let mut space = false;
+    for &b in name.as_bytes() {
+        // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage
+        // return and space (not `u8::is_ascii_whitespace`, which leaves out the vertical tab).
+        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        });
+    }
+    if out.starts_with(b"the ") {
+        out.drain(..4);
+    }
+    // ASCII in, ASCII out: the conversion cannot fail.
+    String::from_utf8(out).unwrap_or_else(|_| normalize_general(name))
+}
+
 /// A stable id for a name: normal form with runs of non-alphanumerics as `-`.
 ///
 /// ```
@@ -85,8 +127,12 @@ pub fn normalize_name(name: &str) -> String {
 /// assert_eq!(slug("Pål Jonson"), "pal-jonson");
 /// ```
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in normalize_name(name).chars() {
+    let norm = normalize_name(name);
+    if norm.is_ascii() {
+        return ascii_slug(norm);
+    }
+    let mut out = String::with_capacity(norm.len());
+    for c in norm.chars() {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -97,6 +143,28 @@ pub fn slug(name: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// [`slug`] of an ASCII normal form, rewritten in place (the slug is never longer).
+fn ascii_slug(norm: String) -> String {
+    let mut bytes = norm.into_bytes();
+    let mut len = 0;
+    for k in 0..bytes.len() {
+        let b = bytes[k];
+        if b.is_ascii_alphanumeric() {
+            bytes[len] = b;
+            len += 1;
+        } else if len > 0 && bytes[len - 1] != b'-' {
+            bytes[len] = b'-';
+            len += 1;
+        }
+    }
+    while len > 0 && bytes[len - 1] == b'-' {
+        len -= 1;
+    }
+    bytes.truncate(len);
+    // ASCII letters, digits and `-`: the conversion cannot fail.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// 1-based line and column (in characters) of a byte offset, for error messages about
@@ -127,6 +195,58 @@ mod tests {
         assert_eq!(line_col("ab\ncé d", 6), (2, 3));
         assert_eq!(line_col("", 5), (1, 1));
         assert_eq!(line_col("x", 10), (1, 2));
+    }
+
+    /// ASCII strings that exercise the fast path: every pair of ASCII bytes, and longer
+    /// strings of spaces, backticks, the article and mixed case.
+    fn ascii_samples() -> Vec<String> {
+        let mut out = Vec::new();
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                out.push(String::from_utf8(vec![a, b]).expect("ASCII"));
+            }
+        }
+        let pieces = [
+            "the", "The", "THE", " ", "  ", "\t", "\x0B", "\x0C", "\r\n", "`", "'", "-", "x",
+            "Kremlin", "U.S.", "\x1C", "\x1F", "\x7F", "theme", "o`Neil",
+        ];
+        // A small linear congruential generator: deterministic, no dependency.
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for k in 0..(seed >> 60) as usize {
+                let r = seed.rotate_left(7 * k as u32 + 3);
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+            }
+            out.push(s);
+        }
+        out
+    }
+
+    /// [`slug`] by its definition.
+    fn slug_general(name: &str) -> String {
+        let mut out = String::new();
+        for c in normalize_general(name).chars() {
+            if c.is_alphanumeric() {
+                out.push(c);
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn ascii_fast_paths_equal_the_general_path() {
+        for s in ascii_samples() {
+            assert_eq!(normalize_name(&s), normalize_general(&s), "{s:?}");
+            assert_eq!(strip_diacritics(&s), s, "{s:?}");
+            assert_eq!(slug(&s), slug_general(&s), "{s:?}");
+        }
     }
 
     #[test]

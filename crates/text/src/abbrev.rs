@@ -1,6 +1,7 @@
 //! The abbreviation lexicon: which words take a period that does not end a sentence,
 //! and which capitalised words commonly start one.
 
+use crate::fxhash::FxBuild;
 use serde::Deserialize;
 use stancemap_core::text::line_col;
 use stancemap_core::{Error, ErrorKind};
@@ -50,13 +51,13 @@ struct AbbrevFile {
 /// running text is not taken for a title.
 #[derive(Clone, Debug)]
 pub struct Abbreviations {
-    exact: HashMap<String, AbbrevClass>,
-    folded: HashMap<String, AbbrevClass>,
+    exact: HashMap<String, AbbrevClass, FxBuild>,
+    folded: HashMap<String, AbbrevClass, FxBuild>,
     /// Entries that contain an inner period ("Ph.D"), for the tokenizer's prefix check.
     dotted: Vec<String>,
     /// The largest byte index of the first period in a dotted entry.
     dotted_first_dot: usize,
-    starters: HashSet<String>,
+    starters: HashSet<String, FxBuild>,
 }
 
 impl Default for Abbreviations {
@@ -88,8 +89,8 @@ impl Abbreviations {
             }
             err.with_source(e)
         })?;
-        let mut exact = HashMap::new();
-        let mut folded = HashMap::new();
+        let mut exact = HashMap::default();
+        let mut folded = HashMap::default();
         let mut dotted = Vec::new();
         let classes = [
             (&file.title, AbbrevClass::Title),
@@ -124,7 +125,7 @@ impl Abbreviations {
         }
         // Longest first, so that the tokenizer's prefix check prefers "Ph.D" over "Ph".
         dotted.sort_by_key(|d| std::cmp::Reverse(d.len()));
-        let mut starters = HashSet::new();
+        let mut starters = HashSet::default();
         for s in &file.sentence_starters {
             let s = s.trim();
             if !s.is_empty() {
@@ -170,6 +171,17 @@ impl Abbreviations {
         }
         if word.bytes().all(|b| !b.is_ascii_uppercase()) && word.is_ascii() {
             return self.folded.get(word).copied();
+        }
+        // A short ASCII word is lower-cased on the stack (no allocation).
+        let mut buf = [0u8; 32];
+        if word.is_ascii()
+            && let Some(lower) = buf.get_mut(..word.len())
+        {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(lower) {
+                return self.folded.get(lower).copied();
+            }
         }
         self.folded.get(&word.to_lowercase()).copied()
     }

@@ -60,6 +60,7 @@
 #![deny(missing_docs)]
 
 mod abbrev;
+mod fxhash;
 mod normalize;
 mod segment;
 mod stem;

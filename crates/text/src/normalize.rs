@@ -80,11 +80,17 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// Appends the normal form of `s` to `out`.
+#[inline]
 pub(crate) fn normalize_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         push_ascii_lower(s, out);
         return;
     }
+    normalize_non_ascii(s, out);
+}
+
+/// [`normalize_into`] of a string with a non-ASCII character.
+fn normalize_non_ascii(s: &str, out: &mut String) {
     if s.chars().all(|c| c.is_ascii() || fold_fast(c).is_some()) {
         for c in s.chars() {
             match fold_fast(c) {
@@ -116,7 +122,8 @@ fn push_ascii_lower(s: &str, out: &mut String) {
     let start = out.len();
     out.push_str(s);
     out.as_mut_str()[start..].make_ascii_lowercase();
-    if s.contains('`') {
+    // A plain loop: words are short, a `memchr` call costs more than it saves.
+    if s.bytes().any(|b| b == b'`') {
         let folded = out[start..].replace('`', "'");
         out.truncate(start);
         out.push_str(&folded);

@@ -2,7 +2,7 @@
 
 use crate::abbrev::Abbreviations;
 use crate::normalize::normalize_into;
-use crate::stem::Stemmer;
+use crate::stem::{StemCache, Stemmer, with_stem_cache};
 use crate::tokenize::{self, Ambig, Raw, RawToken, Term};
 use stancemap_core::{
     Document, Error, Layer, Sentence, SentenceKind, Span, Stage, Token, TokenKind,
@@ -82,6 +82,16 @@ impl Segmenter {
     /// assert_eq!(tokens.len(), 5);
     /// ```
     pub fn segment(&self, text: &str, excluded: &[Span]) -> (Vec<Sentence>, Vec<Token>) {
+        // One borrow of the per-thread stem cache for the whole text.
+        with_stem_cache(|cache| self.segment_with(text, excluded, cache))
+    }
+
+    fn segment_with(
+        &self,
+        text: &str,
+        excluded: &[Span],
+        mut cache: Option<&mut StemCache>,
+    ) -> (Vec<Sentence>, Vec<Token>) {
         let mut sentences = Vec::new();
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut raw = Vec::with_capacity(256);
@@ -102,7 +112,7 @@ impl Segmenter {
                 for r in split_sentences(text, &raw, &self.abbreviations) {
                     let first = tokens.len();
                     for t in &raw[r.clone()] {
-                        tokens.push(self.token(text, t));
+                        tokens.push(self.token(text, t, cache.as_deref_mut()));
                     }
                     let span = Span::new(raw[r.start].start, raw[r.end - 1].end);
                     sentences.push(Sentence {
@@ -130,10 +140,15 @@ impl Segmenter {
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut raw = Vec::new();
         tokenize::tokenize(text, 0, text.len(), &self.abbreviations, &mut raw);
-        raw.iter().map(|t| self.token(text, t)).collect()
+        with_stem_cache(|mut cache| {
+            raw.iter()
+                .map(|t| self.token(text, t, cache.as_deref_mut()))
+                .collect()
+        })
     }
 
-    fn token(&self, text: &str, t: &RawToken) -> Token {
+    #[inline]
+    fn token(&self, text: &str, t: &RawToken, cache: Option<&mut StemCache>) -> Token {
         let surface = &text[t.start..t.end];
         let mut norm = String::with_capacity(surface.len());
         normalize_into(surface, &mut norm);
@@ -143,7 +158,7 @@ impl Segmenter {
             _ => TokenKind::Punct,
         };
         let stem = if kind == TokenKind::Word {
-            self.stemmer.stem_cached(&norm)
+            self.stemmer.stem_in(cache, &norm)
         } else {
             norm.clone()
         };
@@ -223,7 +238,20 @@ fn lines(text: &str, a: usize, b: usize) -> Vec<Line> {
     let mut start = a;
     let mut i = a;
     while i < b {
+        // Eight bytes at a time while they are plain ASCII (no control byte, none of the
+        // lead bytes of U+0085, U+2028, U+2029): none can start a line break.
+        while i + 8 <= b && plain_ascii(&bytes[i..i + 8]) {
+            i += 8;
+        }
+        if i >= b {
+            break;
+        }
         let c = bytes[i];
+        // Most bytes cannot start a line break: skip them with one test.
+        if c > 0x0D && c != 0xC2 && c != 0xE2 {
+            i += 1;
+            continue;
+        }
         let (brk, len, hard) = match c {
             b'\n' | 0x0B => (true, 1, false),
             0x0C => (true, 1, true),
@@ -262,6 +290,19 @@ fn lines(text: &str, a: usize, b: usize) -> Vec<Line> {
         hard_break: false,
     });
     out
+}
+
+/// True when all eight bytes are ASCII and at least 0x0E (so none is a line break).
+#[inline]
+fn plain_ascii(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(w);
+    // With no high bit set, `x - 0x0E` borrows into a byte's high bit exactly when that
+    // byte is below 0x0E.
+    x & HIGH == 0 && x.wrapping_sub(ONES * 0x0E) & HIGH == 0
 }
 
 /// Trims Unicode white space from both ends of `text[a..b]`.

@@ -197,6 +197,10 @@ pub(crate) fn tokenize(
             continue;
         }
         if c.is_alphanumeric() {
+            if let Some(j) = ascii_word(s, i, end, ab, out) {
+                i = j;
+                continue;
+            }
             i = word(s, i, end, ab, out, out.len() == first_index);
             continue;
         }
@@ -308,6 +312,77 @@ fn digit_follows(s: &str, mut i: usize, end: usize) -> bool {
         return c.is_numeric();
     }
     false
+}
+
+/// [`ASCII_CLASS`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 2;
+
+/// Per byte: [`LETTER`], [`DIGIT`] or 0 (anything else, non-ASCII bytes included).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The common case of [`word`], decided from bytes alone: a run of ASCII letters and
+/// digits ended by the paragraph end, by ASCII white space, or by ASCII punctuation that
+/// never joins a word (not `-` `'` `.` `:` `&`, nor `,` after a digit). Such a word keeps
+/// no period, has no clitic and no inner period, so [`word`] would push exactly one
+/// `Word` (with a letter) or `Number` token for it. Returns `None` for anything else.
+#[inline]
+fn ascii_word(
+    s: &str,
+    i: usize,
+    end: usize,
+    ab: &Abbreviations,
+    out: &mut Vec<RawToken>,
+) -> Option<usize> {
+    let bytes = s.as_bytes().get(..end)?;
+    let mut j = i;
+    let mut class = 0;
+    while let Some(&b) = bytes.get(j) {
+        let c = ASCII_CLASS[usize::from(b)];
+        if c == 0 {
+            break;
+        }
+        class |= c;
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let alpha = class & LETTER != 0;
+    if let Some(&b) = bytes.get(j) {
+        // White space: no listed abbreviation spans it (entries have none).
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+        let joins = matches!(b, b'-' | b'\'' | b'.' | b':' | b'&')
+            || (b == b',' && bytes[j - 1].is_ascii_digit());
+        // A listed entry with an inner period could still start here.
+        let safe = space
+            || (b.is_ascii_punctuation() && !joins && !(alpha && ab.may_start_dotted(&bytes[i..])));
+        if !safe {
+            return None;
+        }
+    }
+    out.push(RawToken {
+        start: i,
+        end: j,
+        kind: if alpha { Raw::Word } else { Raw::Number },
+    });
+    Some(j)
 }
 
 /// Scans a word or number token starting at `i` (an alphanumeric char); pushes one or
