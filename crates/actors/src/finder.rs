@@ -472,6 +472,17 @@ const F_SPEECH: u16 = 1 << 8;
 const F_ORG_HEAD: u16 = 1 << 9;
 /// Normal form in [`QUANTIFIERS`].
 const F_QUANTIFIER: u16 = 1 << 10;
+/// Normal form "the".
+const F_THE: u16 = 1 << 11;
+/// Normal form in [`DETERMINERS`].
+const F_DET: u16 = 1 << 12;
+/// Normal form in [`HE_SHE`].
+const F_HE_SHE: u16 = 1 << 13;
+
+/// Articles that open a role reference ("the NATO chief", "a NATO spokesperson").
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+/// Pronouns resolved to the last subject.
+const HE_SHE: &[&str] = &["he", "she"];
 
 /// Longest listed word, in bytes (a test checks): a key is two `u64`s.
 const WORD_MAX: usize = 16;
@@ -564,7 +575,7 @@ impl Words {
 
 /// Every listed word with its features.
 fn listed_words() -> Vec<(&'static str, u16)> {
-    let lists: [(&[&'static str], u16); 9] = [
+    let lists: [(&[&'static str], u16); 12] = [
         (NOT_NAME, F_NOT_NAME),
         (PARTICLES, F_PARTICLE),
         (PLACE_HEADS, F_PLACE_HEAD),
@@ -574,6 +585,9 @@ fn listed_words() -> Vec<(&'static str, u16)> {
         (SPEECH, F_SPEECH),
         (ORG_HEADS, F_ORG_HEAD),
         (QUANTIFIERS, F_QUANTIFIER),
+        (&["the"], F_THE),
+        (DETERMINERS, F_DET),
+        (HE_SHE, F_HE_SHE),
     ];
     let mut out: Vec<(&'static str, u16)> = lists
         .iter()
@@ -667,7 +681,9 @@ struct Work<'a> {
     /// Per person actor: surname (normalised) and title info.
     people: Vec<(ActorId, String, PersonInfo)>,
     mentions: Vec<Mention>,
-    quotes: Vec<Span>,
+    /// Quote regions, computed on first use (documents without pronouns or person
+    /// mentions never need them).
+    quotes: std::cell::OnceCell<Vec<Span>>,
 }
 
 fn is_cap(s: &str) -> bool {
@@ -708,8 +724,9 @@ impl<'a> Work<'a> {
     }
 
     fn in_quote(&self, span: Span) -> bool {
-        let i = self.quotes.partition_point(|q| q.end <= span.start);
-        i < self.quotes.len() && self.quotes[i].contains(span)
+        let quotes = self.quotes.get_or_init(|| quote_regions(self.doc));
+        let i = quotes.partition_point(|q| q.end <= span.start);
+        i < quotes.len() && quotes[i].contains(span)
     }
 
     fn actor(
@@ -852,16 +869,16 @@ impl<'a> Work<'a> {
 }
 
 /// Registry hits of a document, indexed by token.
-struct HitIndex {
-    hits: Vec<Hit>,
+struct HitIndex<'r> {
+    hits: Vec<Hit<'r>>,
     /// Token -> the hit covering it.
     at: Vec<Option<usize>>,
     /// Hit -> its token range.
     tokens: Vec<(usize, usize)>,
 }
 
-impl HitIndex {
-    fn new(doc: &Document, hits: Vec<Hit>) -> HitIndex {
+impl<'r> HitIndex<'r> {
+    fn new(doc: &Document, hits: Vec<Hit<'r>>) -> HitIndex<'r> {
         let tok_range = |span: Span| {
             let a = doc.tokens.partition_point(|t| t.span.start < span.start);
             let b = doc.tokens.partition_point(|t| t.span.end <= span.end);
@@ -883,7 +900,6 @@ impl HitIndex {
 #[allow(clippy::needless_range_loop)]
 pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     let hits = lex.hits(doc);
-    let quotes = quote_regions(doc);
     let text = doc.text();
     let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
     let mut feat: Vec<u16> = Vec::with_capacity(doc.tokens.len());
@@ -896,13 +912,14 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         doc,
         lex,
         actors: Vec::new(),
-        by_key: HashMap::new(),
-        by_name: HashMap::new(),
+        // Sized for a long article, so that the maps rarely grow (each growth re-hashes).
+        by_key: HashMap::with_capacity(32),
+        by_name: HashMap::with_capacity(64),
         surf,
         feat,
         people: Vec::new(),
         mentions: Vec::new(),
-        quotes,
+        quotes: std::cell::OnceCell::new(),
     };
     let n = w.doc.tokens.len();
     let hx = HitIndex::new(w.doc, hits);
@@ -972,9 +989,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                         if !hit_here {
                             let mut info = title_info(&w, &hx, a, canonical);
                             // "Dr. Jane Roe, a senior fellow at …": the apposition is the role
-                            let appos = nb + 2 < hi
-                                && w.norm(nb) == ","
-                                && matches!(w.norm(nb + 1), "a" | "an" | "the");
+                            let appos = nb + 2 < hi && w.norm(nb) == "," && w.has(nb + 1, F_DET);
                             if *honorific || (appos && info.org.is_none() && info.country.is_none())
                             {
                                 info.role = if appos {
@@ -1048,9 +1063,8 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 || (before == Some("to") && before2 == Some("according"));
             let speech_after = b < hi && w.has(b, F_SPEECH);
             let apposition = after == Some(",") && b + 1 < hi && {
-                let first = w.norm(b + 1);
                 let end = (b + 7).min(hi);
-                (matches!(first, "a" | "an" | "the") && (b + 2..end).any(|t| w.has(t, F_ROLE_NOUN)))
+                (w.has(b + 1, F_DET) && (b + 2..end).any(|t| w.has(t, F_ROLE_NOUN)))
                     || (w.has(b + 1, F_ROLE_NOUN) && w.cap(b + 1))
             };
             let place_like = w.has(b - 1, F_PLACE_HEAD);
@@ -1090,7 +1104,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 } else {
                     span
                 };
-                let id = w.actor(name, ActorKind::State, Some(name.clone()), None);
+                let id = w.actor(name, ActorKind::State, Some(name.to_string()), None);
                 w.mention(id, span, MentionKind::Name, "actors/registry/country");
                 if gov {
                     taken[b] = true;
@@ -1098,7 +1112,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 }
             }
             Ent::Capital { country } => {
-                let id = w.actor(country, ActorKind::State, Some(country.clone()), None);
+                let id = w.actor(country, ActorKind::State, Some(country.to_string()), None);
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/capital");
             }
             Ent::Seat {
@@ -1107,14 +1121,24 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 state,
             } => {
                 let id = if *state {
-                    w.actor(country, ActorKind::State, Some(country.clone()), None)
+                    w.actor(country, ActorKind::State, Some(country.to_string()), None)
                 } else {
-                    w.actor(name, ActorKind::Organisation, Some(country.clone()), None)
+                    w.actor(
+                        name,
+                        ActorKind::Organisation,
+                        Some(country.to_string()),
+                        None,
+                    )
                 };
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/seat");
             }
             Ent::Org { name, country, .. } | Ent::Ministry { name, country } => {
-                let id = w.actor(name, ActorKind::Organisation, country.clone(), None);
+                let id = w.actor(
+                    name,
+                    ActorKind::Organisation,
+                    country.map(str::to_string),
+                    None,
+                );
                 w.mention(id, span, MentionKind::Name, "actors/registry/organisation");
             }
             Ent::Group { name } => {
@@ -1139,13 +1163,13 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             Ent::Adjective { country } => {
                 // "the German government", "Polish authorities": the state itself
                 if b < w.doc.tokens.len() && w.has(b, F_GOVERNMENT) {
-                    let start = if a > 0 && w.norm(a - 1) == "the" {
+                    let start = if a > 0 && w.has(a - 1, F_THE) {
                         a - 1
                     } else {
                         a
                     };
                     let span = w.doc.tokens[start].span.cover(w.doc.tokens[b].span);
-                    let id = w.actor(country, ActorKind::State, Some(country.clone()), None);
+                    let id = w.actor(country, ActorKind::State, Some(country.to_string()), None);
                     w.mention(id, span, MentionKind::Metonym, "actors/government");
                     taken[start..b + 1].fill(true);
                 }
@@ -1233,10 +1257,10 @@ fn title_info(w: &Work, hx: &HitIndex, a: usize, canonical: &str) -> PersonInfo 
                 Ent::Country { name }
                 | Ent::Capital { country: name }
                 | Ent::Adjective { country: name } => {
-                    info.country.get_or_insert_with(|| name.clone());
+                    info.country.get_or_insert_with(|| name.to_string());
                 }
                 Ent::Seat { country, .. } => {
-                    info.country.get_or_insert_with(|| country.clone());
+                    info.country.get_or_insert_with(|| country.to_string());
                 }
                 Ent::Org {
                     name,
@@ -1244,14 +1268,14 @@ fn title_info(w: &Work, hx: &HitIndex, a: usize, canonical: &str) -> PersonInfo 
                     short,
                 } => {
                     info.org
-                        .get_or_insert_with(|| short.clone().unwrap_or_else(|| name.clone()));
+                        .get_or_insert_with(|| short.unwrap_or(name).to_string());
                     if info.country.is_none() {
-                        info.country = country.clone();
+                        info.country = country.map(str::to_string);
                     }
                 }
                 Ent::Person { country, .. } => {
                     if info.country.is_none() {
-                        info.country = country.clone();
+                        info.country = country.map(str::to_string);
                     }
                 }
                 _ => break,
@@ -1276,7 +1300,7 @@ fn title_info(w: &Work, hx: &HitIndex, a: usize, canonical: &str) -> PersonInfo 
 /// A role from an apposition: ", a senior researcher at the Royal Institute (RI),".
 fn apposition_role(w: &Work, from: usize, hi: usize) -> Option<String> {
     let mut j = from;
-    if j < hi && matches!(w.norm(j), "a" | "an" | "the") {
+    if j < hi && w.has(j, F_DET) {
         j += 1;
     }
     let mut end = j;
@@ -1298,7 +1322,7 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
     for &(lo, hi) in sentences {
         let mut i = lo;
         while i < hi {
-            if taken[i] || !w.cap(i) || w.norm(i) == "the" {
+            if taken[i] || !w.cap(i) || w.has(i, F_THE) {
                 i += 1;
                 continue;
             }
@@ -1380,7 +1404,7 @@ fn ministry(
         hx.at[t].and_then(|h| match &hx.hits[h].ent {
             Ent::Country { name }
             | Ent::Adjective { country: name }
-            | Ent::Capital { country: name } => Some(name.clone()),
+            | Ent::Capital { country: name } => Some(name.to_string()),
             _ => None,
         })
     };
@@ -1430,7 +1454,7 @@ fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
         && let Some(h) = hx.at[i - 2]
         && let Ent::Country { name } = &hx.hits[h].ent
     {
-        return Some(name.clone());
+        return Some(name.to_string());
     }
     None
 }
@@ -1457,11 +1481,10 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
         .map(ActorId);
     for &(lo, hi) in sentences {
         for i in lo..hi {
-            let n = w.norm(i);
             if taken[i] && hx.at[i].is_none() {
                 continue;
             }
-            if (n == "the") && i + 1 < hi && matches!(w.norm(i + 1), "alliance" | "bloc") {
+            if w.has(i, F_THE) && i + 1 < hi && matches!(w.norm(i + 1), "alliance" | "bloc") {
                 if let Some(id) = alliance {
                     let span = w.doc.tokens[i].span.cover(w.doc.tokens[i + 1].span);
                     w.mention(id, span, MentionKind::Role, "actors/role/alliance");
@@ -1472,9 +1495,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
             }
             // a registry hit may include the article ("the U.S."): start there
             let article_in_hit = hx.at[i].is_some_and(|h| hx.tokens[h].0 == i)
-                && w.doc
-                    .slice(w.doc.tokens[i].span)
-                    .eq_ignore_ascii_case("the");
+                && w.tok(i).eq_ignore_ascii_case("the");
             // "Finland's defence minister": a possessive modifier opens the reference too
             let possessive = hx.at[i].is_some_and(|h| {
                 hx.tokens[h].0 == i
@@ -1485,7 +1506,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                         Ent::Country { .. } | Ent::Org { .. } | Ent::Seat { .. }
                     )
             });
-            if !matches!(n, "the" | "a" | "an") && !possessive {
+            if !w.has(i, F_DET) && !possessive {
                 continue;
             }
             // determiner + modifier(s) + title, not followed by a name
@@ -1500,12 +1521,12 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 if let Some(h) = hx.at[j] {
                     match &hx.hits[h].ent {
                         Ent::Country { name } | Ent::Adjective { country: name } => {
-                            country = Some(name.clone())
+                            country = Some(name.to_string())
                         }
                         Ent::Org { name, short, .. } => {
-                            org = Some(short.clone().unwrap_or_else(|| name.clone()))
+                            org = Some(short.unwrap_or(name).to_string())
                         }
-                        Ent::Seat { country: c, .. } => country = Some(c.clone()),
+                        Ent::Seat { country: c, .. } => country = Some(c.to_string()),
                         _ => break,
                     }
                     j = hx.tokens[h].1;
@@ -1533,9 +1554,10 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 continue;
             }
             let span = w.doc.tokens[i].span.cover(w.doc.tokens[tb - 1].span);
-            let canonical = canonical.clone();
+            let canonical: &str = canonical;
+            let canonical_norm = normalize_name(canonical);
             let chiefish = matches!(
-                normalize_name(&canonical).as_str(),
+                canonical_norm.as_str(),
                 "chief" | "head" | "leader" | "boss"
             );
             // an apposition to a name is that person: "Lars Berg, the Swedish prime minister,"
@@ -1563,7 +1585,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 {
                     a.role = Some(match &org {
                         Some(o) => format!("{o} {canonical}"),
-                        None => canonical.clone(),
+                        None => canonical.to_string(),
                     });
                 }
                 let (c, r) = (a.country.clone(), a.role.clone());
@@ -1577,9 +1599,10 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 w.people
                     .iter()
                     .filter(|(_, _, p)| {
-                        let same_title = p.role.as_deref().is_some_and(|r| {
-                            normalize_name(r).ends_with(&normalize_name(&canonical))
-                        });
+                        let same_title = p
+                            .role
+                            .as_deref()
+                            .is_some_and(|r| normalize_name(r).ends_with(canonical_norm.as_str()));
                         let same_mod = match (&org, &country) {
                             (Some(o), _) => {
                                 p.org.as_deref() == Some(o.as_str())
@@ -1604,7 +1627,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                         &name,
                         ActorKind::Person,
                         country.clone(),
-                        Some(canonical.clone()),
+                        Some(canonical.to_string()),
                     )
                 }
             };
@@ -1648,19 +1671,16 @@ fn pronouns(w: &mut Work, sentences: &[(usize, usize)], taken: &[bool]) {
                     sentence_subject = Some(m.actor);
                 }
             }
-            if taken[i] || w.in_quote(span) {
+            if taken[i] || !w.has(i, F_HE_SHE) || w.in_quote(span) {
                 continue;
             }
-            if matches!(w.norm(i), "he" | "she") {
-                let target = sentence_subject.or(subject);
-                if let Some(id) = target {
-                    added.push(Mention {
-                        actor: id,
-                        span,
-                        kind: MentionKind::Pronoun,
-                        rule: "actors/pronoun".into(),
-                    });
-                }
+            if let Some(id) = sentence_subject.or(subject) {
+                added.push(Mention {
+                    actor: id,
+                    span,
+                    kind: MentionKind::Pronoun,
+                    rule: "actors/pronoun".into(),
+                });
             }
         }
         if sentence_subject.is_some() {
@@ -1676,7 +1696,7 @@ mod feature_tests {
 
     /// Words to test the features on: every listed word in several spellings, and others.
     fn samples() -> Vec<String> {
-        let lists: [&[&str]; 9] = [
+        let lists: [&[&str]; 11] = [
             NOT_NAME,
             PARTICLES,
             PLACE_HEADS,
@@ -1686,6 +1706,8 @@ mod feature_tests {
             SPEECH,
             ORG_HEADS,
             QUANTIFIERS,
+            DETERMINERS,
+            HE_SHE,
         ];
         let mut out: Vec<String> = Vec::new();
         for w in lists.iter().flat_map(|l| l.iter()) {
@@ -1745,6 +1767,9 @@ mod feature_tests {
                     (F_SPEECH, SPEECH.contains(&n)),
                     (F_ORG_HEAD, ORG_HEADS.contains(&n)),
                     (F_QUANTIFIER, QUANTIFIERS.contains(&n)),
+                    (F_THE, n == "the"),
+                    (F_DET, matches!(n, "the" | "a" | "an")),
+                    (F_HE_SHE, matches!(n, "he" | "she")),
                 ];
                 for (bit, want) in expect {
                     assert_eq!(f & bit != 0, want, "{surface:?} / {norm:?}: bit {bit:#x}");
