@@ -811,17 +811,25 @@ impl<'a> Work<'a> {
         let span = self.doc.tokens[a].span.cover(self.doc.tokens[b - 1].span);
         let raw = self.doc.slice(span);
         // garbled scrapes ("Rados, Sikorski") and stray punctuation inside a name
-        raw.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        let mut name = String::with_capacity(raw.len());
+        for w in raw
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
             .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        name
     }
 
     /// Adds (or links) a person from a name token range.
     fn person(&mut self, a: usize, b: usize, info: PersonInfo, rule: &str) -> ActorId {
         let name = self.name_text(a, b);
-        let words: Vec<&str> = name.split(' ').collect();
-        let surname = normalize_name(words.last().copied().unwrap_or(""));
+        // one word ("Tusk") or several
+        let single = !name.contains(' ');
+        let surname = normalize_name(name.rsplit(' ').next().unwrap_or(""));
         let span = self.doc.tokens[a].span.cover(self.doc.tokens[b - 1].span);
         // a known person (registry) wins, then a person already seen with this surname
         let known = self.lex.person(&name, self.doc.meta.published.as_deref());
@@ -831,12 +839,12 @@ impl<'a> Work<'a> {
             self.actor(&p.name, ActorKind::Person, country, role)
         } else if let Some(&(id, _, _)) = self.people.iter().find(|(id, s, _)| {
             *s == surname
-                && (words.len() == 1 || {
+                && (single || {
                     let existing = normalize_name(&self.actors[id.0].name);
                     existing == normalize_name(&name) || existing.split(' ').count() == 1
                 })
         }) {
-            if words.len() > 1 && self.actors[id.0].name.split(' ').count() == 1 {
+            if !single && self.actors[id.0].name.split(' ').count() == 1 {
                 self.actors[id.0].name = name.clone();
             }
             let a = &mut self.actors[id.0];
@@ -858,7 +866,7 @@ impl<'a> Work<'a> {
         if !self.people.iter().any(|(p, _, _)| *p == id) {
             self.people.push((id, surname, info));
         }
-        let kind = if words.len() == 1 {
+        let kind = if single {
             MentionKind::Partial
         } else {
             MentionKind::Name
@@ -866,6 +874,28 @@ impl<'a> Work<'a> {
         self.mention(id, span, kind, rule);
         id
     }
+}
+
+/// `normalize_name(word) == norm`, without allocating when `word` is ASCII without white
+/// space (a token): its normal form is then its bytes lower-cased, backticks as
+/// apostrophes (no white space to collapse, no leading "the " to drop).
+fn normalizes_to(word: &str, norm: &str) -> bool {
+    let w = word.as_bytes();
+    if word.is_ascii()
+        && !w
+            .iter()
+            .any(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+    {
+        return w.len() == norm.len()
+            && w.iter().zip(norm.as_bytes()).all(|(&a, &b)| {
+                b == if a == b'`' {
+                    b'\''
+                } else {
+                    a.to_ascii_lowercase()
+                }
+            });
+    }
+    normalize_name(word) == norm
 }
 
 /// Registry hits of a document, indexed by token.
@@ -1187,8 +1217,8 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             if taken[i] || !w.cap(i) {
                 continue;
             }
-            let nm = normalize_name(w.tok(i));
-            if let Some((id, _)) = surnames.iter().find(|(_, s)| *s == nm) {
+            let tok = w.tok(i);
+            if let Some((id, _)) = surnames.iter().find(|(_, s)| normalizes_to(tok, s)) {
                 let id = *id;
                 w.mention(
                     id,
@@ -1733,6 +1763,42 @@ mod feature_tests {
             out.push(w.to_string());
         }
         out
+    }
+
+    #[test]
+    fn normalizes_to_equals_normalize_name() {
+        let words = [
+            "Tusk",
+            "TUSK",
+            "tusk",
+            "O`Neill",
+            "O'Neill",
+            "the",
+            "The",
+            "Pål",
+            "Sikorski",
+            "Sikorskis",
+            "",
+            "a b",
+            "The Tusk",
+            "de\tVries",
+            "Zoë",
+            "ZOË",
+            "x\u{301}",
+            "Łukasz",
+            "McDonald",
+            "3rd",
+        ];
+        let norms: Vec<String> = words.iter().map(|w| normalize_name(w)).collect();
+        for w in words {
+            for n in norms.iter().chain([&"tusk".to_string(), &String::new()]) {
+                assert_eq!(
+                    normalizes_to(w, n),
+                    normalize_name(w) == *n,
+                    "{w:?} / {n:?}"
+                );
+            }
+        }
     }
 
     #[test]
