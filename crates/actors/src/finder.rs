@@ -901,8 +901,9 @@ fn normalizes_to(word: &str, norm: &str) -> bool {
 /// Registry hits of a document, indexed by token.
 struct HitIndex<'r> {
     hits: Vec<Hit<'r>>,
-    /// Token -> the hit covering it.
-    at: Vec<Option<usize>>,
+    /// Token -> the hit covering it, [`NO_HIT`] for none (four bytes a token: the stage
+    /// reads it in most of its passes over the tokens).
+    at: Vec<u32>,
     /// Hit -> its token range.
     tokens: Vec<(usize, usize)>,
 }
@@ -915,15 +916,29 @@ impl<'r> HitIndex<'r> {
             (a, b.max(a))
         };
         let tokens: Vec<(usize, usize)> = hits.iter().map(|h| tok_range(h.span)).collect();
-        let mut at = vec![None; doc.tokens.len()];
+        let mut at = vec![NO_HIT; doc.tokens.len()];
         for (h, &(a, b)) in tokens.iter().enumerate() {
+            // A document has far fewer than 2^32 - 1 hits (one per several bytes).
+            let h = u32::try_from(h).unwrap_or(NO_HIT);
             for t in at.iter_mut().take(b).skip(a) {
-                *t = Some(h);
+                *t = h;
             }
         }
         HitIndex { hits, at, tokens }
     }
+
+    /// The hit covering token `t`, if any.
+    #[inline]
+    fn at(&self, t: usize) -> Option<usize> {
+        match self.at.get(t) {
+            Some(&h) if h != NO_HIT => Some(h as usize),
+            _ => None,
+        }
+    }
 }
+
+/// [`HitIndex::at`]: no hit at this token.
+const NO_HIT: u32 = u32::MAX;
 
 /// Finds actors and mentions in a document (the body of [`crate::ActorFinder`]).
 // Token loops index several parallel per-token arrays (hits, taken, tokens) at once.
@@ -966,7 +981,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         let mut i = lo;
         while i < hi {
             // title (+ complement) + name
-            if let Some(h) = hx.at[i] {
+            if let Some(h) = hx.at(i) {
                 let (a, b) = hx.tokens[h];
                 if a == i
                     && let Ent::Title {
@@ -1013,7 +1028,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                             nb = y;
                         }
                         let hit_here = (na..nb).any(|t| {
-                            hx.at[t]
+                            hx.at(t)
                                 .is_some_and(|hh| !matches!(hx.hits[hh].ent, Ent::Person { .. }))
                         });
                         if !hit_here {
@@ -1073,7 +1088,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     for &(lo, hi) in &sentences {
         let mut i = lo;
         while i < hi {
-            if taken[i] || hx.at[i].is_some() || !w.cap(i) {
+            if taken[i] || hx.at(i).is_some() || !w.cap(i) {
                 i += 1;
                 continue;
             }
@@ -1081,7 +1096,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 i += 1;
                 continue;
             };
-            let hit_inside = (a..b).any(|t| hx.at[t].is_some());
+            let hit_inside = (a..b).any(|t| hx.at(t).is_some());
             if b - a < 2 || hit_inside || w.has(b - 1, F_ORG_HEAD) {
                 i = b.max(i + 1);
                 continue;
@@ -1281,7 +1296,7 @@ fn title_info(w: &Work, hx: &HitIndex, a: usize, canonical: &str) -> PersonInfo 
             k = p;
             continue;
         }
-        if let Some(h) = hx.at[p] {
+        if let Some(h) = hx.at(p) {
             let (ha, _) = hx.tokens[h];
             match &hx.hits[h].ent {
                 Ent::Country { name }
@@ -1392,7 +1407,8 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
                 }
                 // generic organisation: at least two words and the head noun inside
                 let inside_hit = (i..b).any(|t| {
-                    hx.at[t].is_some_and(|h| !matches!(hx.hits[h].ent, Ent::Ministry { .. }))
+                    hx.at(t)
+                        .is_some_and(|h| !matches!(hx.hits[h].ent, Ent::Ministry { .. }))
                 });
                 if b - i >= 2 && !inside_hit && (hp > 0 || b - i >= 3) {
                     let name = w.name_text(i, b);
@@ -1411,7 +1427,7 @@ fn ministry_start(i: usize, lo: usize, hx: &HitIndex) -> usize {
     // "Latvia 's Ministry …": include the possessor
     let p = i - 2;
     if p >= lo
-        && let Some(h) = hx.at[p]
+        && let Some(h) = hx.at(p)
     {
         return hx.tokens[h].0;
     }
@@ -1431,7 +1447,7 @@ fn ministry(
     let words: Vec<&str> = (i..b).map(|t| w.tok(t)).collect();
     let norms: Vec<&str> = (i..b).map(|t| w.norm(t)).collect();
     let country_at = |t: usize| -> Option<String> {
-        hx.at[t].and_then(|h| match &hx.hits[h].ent {
+        hx.at(t).and_then(|h| match &hx.hits[h].ent {
             Ent::Country { name }
             | Ent::Adjective { country: name }
             | Ent::Capital { country: name } => Some(name.to_string()),
@@ -1481,7 +1497,7 @@ fn ministry(
 fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
     if i >= lo + 2
         && w.norm(i - 1) == "'s"
-        && let Some(h) = hx.at[i - 2]
+        && let Some(h) = hx.at(i - 2)
         && let Ent::Country { name } = &hx.hits[h].ent
     {
         return Some(name.to_string());
@@ -1511,7 +1527,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
         .map(ActorId);
     for &(lo, hi) in sentences {
         for i in lo..hi {
-            if taken[i] && hx.at[i].is_none() {
+            if taken[i] && hx.at(i).is_none() {
                 continue;
             }
             if w.has(i, F_THE) && i + 1 < hi && matches!(w.norm(i + 1), "alliance" | "bloc") {
@@ -1524,10 +1540,10 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 continue;
             }
             // a registry hit may include the article ("the U.S."): start there
-            let article_in_hit = hx.at[i].is_some_and(|h| hx.tokens[h].0 == i)
+            let article_in_hit = hx.at(i).is_some_and(|h| hx.tokens[h].0 == i)
                 && w.tok(i).eq_ignore_ascii_case("the");
             // "Finland's defence minister": a possessive modifier opens the reference too
-            let possessive = hx.at[i].is_some_and(|h| {
+            let possessive = hx.at(i).is_some_and(|h| {
                 hx.tokens[h].0 == i
                     && hx.tokens[h].1 < hi
                     && w.norm(hx.tokens[h].1) == "'s"
@@ -1548,7 +1564,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
             let mut country: Option<String> = None;
             let mut org: Option<String> = None;
             while j < hi {
-                if let Some(h) = hx.at[j] {
+                if let Some(h) = hx.at(j) {
                     match &hx.hits[h].ent {
                         Ent::Country { name } | Ent::Adjective { country: name } => {
                             country = Some(name.to_string())
@@ -1567,7 +1583,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                     break;
                 }
             }
-            let Some(h) = (j < hi).then(|| hx.at[j]).flatten() else {
+            let Some(h) = (j < hi).then(|| hx.at(j)).flatten() else {
                 continue;
             };
             let Ent::Title {
