@@ -33,13 +33,14 @@ const EMPTY_SLOT: Slot = Slot {
 };
 
 /// An eight-way set-associative cache from normal form to stem: each word has one set
-/// (by hash) of eight slots, newest first, and a word that misses replaces the oldest. Unlike a hash map it cannot be slowed down by crafted input
-/// (a collision costs one Snowball run, never a probe sequence), its memory is fixed, and
-/// a lookup is one hash and a few short compares (a set rarely holds more than three
-/// words of a document). Several ways instead of one: direct-mapped, two frequent words of a text that
-/// share a slot evict each other on every occurrence (a quarter of a news article's
-/// vocabulary in 4 096 slots); with four ways, the corpus's 1 209 words still put five
-/// in two sets. With eight, a set overflows only past ~8 000 distinct words in use.
+/// (by hash) of eight slots, newest first, and a word that misses replaces the oldest.
+/// Unlike a hash map it cannot be slowed down by crafted input (a collision costs one
+/// Snowball run, never a probe sequence), its memory is fixed, and a lookup is one hash
+/// and a few short compares (a set rarely holds more than three words of a document).
+/// Several ways instead of one: direct-mapped, two frequent words of a text that share a
+/// slot evict each other on every occurrence (a quarter of a news article's vocabulary
+/// in 4 096 slots); with four ways, the corpus's 1 209 words still put five in two sets.
+/// With eight, a set overflows only past ~8 000 distinct words in use.
 pub(crate) struct StemCache {
     /// `STEM_CACHE_WAYS * STEM_CACHE_SETS` slots; set `i` is the `i`-th chunk of
     /// `STEM_CACHE_WAYS`.
