@@ -472,6 +472,17 @@ const F_SPEECH: u16 = 1 << 8;
 const F_ORG_HEAD: u16 = 1 << 9;
 /// Normal form in [`QUANTIFIERS`].
 const F_QUANTIFIER: u16 = 1 << 10;
+/// Normal form "the".
+const F_THE: u16 = 1 << 11;
+/// Normal form in [`DETERMINERS`].
+const F_DET: u16 = 1 << 12;
+/// Normal form in [`HE_SHE`].
+const F_HE_SHE: u16 = 1 << 13;
+
+/// Articles that open a role reference ("the NATO chief", "a NATO spokesperson").
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+/// Pronouns resolved to the last subject.
+const HE_SHE: &[&str] = &["he", "she"];
 
 /// Longest listed word, in bytes (a test checks): a key is two `u64`s.
 const WORD_MAX: usize = 16;
@@ -564,7 +575,7 @@ impl Words {
 
 /// Every listed word with its features.
 fn listed_words() -> Vec<(&'static str, u16)> {
-    let lists: [(&[&'static str], u16); 9] = [
+    let lists: [(&[&'static str], u16); 12] = [
         (NOT_NAME, F_NOT_NAME),
         (PARTICLES, F_PARTICLE),
         (PLACE_HEADS, F_PLACE_HEAD),
@@ -574,6 +585,9 @@ fn listed_words() -> Vec<(&'static str, u16)> {
         (SPEECH, F_SPEECH),
         (ORG_HEADS, F_ORG_HEAD),
         (QUANTIFIERS, F_QUANTIFIER),
+        (&["the"], F_THE),
+        (DETERMINERS, F_DET),
+        (HE_SHE, F_HE_SHE),
     ];
     let mut out: Vec<(&'static str, u16)> = lists
         .iter()
@@ -667,7 +681,9 @@ struct Work<'a> {
     /// Per person actor: surname (normalised) and title info.
     people: Vec<(ActorId, String, PersonInfo)>,
     mentions: Vec<Mention>,
-    quotes: Vec<Span>,
+    /// Quote regions, computed on first use (documents without pronouns or person
+    /// mentions never need them).
+    quotes: std::cell::OnceCell<Vec<Span>>,
 }
 
 fn is_cap(s: &str) -> bool {
@@ -708,8 +724,9 @@ impl<'a> Work<'a> {
     }
 
     fn in_quote(&self, span: Span) -> bool {
-        let i = self.quotes.partition_point(|q| q.end <= span.start);
-        i < self.quotes.len() && self.quotes[i].contains(span)
+        let quotes = self.quotes.get_or_init(|| quote_regions(self.doc));
+        let i = quotes.partition_point(|q| q.end <= span.start);
+        i < quotes.len() && quotes[i].contains(span)
     }
 
     fn actor(
@@ -794,17 +811,25 @@ impl<'a> Work<'a> {
         let span = self.doc.tokens[a].span.cover(self.doc.tokens[b - 1].span);
         let raw = self.doc.slice(span);
         // garbled scrapes ("Rados, Sikorski") and stray punctuation inside a name
-        raw.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        let mut name = String::with_capacity(raw.len());
+        for w in raw
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
             .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        name
     }
 
     /// Adds (or links) a person from a name token range.
     fn person(&mut self, a: usize, b: usize, info: PersonInfo, rule: &str) -> ActorId {
         let name = self.name_text(a, b);
-        let words: Vec<&str> = name.split(' ').collect();
-        let surname = normalize_name(words.last().copied().unwrap_or(""));
+        // one word ("Tusk") or several
+        let single = !name.contains(' ');
+        let surname = normalize_name(name.rsplit(' ').next().unwrap_or(""));
         let span = self.doc.tokens[a].span.cover(self.doc.tokens[b - 1].span);
         // a known person (registry) wins, then a person already seen with this surname
         let known = self.lex.person(&name, self.doc.meta.published.as_deref());
@@ -814,12 +839,12 @@ impl<'a> Work<'a> {
             self.actor(&p.name, ActorKind::Person, country, role)
         } else if let Some(&(id, _, _)) = self.people.iter().find(|(id, s, _)| {
             *s == surname
-                && (words.len() == 1 || {
+                && (single || {
                     let existing = normalize_name(&self.actors[id.0].name);
                     existing == normalize_name(&name) || existing.split(' ').count() == 1
                 })
         }) {
-            if words.len() > 1 && self.actors[id.0].name.split(' ').count() == 1 {
+            if !single && self.actors[id.0].name.split(' ').count() == 1 {
                 self.actors[id.0].name = name.clone();
             }
             let a = &mut self.actors[id.0];
@@ -841,7 +866,7 @@ impl<'a> Work<'a> {
         if !self.people.iter().any(|(p, _, _)| *p == id) {
             self.people.push((id, surname, info));
         }
-        let kind = if words.len() == 1 {
+        let kind = if single {
             MentionKind::Partial
         } else {
             MentionKind::Name
@@ -851,39 +876,75 @@ impl<'a> Work<'a> {
     }
 }
 
+/// `normalize_name(word) == norm`, without allocating when `word` is ASCII without white
+/// space (a token): its normal form is then its bytes lower-cased, backticks as
+/// apostrophes (no white space to collapse, no leading "the " to drop).
+fn normalizes_to(word: &str, norm: &str) -> bool {
+    let w = word.as_bytes();
+    if word.is_ascii()
+        && !w
+            .iter()
+            .any(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+    {
+        return w.len() == norm.len()
+            && w.iter().zip(norm.as_bytes()).all(|(&a, &b)| {
+                b == if a == b'`' {
+                    b'\''
+                } else {
+                    a.to_ascii_lowercase()
+                }
+            });
+    }
+    normalize_name(word) == norm
+}
+
 /// Registry hits of a document, indexed by token.
-struct HitIndex {
-    hits: Vec<Hit>,
-    /// Token -> the hit covering it.
-    at: Vec<Option<usize>>,
+struct HitIndex<'r> {
+    hits: Vec<Hit<'r>>,
+    /// Token -> the hit covering it, [`NO_HIT`] for none (four bytes a token: the stage
+    /// reads it in most of its passes over the tokens).
+    at: Vec<u32>,
     /// Hit -> its token range.
     tokens: Vec<(usize, usize)>,
 }
 
-impl HitIndex {
-    fn new(doc: &Document, hits: Vec<Hit>) -> HitIndex {
+impl<'r> HitIndex<'r> {
+    fn new(doc: &Document, hits: Vec<Hit<'r>>) -> HitIndex<'r> {
         let tok_range = |span: Span| {
             let a = doc.tokens.partition_point(|t| t.span.start < span.start);
             let b = doc.tokens.partition_point(|t| t.span.end <= span.end);
             (a, b.max(a))
         };
         let tokens: Vec<(usize, usize)> = hits.iter().map(|h| tok_range(h.span)).collect();
-        let mut at = vec![None; doc.tokens.len()];
+        let mut at = vec![NO_HIT; doc.tokens.len()];
         for (h, &(a, b)) in tokens.iter().enumerate() {
+            // A document has far fewer than 2^32 - 1 hits (one per several bytes).
+            let h = u32::try_from(h).unwrap_or(NO_HIT);
             for t in at.iter_mut().take(b).skip(a) {
-                *t = Some(h);
+                *t = h;
             }
         }
         HitIndex { hits, at, tokens }
     }
+
+    /// The hit covering token `t`, if any.
+    #[inline]
+    fn at(&self, t: usize) -> Option<usize> {
+        match self.at.get(t) {
+            Some(&h) if h != NO_HIT => Some(h as usize),
+            _ => None,
+        }
+    }
 }
+
+/// [`HitIndex::at`]: no hit at this token.
+const NO_HIT: u32 = u32::MAX;
 
 /// Finds actors and mentions in a document (the body of [`crate::ActorFinder`]).
 // Token loops index several parallel per-token arrays (hits, taken, tokens) at once.
 #[allow(clippy::needless_range_loop)]
 pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     let hits = lex.hits(doc);
-    let quotes = quote_regions(doc);
     let text = doc.text();
     let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
     let mut feat: Vec<u16> = Vec::with_capacity(doc.tokens.len());
@@ -896,13 +957,14 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         doc,
         lex,
         actors: Vec::new(),
-        by_key: HashMap::new(),
-        by_name: HashMap::new(),
+        // Sized for a long article, so that the maps rarely grow (each growth re-hashes).
+        by_key: HashMap::with_capacity(32),
+        by_name: HashMap::with_capacity(64),
         surf,
         feat,
         people: Vec::new(),
         mentions: Vec::new(),
-        quotes,
+        quotes: std::cell::OnceCell::new(),
     };
     let n = w.doc.tokens.len();
     let hx = HitIndex::new(w.doc, hits);
@@ -919,7 +981,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         let mut i = lo;
         while i < hi {
             // title (+ complement) + name
-            if let Some(h) = hx.at[i] {
+            if let Some(h) = hx.at(i) {
                 let (a, b) = hx.tokens[h];
                 if a == i
                     && let Ent::Title {
@@ -966,15 +1028,13 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                             nb = y;
                         }
                         let hit_here = (na..nb).any(|t| {
-                            hx.at[t]
+                            hx.at(t)
                                 .is_some_and(|hh| !matches!(hx.hits[hh].ent, Ent::Person { .. }))
                         });
                         if !hit_here {
                             let mut info = title_info(&w, &hx, a, canonical);
                             // "Dr. Jane Roe, a senior fellow at …": the apposition is the role
-                            let appos = nb + 2 < hi
-                                && w.norm(nb) == ","
-                                && matches!(w.norm(nb + 1), "a" | "an" | "the");
+                            let appos = nb + 2 < hi && w.norm(nb) == "," && w.has(nb + 1, F_DET);
                             if *honorific || (appos && info.org.is_none() && info.country.is_none())
                             {
                                 info.role = if appos {
@@ -1028,7 +1088,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     for &(lo, hi) in &sentences {
         let mut i = lo;
         while i < hi {
-            if taken[i] || hx.at[i].is_some() || !w.cap(i) {
+            if taken[i] || hx.at(i).is_some() || !w.cap(i) {
                 i += 1;
                 continue;
             }
@@ -1036,7 +1096,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 i += 1;
                 continue;
             };
-            let hit_inside = (a..b).any(|t| hx.at[t].is_some());
+            let hit_inside = (a..b).any(|t| hx.at(t).is_some());
             if b - a < 2 || hit_inside || w.has(b - 1, F_ORG_HEAD) {
                 i = b.max(i + 1);
                 continue;
@@ -1048,9 +1108,8 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 || (before == Some("to") && before2 == Some("according"));
             let speech_after = b < hi && w.has(b, F_SPEECH);
             let apposition = after == Some(",") && b + 1 < hi && {
-                let first = w.norm(b + 1);
                 let end = (b + 7).min(hi);
-                (matches!(first, "a" | "an" | "the") && (b + 2..end).any(|t| w.has(t, F_ROLE_NOUN)))
+                (w.has(b + 1, F_DET) && (b + 2..end).any(|t| w.has(t, F_ROLE_NOUN)))
                     || (w.has(b + 1, F_ROLE_NOUN) && w.cap(b + 1))
             };
             let place_like = w.has(b - 1, F_PLACE_HEAD);
@@ -1090,7 +1149,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 } else {
                     span
                 };
-                let id = w.actor(name, ActorKind::State, Some(name.clone()), None);
+                let id = w.actor(name, ActorKind::State, Some(name.to_string()), None);
                 w.mention(id, span, MentionKind::Name, "actors/registry/country");
                 if gov {
                     taken[b] = true;
@@ -1098,7 +1157,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 }
             }
             Ent::Capital { country } => {
-                let id = w.actor(country, ActorKind::State, Some(country.clone()), None);
+                let id = w.actor(country, ActorKind::State, Some(country.to_string()), None);
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/capital");
             }
             Ent::Seat {
@@ -1107,14 +1166,24 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 state,
             } => {
                 let id = if *state {
-                    w.actor(country, ActorKind::State, Some(country.clone()), None)
+                    w.actor(country, ActorKind::State, Some(country.to_string()), None)
                 } else {
-                    w.actor(name, ActorKind::Organisation, Some(country.clone()), None)
+                    w.actor(
+                        name,
+                        ActorKind::Organisation,
+                        Some(country.to_string()),
+                        None,
+                    )
                 };
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/seat");
             }
             Ent::Org { name, country, .. } | Ent::Ministry { name, country } => {
-                let id = w.actor(name, ActorKind::Organisation, country.clone(), None);
+                let id = w.actor(
+                    name,
+                    ActorKind::Organisation,
+                    country.map(str::to_string),
+                    None,
+                );
                 w.mention(id, span, MentionKind::Name, "actors/registry/organisation");
             }
             Ent::Group { name } => {
@@ -1139,13 +1208,13 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             Ent::Adjective { country } => {
                 // "the German government", "Polish authorities": the state itself
                 if b < w.doc.tokens.len() && w.has(b, F_GOVERNMENT) {
-                    let start = if a > 0 && w.norm(a - 1) == "the" {
+                    let start = if a > 0 && w.has(a - 1, F_THE) {
                         a - 1
                     } else {
                         a
                     };
                     let span = w.doc.tokens[start].span.cover(w.doc.tokens[b].span);
-                    let id = w.actor(country, ActorKind::State, Some(country.clone()), None);
+                    let id = w.actor(country, ActorKind::State, Some(country.to_string()), None);
                     w.mention(id, span, MentionKind::Metonym, "actors/government");
                     taken[start..b + 1].fill(true);
                 }
@@ -1163,8 +1232,8 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             if taken[i] || !w.cap(i) {
                 continue;
             }
-            let nm = normalize_name(w.tok(i));
-            if let Some((id, _)) = surnames.iter().find(|(_, s)| *s == nm) {
+            let tok = w.tok(i);
+            if let Some((id, _)) = surnames.iter().find(|(_, s)| normalizes_to(tok, s)) {
                 let id = *id;
                 w.mention(
                     id,
@@ -1227,16 +1296,16 @@ fn title_info(w: &Work, hx: &HitIndex, a: usize, canonical: &str) -> PersonInfo 
             k = p;
             continue;
         }
-        if let Some(h) = hx.at[p] {
+        if let Some(h) = hx.at(p) {
             let (ha, _) = hx.tokens[h];
             match &hx.hits[h].ent {
                 Ent::Country { name }
                 | Ent::Capital { country: name }
                 | Ent::Adjective { country: name } => {
-                    info.country.get_or_insert_with(|| name.clone());
+                    info.country.get_or_insert_with(|| name.to_string());
                 }
                 Ent::Seat { country, .. } => {
-                    info.country.get_or_insert_with(|| country.clone());
+                    info.country.get_or_insert_with(|| country.to_string());
                 }
                 Ent::Org {
                     name,
@@ -1244,14 +1313,14 @@ fn title_info(w: &Work, hx: &HitIndex, a: usize, canonical: &str) -> PersonInfo 
                     short,
                 } => {
                     info.org
-                        .get_or_insert_with(|| short.clone().unwrap_or_else(|| name.clone()));
+                        .get_or_insert_with(|| short.unwrap_or(name).to_string());
                     if info.country.is_none() {
-                        info.country = country.clone();
+                        info.country = country.map(str::to_string);
                     }
                 }
                 Ent::Person { country, .. } => {
                     if info.country.is_none() {
-                        info.country = country.clone();
+                        info.country = country.map(str::to_string);
                     }
                 }
                 _ => break,
@@ -1276,7 +1345,7 @@ fn title_info(w: &Work, hx: &HitIndex, a: usize, canonical: &str) -> PersonInfo 
 /// A role from an apposition: ", a senior researcher at the Royal Institute (RI),".
 fn apposition_role(w: &Work, from: usize, hi: usize) -> Option<String> {
     let mut j = from;
-    if j < hi && matches!(w.norm(j), "a" | "an" | "the") {
+    if j < hi && w.has(j, F_DET) {
         j += 1;
     }
     let mut end = j;
@@ -1298,7 +1367,7 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
     for &(lo, hi) in sentences {
         let mut i = lo;
         while i < hi {
-            if taken[i] || !w.cap(i) || w.norm(i) == "the" {
+            if taken[i] || !w.cap(i) || w.has(i, F_THE) {
                 i += 1;
                 continue;
             }
@@ -1338,7 +1407,8 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
                 }
                 // generic organisation: at least two words and the head noun inside
                 let inside_hit = (i..b).any(|t| {
-                    hx.at[t].is_some_and(|h| !matches!(hx.hits[h].ent, Ent::Ministry { .. }))
+                    hx.at(t)
+                        .is_some_and(|h| !matches!(hx.hits[h].ent, Ent::Ministry { .. }))
                 });
                 if b - i >= 2 && !inside_hit && (hp > 0 || b - i >= 3) {
                     let name = w.name_text(i, b);
@@ -1357,7 +1427,7 @@ fn ministry_start(i: usize, lo: usize, hx: &HitIndex) -> usize {
     // "Latvia 's Ministry …": include the possessor
     let p = i - 2;
     if p >= lo
-        && let Some(h) = hx.at[p]
+        && let Some(h) = hx.at(p)
     {
         return hx.tokens[h].0;
     }
@@ -1377,10 +1447,10 @@ fn ministry(
     let words: Vec<&str> = (i..b).map(|t| w.tok(t)).collect();
     let norms: Vec<&str> = (i..b).map(|t| w.norm(t)).collect();
     let country_at = |t: usize| -> Option<String> {
-        hx.at[t].and_then(|h| match &hx.hits[h].ent {
+        hx.at(t).and_then(|h| match &hx.hits[h].ent {
             Ent::Country { name }
             | Ent::Adjective { country: name }
-            | Ent::Capital { country: name } => Some(name.clone()),
+            | Ent::Capital { country: name } => Some(name.to_string()),
             _ => None,
         })
     };
@@ -1427,10 +1497,10 @@ fn ministry(
 fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
     if i >= lo + 2
         && w.norm(i - 1) == "'s"
-        && let Some(h) = hx.at[i - 2]
+        && let Some(h) = hx.at(i - 2)
         && let Ent::Country { name } = &hx.hits[h].ent
     {
-        return Some(name.clone());
+        return Some(name.to_string());
     }
     None
 }
@@ -1457,11 +1527,10 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
         .map(ActorId);
     for &(lo, hi) in sentences {
         for i in lo..hi {
-            let n = w.norm(i);
-            if taken[i] && hx.at[i].is_none() {
+            if taken[i] && hx.at(i).is_none() {
                 continue;
             }
-            if (n == "the") && i + 1 < hi && matches!(w.norm(i + 1), "alliance" | "bloc") {
+            if w.has(i, F_THE) && i + 1 < hi && matches!(w.norm(i + 1), "alliance" | "bloc") {
                 if let Some(id) = alliance {
                     let span = w.doc.tokens[i].span.cover(w.doc.tokens[i + 1].span);
                     w.mention(id, span, MentionKind::Role, "actors/role/alliance");
@@ -1471,12 +1540,10 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 continue;
             }
             // a registry hit may include the article ("the U.S."): start there
-            let article_in_hit = hx.at[i].is_some_and(|h| hx.tokens[h].0 == i)
-                && w.doc
-                    .slice(w.doc.tokens[i].span)
-                    .eq_ignore_ascii_case("the");
+            let article_in_hit = hx.at(i).is_some_and(|h| hx.tokens[h].0 == i)
+                && w.tok(i).eq_ignore_ascii_case("the");
             // "Finland's defence minister": a possessive modifier opens the reference too
-            let possessive = hx.at[i].is_some_and(|h| {
+            let possessive = hx.at(i).is_some_and(|h| {
                 hx.tokens[h].0 == i
                     && hx.tokens[h].1 < hi
                     && w.norm(hx.tokens[h].1) == "'s"
@@ -1485,7 +1552,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                         Ent::Country { .. } | Ent::Org { .. } | Ent::Seat { .. }
                     )
             });
-            if !matches!(n, "the" | "a" | "an") && !possessive {
+            if !w.has(i, F_DET) && !possessive {
                 continue;
             }
             // determiner + modifier(s) + title, not followed by a name
@@ -1497,15 +1564,15 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
             let mut country: Option<String> = None;
             let mut org: Option<String> = None;
             while j < hi {
-                if let Some(h) = hx.at[j] {
+                if let Some(h) = hx.at(j) {
                     match &hx.hits[h].ent {
                         Ent::Country { name } | Ent::Adjective { country: name } => {
-                            country = Some(name.clone())
+                            country = Some(name.to_string())
                         }
                         Ent::Org { name, short, .. } => {
-                            org = Some(short.clone().unwrap_or_else(|| name.clone()))
+                            org = Some(short.unwrap_or(name).to_string())
                         }
-                        Ent::Seat { country: c, .. } => country = Some(c.clone()),
+                        Ent::Seat { country: c, .. } => country = Some(c.to_string()),
                         _ => break,
                     }
                     j = hx.tokens[h].1;
@@ -1516,7 +1583,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                     break;
                 }
             }
-            let Some(h) = (j < hi).then(|| hx.at[j]).flatten() else {
+            let Some(h) = (j < hi).then(|| hx.at(j)).flatten() else {
                 continue;
             };
             let Ent::Title {
@@ -1533,9 +1600,10 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 continue;
             }
             let span = w.doc.tokens[i].span.cover(w.doc.tokens[tb - 1].span);
-            let canonical = canonical.clone();
+            let canonical: &str = canonical;
+            let canonical_norm = normalize_name(canonical);
             let chiefish = matches!(
-                normalize_name(&canonical).as_str(),
+                canonical_norm.as_str(),
                 "chief" | "head" | "leader" | "boss"
             );
             // an apposition to a name is that person: "Lars Berg, the Swedish prime minister,"
@@ -1563,7 +1631,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 {
                     a.role = Some(match &org {
                         Some(o) => format!("{o} {canonical}"),
-                        None => canonical.clone(),
+                        None => canonical.to_string(),
                     });
                 }
                 let (c, r) = (a.country.clone(), a.role.clone());
@@ -1577,9 +1645,10 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                 w.people
                     .iter()
                     .filter(|(_, _, p)| {
-                        let same_title = p.role.as_deref().is_some_and(|r| {
-                            normalize_name(r).ends_with(&normalize_name(&canonical))
-                        });
+                        let same_title = p
+                            .role
+                            .as_deref()
+                            .is_some_and(|r| normalize_name(r).ends_with(canonical_norm.as_str()));
                         let same_mod = match (&org, &country) {
                             (Some(o), _) => {
                                 p.org.as_deref() == Some(o.as_str())
@@ -1604,7 +1673,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                         &name,
                         ActorKind::Person,
                         country.clone(),
-                        Some(canonical.clone()),
+                        Some(canonical.to_string()),
                     )
                 }
             };
@@ -1648,19 +1717,16 @@ fn pronouns(w: &mut Work, sentences: &[(usize, usize)], taken: &[bool]) {
                     sentence_subject = Some(m.actor);
                 }
             }
-            if taken[i] || w.in_quote(span) {
+            if taken[i] || !w.has(i, F_HE_SHE) || w.in_quote(span) {
                 continue;
             }
-            if matches!(w.norm(i), "he" | "she") {
-                let target = sentence_subject.or(subject);
-                if let Some(id) = target {
-                    added.push(Mention {
-                        actor: id,
-                        span,
-                        kind: MentionKind::Pronoun,
-                        rule: "actors/pronoun".into(),
-                    });
-                }
+            if let Some(id) = sentence_subject.or(subject) {
+                added.push(Mention {
+                    actor: id,
+                    span,
+                    kind: MentionKind::Pronoun,
+                    rule: "actors/pronoun".into(),
+                });
             }
         }
         if sentence_subject.is_some() {
@@ -1676,7 +1742,7 @@ mod feature_tests {
 
     /// Words to test the features on: every listed word in several spellings, and others.
     fn samples() -> Vec<String> {
-        let lists: [&[&str]; 9] = [
+        let lists: [&[&str]; 11] = [
             NOT_NAME,
             PARTICLES,
             PLACE_HEADS,
@@ -1686,6 +1752,8 @@ mod feature_tests {
             SPEECH,
             ORG_HEADS,
             QUANTIFIERS,
+            DETERMINERS,
+            HE_SHE,
         ];
         let mut out: Vec<String> = Vec::new();
         for w in lists.iter().flat_map(|l| l.iter()) {
@@ -1711,6 +1779,42 @@ mod feature_tests {
             out.push(w.to_string());
         }
         out
+    }
+
+    #[test]
+    fn normalizes_to_equals_normalize_name() {
+        let words = [
+            "Tusk",
+            "TUSK",
+            "tusk",
+            "O`Neill",
+            "O'Neill",
+            "the",
+            "The",
+            "Pål",
+            "Sikorski",
+            "Sikorskis",
+            "",
+            "a b",
+            "The Tusk",
+            "de\tVries",
+            "Zoë",
+            "ZOË",
+            "x\u{301}",
+            "Łukasz",
+            "McDonald",
+            "3rd",
+        ];
+        let norms: Vec<String> = words.iter().map(|w| normalize_name(w)).collect();
+        for w in words {
+            for n in norms.iter().chain([&"tusk".to_string(), &String::new()]) {
+                assert_eq!(
+                    normalizes_to(w, n),
+                    normalize_name(w) == *n,
+                    "{w:?} / {n:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -1745,6 +1849,9 @@ mod feature_tests {
                     (F_SPEECH, SPEECH.contains(&n)),
                     (F_ORG_HEAD, ORG_HEADS.contains(&n)),
                     (F_QUANTIFIER, QUANTIFIERS.contains(&n)),
+                    (F_THE, n == "the"),
+                    (F_DET, matches!(n, "the" | "a" | "an")),
+                    (F_HE_SHE, matches!(n, "he" | "she")),
                 ];
                 for (bit, want) in expect {
                     assert_eq!(f & bit != 0, want, "{surface:?} / {norm:?}: bit {bit:#x}");

@@ -1,54 +1,55 @@
 //! The finder's view of the registry: gazetteer hits resolved to what the finder needs.
 
 use crate::gazetteer::Gazetteer;
-use crate::registry::{Date, Entry, OrgClass, Registry, Surface, TitleClass};
+use crate::registry::{Date, Entry, EntryRef, OrgClass, Registry, Surface, TitleClass};
 use stancemap_core::{ActorKind, Document, Error, Span};
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
-/// A registry entry as the finder uses it.
-#[derive(Clone, Debug)]
-pub(crate) enum Ent {
+/// A registry entry as the finder uses it, borrowing its names from the registry (a
+/// document has hundreds of hits: copying their names cost more than finding them).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Ent<'r> {
     /// A country by name or alias.
-    Country { name: String },
+    Country { name: &'r str },
     /// A country adjective or demonym: a modifier ("Polish"), not an actor by itself.
-    Adjective { country: String },
+    Adjective { country: &'r str },
     /// A capital used as a metonym ("Warsaw").
-    Capital { country: String },
+    Capital { country: &'r str },
     /// A seat of government ("the Kremlin"): the state itself or a body of it.
     Seat {
-        name: String,
-        country: String,
+        name: &'r str,
+        country: &'r str,
         state: bool,
     },
     /// An organisation (or ministry), with its short form if it has one ("NATO").
     Org {
-        name: String,
-        country: Option<String>,
-        short: Option<String>,
+        name: &'r str,
+        country: Option<&'r str>,
+        short: Option<&'r str>,
     },
     /// A ministry by a registry surface ("Defence Ministry", "the Pentagon").
     Ministry {
-        name: String,
-        country: Option<String>,
+        name: &'r str,
+        country: Option<&'r str>,
     },
     /// A group noun.
-    Group { name: String },
+    Group { name: &'r str },
     /// A title; `person` when "the <title>" designates one holder.
     Title {
-        canonical: String,
+        canonical: &'r str,
         person: bool,
         honorific: bool,
     },
     /// A known public figure.
-    Person { country: Option<String> },
+    Person { country: Option<&'r str> },
 }
 
 /// A registry hit in a document.
-#[derive(Clone, Debug)]
-pub(crate) struct Hit {
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit<'r> {
     pub span: Span,
-    pub ent: Ent,
+    pub ent: Ent<'r>,
 }
 
 /// A known person with the role held on the document's date.
@@ -64,11 +65,28 @@ pub(crate) struct Known {
 pub struct Lexicon {
     registry: Arc<Registry>,
     gazetteer: Arc<Gazetteer>,
+    /// Per title of the registry (same index): the role it gives, with its organisation
+    /// ("NATO Secretary General"), made once instead of per hit.
+    titles: Vec<String>,
+}
+
+/// The role each title of `registry` gives (see [`Lexicon::titles`]).
+fn title_roles(registry: &Registry) -> Vec<String> {
+    registry
+        .titles()
+        .iter()
+        .map(|t| match &t.org {
+            Some(org) if !t.name.contains(org.as_str()) => format!("{org} {}", t.name),
+            _ => t.name.clone(),
+        })
+        .collect()
 }
 
 static EMBEDDED: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    let registry = Registry::embedded().clone();
     Arc::new(Lexicon {
-        registry: Arc::new(Registry::embedded().clone()),
+        titles: title_roles(&registry),
+        registry: Arc::new(registry),
         gazetteer: Arc::new(Gazetteer::embedded().clone()),
     })
 });
@@ -86,6 +104,7 @@ impl Lexicon {
     pub fn new(registry: Registry) -> Result<Lexicon, Error> {
         let gazetteer = Gazetteer::new(&registry)?;
         Ok(Lexicon {
+            titles: title_roles(&registry),
             registry: Arc::new(registry),
             gazetteer: Arc::new(gazetteer),
         })
@@ -109,7 +128,7 @@ impl Lexicon {
     }
 
     /// Registry hits inside the document's sentences, resolved.
-    pub(crate) fn hits(&self, doc: &Document) -> Vec<Hit> {
+    pub(crate) fn hits(&self, doc: &Document) -> Vec<Hit<'_>> {
         let mut out = Vec::new();
         for s in &doc.sentences {
             let text = doc.slice(s.span);
@@ -121,29 +140,25 @@ impl Lexicon {
                     continue;
                 }
                 let ent = match entry {
-                    Entry::Country(c, Surface::Name | Surface::Alias) => Ent::Country {
-                        name: c.name.clone(),
-                    },
-                    Entry::Country(c, Surface::Capital) => Ent::Capital {
-                        country: c.name.clone(),
-                    },
-                    Entry::Country(c, _) => Ent::Adjective {
-                        country: c.name.clone(),
-                    },
+                    Entry::Country(c, Surface::Name | Surface::Alias) => {
+                        Ent::Country { name: &c.name }
+                    }
+                    Entry::Country(c, Surface::Capital) => Ent::Capital { country: &c.name },
+                    Entry::Country(c, _) => Ent::Adjective { country: &c.name },
                     Entry::Seat(c, seat) => Ent::Seat {
-                        name: seat.name.clone(),
-                        country: c.name.clone(),
+                        name: &seat.name,
+                        country: &c.name,
                         state: seat.kind == ActorKind::State,
                     },
                     Entry::Organisation(o, _) => Ent::Org {
-                        name: o.name.clone(),
+                        name: &o.name,
                         // an alliance or IGO belongs to no one country (its seat is not its country)
                         country: o
                             .country
-                            .clone()
+                            .as_deref()
                             .filter(|_| !matches!(o.class, OrgClass::Alliance | OrgClass::Igo)),
                         short: if o.name.len() <= 6 {
-                            Some(o.name.clone())
+                            Some(&o.name)
                         } else {
                             o.aliases
                                 .iter()
@@ -151,28 +166,30 @@ impl Lexicon {
                                     a.len() <= 6
                                         && a.chars().all(|c| c.is_ascii_uppercase() || c == '.')
                                 })
-                                .cloned()
+                                .map(String::as_str)
                         },
                     },
                     Entry::Ministry(m) => Ent::Ministry {
-                        name: m.name.clone(),
-                        country: m.country.clone(),
+                        name: &m.name,
+                        country: m.country.as_deref(),
                     },
-                    Entry::Title(t) => Ent::Title {
-                        canonical: match &t.org {
-                            Some(org) if !t.name.contains(org.as_str()) => {
-                                format!("{org} {}", t.name)
-                            }
-                            _ => t.name.clone(),
-                        },
-                        person: t.person,
-                        honorific: t.class == TitleClass::Honorific,
-                    },
-                    Entry::Group(g) => Ent::Group {
-                        name: g.name.clone(),
-                    },
+                    Entry::Title(t) => {
+                        // `titles` is made from this registry: the index is always there.
+                        let EntryRef::Title(i) = h.entry else {
+                            continue;
+                        };
+                        let Some(canonical) = self.titles.get(i) else {
+                            continue;
+                        };
+                        Ent::Title {
+                            canonical,
+                            person: t.person,
+                            honorific: t.class == TitleClass::Honorific,
+                        }
+                    }
+                    Entry::Group(g) => Ent::Group { name: &g.name },
                     Entry::Person(p, _) => Ent::Person {
-                        country: p.country.clone(),
+                        country: p.country.as_deref(),
                     },
                 };
                 out.push(Hit {
