@@ -60,7 +60,6 @@
 #![deny(missing_docs)]
 
 mod abbrev;
-mod fxhash;
 mod normalize;
 mod segment;
 mod stem;
