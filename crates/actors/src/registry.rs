@@ -30,7 +30,7 @@ use std::collections::hash_map::Entry as Slot;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -811,15 +811,17 @@ fn get(map: &HashMap<String, (Rank, usize)>, key: &str) -> Option<usize> {
 /// surface form. Build once, share (`&Registry` or `Arc<Registry>`).
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
-    countries: Vec<Country>,
-    organisations: Vec<Organisation>,
-    ministries: Vec<Ministry>,
-    titles: Vec<Title>,
-    groups: Vec<Group>,
-    people: Vec<Person>,
-    not_actors: Vec<String>,
-    article_required: Vec<String>,
-    index: Index,
+    // Shared, copied on write: a clone (the analyzer's lexicon clones the embedded
+    // registry) costs nothing.
+    countries: Arc<Vec<Country>>,
+    organisations: Arc<Vec<Organisation>>,
+    ministries: Arc<Vec<Ministry>>,
+    titles: Arc<Vec<Title>>,
+    groups: Arc<Vec<Group>>,
+    people: Arc<Vec<Person>>,
+    not_actors: Arc<Vec<String>>,
+    article_required: Arc<Vec<String>>,
+    index: Arc<Index>,
 }
 
 #[derive(Deserialize)]
@@ -1002,19 +1004,20 @@ impl Registry {
             }
         }
         Ok(Registry {
-            countries: raw.country.into_iter().map(Spanned::into_inner).collect(),
-            organisations: raw
-                .organisation
-                .into_iter()
-                .map(Spanned::into_inner)
-                .collect(),
-            ministries: raw.ministry.into_iter().map(Spanned::into_inner).collect(),
-            titles: raw.title.into_iter().map(Spanned::into_inner).collect(),
-            groups: raw.group.into_iter().map(Spanned::into_inner).collect(),
-            people: raw.person.into_iter().map(Spanned::into_inner).collect(),
-            not_actors: raw.not_actors,
-            article_required: raw.article_required,
-            index: Index::default(),
+            countries: Arc::new(raw.country.into_iter().map(Spanned::into_inner).collect()),
+            organisations: Arc::new(
+                raw.organisation
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
+            ),
+            ministries: Arc::new(raw.ministry.into_iter().map(Spanned::into_inner).collect()),
+            titles: Arc::new(raw.title.into_iter().map(Spanned::into_inner).collect()),
+            groups: Arc::new(raw.group.into_iter().map(Spanned::into_inner).collect()),
+            people: Arc::new(raw.person.into_iter().map(Spanned::into_inner).collect()),
+            not_actors: Arc::new(raw.not_actors),
+            article_required: Arc::new(raw.article_required),
+            index: Arc::default(),
         })
     }
 
@@ -1080,24 +1083,30 @@ impl Registry {
         let mut groups = Vec::new();
         let mut people = Vec::new();
         for other in others {
-            countries.push(other.countries);
-            organisations.push(other.organisations);
-            ministries.push(other.ministries);
-            titles.push(other.titles);
-            groups.push(other.groups);
-            people.push(other.people);
-            union(&mut self.not_actors, other.not_actors);
-            union(&mut self.article_required, other.article_required);
+            countries.push(Arc::unwrap_or_clone(other.countries));
+            organisations.push(Arc::unwrap_or_clone(other.organisations));
+            ministries.push(Arc::unwrap_or_clone(other.ministries));
+            titles.push(Arc::unwrap_or_clone(other.titles));
+            groups.push(Arc::unwrap_or_clone(other.groups));
+            people.push(Arc::unwrap_or_clone(other.people));
+            union(
+                Arc::make_mut(&mut self.not_actors),
+                Arc::unwrap_or_clone(other.not_actors),
+            );
+            union(
+                Arc::make_mut(&mut self.article_required),
+                Arc::unwrap_or_clone(other.article_required),
+            );
         }
         let name = |n: &String| name_key(n);
         merge_by_key(
-            &mut self.countries,
+            Arc::make_mut(&mut self.countries),
             countries.into_iter().flatten(),
             |c| name(&c.name),
             merge_country,
         );
         merge_by_key(
-            &mut self.organisations,
+            Arc::make_mut(&mut self.organisations),
             organisations.into_iter().flatten(),
             |o| name(&o.name),
             |x, o| {
@@ -1110,7 +1119,7 @@ impl Registry {
             },
         );
         merge_by_key(
-            &mut self.ministries,
+            Arc::make_mut(&mut self.ministries),
             ministries.into_iter().flatten(),
             ministry_key,
             |x, m| {
@@ -1122,7 +1131,7 @@ impl Registry {
             },
         );
         merge_by_key(
-            &mut self.titles,
+            Arc::make_mut(&mut self.titles),
             titles.into_iter().flatten(),
             title_key,
             |x, t| {
@@ -1133,7 +1142,7 @@ impl Registry {
             },
         );
         merge_by_key(
-            &mut self.groups,
+            Arc::make_mut(&mut self.groups),
             groups.into_iter().flatten(),
             |g| name(&g.name),
             |x, g| {
@@ -1143,7 +1152,7 @@ impl Registry {
             },
         );
         merge_by_key(
-            &mut self.people,
+            Arc::make_mut(&mut self.people),
             people.into_iter().flatten(),
             |p| name(&p.name),
             |x, p| {
@@ -1213,7 +1222,7 @@ impl Registry {
                 put(&mut ix.person, s, Rank::Weak, i);
             }
         }
-        self.index = ix;
+        self.index = Arc::new(ix);
     }
 
     // -------------------------------------------------------------------- slices
