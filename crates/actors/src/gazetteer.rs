@@ -3,9 +3,12 @@
 //! running text, in one pass.
 //!
 //! # How matching works, and why
-//! - One Aho-Corasick automaton over all surface forms, `MatchKind::LeftmostLongest`, so
-//!   that "Kyiv Independent" wins over "Kyiv" and "Poles" over "Pole", and a text is
-//!   scanned once whatever the number of names.
+//! - One byte trie over all surface forms. At every position that may start a word, the
+//!   longest surface starting there wins, so that "Kyiv Independent" wins over "Kyiv" and
+//!   "Poles" over "Pole"; a text is scanned once whatever the number of names. (This is
+//!   what leftmost-longest Aho-Corasick matching gives with the boundary rule below, and
+//!   the trie is built from the sorted surfaces in a few hundred thousand instructions,
+//!   where the automaton took ~70 million: most of the registry's load time.)
 //! - Matching is on a folded copy of the text (curly apostrophes and dashes straightened,
 //!   runs of white space as one space, a paragraph break as a newline, invisible
 //!   characters dropped) with a map back to the original bytes: every [`Hit::span`] is a
@@ -18,7 +21,8 @@
 //!   the article when present.
 //! - A match must have a word boundary (no letter or digit) on both sides: "US" is not
 //!   found in "USA" nor "EU" in "EUR". When the longest match fails that test, the scan
-//!   resumes one character later, so a match starting inside it is still found.
+//!   resumes one character later (a shorter surface at the same position is not tried),
+//!   so a match starting inside it is still found.
 //! - Phrases listed in `not_actors` ("Latin America") are matched and dropped, hiding the
 //!   actor words inside them.
 //!
@@ -38,9 +42,9 @@
 //! ```
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
 use stancemap_core::text::{fold_punct, strip_diacritics};
 use stancemap_core::{Error, ErrorKind, Span};
 
@@ -67,11 +71,11 @@ impl Hit {
     }
 }
 
-/// The automaton over all surfaces of a [`Registry`]. Build once (a few milliseconds),
-/// then [`Gazetteer::find`] in time linear in the text.
+/// The trie over all surfaces of a [`Registry`]. Build once (well under a millisecond
+/// for the trie itself), then [`Gazetteer::find`] in time linear in the text.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    ac: AhoCorasick,
+    trie: Trie,
     /// Per pattern: the entry, or `None` for a `not_actors` phrase.
     targets: Vec<Option<EntryRef>>,
 }
@@ -96,59 +100,27 @@ impl Gazetteer {
         &EMBEDDED
     }
 
-    /// Builds the automaton over every surface of `registry` (see
-    /// [`Registry::surfaces`]) and its `not_actors` phrases.
+    /// Builds the trie over every surface of `registry` (see [`Registry::surfaces`]) and
+    /// its `not_actors` phrases.
     ///
     /// # Errors
-    /// A `Data` error if the automaton cannot be built (far more patterns than any
-    /// registry holds).
+    /// A `Data` error if the trie cannot be built (more than 4 billion nodes, far more
+    /// than any registry holds).
     pub fn new(registry: &Registry) -> Result<Gazetteer, Error> {
-        let required: Vec<String> = registry
-            .article_required()
-            .iter()
-            .map(|s| fold(s))
-            .collect();
-        let mut best: HashMap<String, (Priority, Option<EntryRef>)> = HashMap::new();
-        let mut offer =
-            |pattern: String, prio: Priority, target: Option<EntryRef>| match best.get(&pattern) {
-                Some((p, _)) if *p <= prio => {}
-                _ => {
-                    best.insert(pattern, (prio, target));
-                }
-            };
-        for (order, phrase) in registry.not_actors().iter().enumerate() {
-            for (pattern, generated) in expand(phrase, &required) {
-                offer(pattern, (0, u8::from(generated), 0, order), None);
-            }
-        }
-        for (order, (surface, entry)) in registry.surfaces().into_iter().enumerate() {
-            let rank = match entry {
-                EntryRef::Country(_, Surface::Name)
-                | EntryRef::Organisation(_, Surface::Name)
-                | EntryRef::Person(_, Surface::Name) => 0,
-                _ => 1,
-            };
-            for (pattern, generated) in expand(surface, &required) {
-                offer(pattern, (1, u8::from(generated), rank, order), Some(entry));
-            }
-        }
-        let mut patterns: Vec<(String, Option<EntryRef>)> =
-            best.into_iter().map(|(p, (_, t))| (p, t)).collect();
-        // Deterministic pattern ids whatever the hash order.
-        patterns.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|(p, _)| p.as_str()))
-            .map_err(|e| {
-                Error::new(ErrorKind::Data, "cannot build the actor gazetteer").with_source(e)
-            })?;
+        let patterns = patterns(registry);
+        let trie = Trie::new(patterns.iter().map(|(p, _)| p.as_str())).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Data,
+                "cannot build the actor gazetteer: too many surfaces",
+            )
+        })?;
         Ok(Gazetteer {
-            ac,
+            trie,
             targets: patterns.into_iter().map(|(_, t)| t).collect(),
         })
     }
 
-    /// Number of patterns in the automaton (surfaces with their generated variants).
+    /// Number of patterns in the trie (surfaces with their generated variants).
     pub fn pattern_count(&self) -> usize {
         self.targets.len()
     }
@@ -157,34 +129,193 @@ impl Gazetteer {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let folded = Folded::new(text);
         let hay = folded.text.as_str();
+        let bytes = hay.as_bytes();
         let mut hits = Vec::new();
+        // Only a position after a non-alphanumeric character (or the start) can begin a
+        // hit: elsewhere the left boundary fails, and a failed match only moves the scan
+        // one character on, as a position without any match does.
         let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = self.ac.find(Input::new(hay).range(pos..)) else {
-                break;
-            };
-            let (start, end) = (m.start(), m.end());
-            if start < end && at_boundaries(hay, start, end) {
-                if let Some(entry) = self.targets.get(m.pattern().as_usize()).copied().flatten() {
-                    hits.push(Hit {
-                        span: Span::new(folded.starts[start], folded.ends[end - 1]),
-                        entry,
-                    });
+        let mut after_alnum = false;
+        while pos < bytes.len() {
+            if !after_alnum && let Some((len, pattern)) = self.trie.longest(bytes, pos) {
+                let end = pos + len;
+                if !hay[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                    if let Some(entry) = self.targets.get(pattern).copied().flatten() {
+                        hits.push(Hit {
+                            span: Span::new(folded.starts[pos], folded.ends[end - 1]),
+                            entry,
+                        });
+                    }
+                    after_alnum = hay[..end]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                    pos = end;
+                    continue;
                 }
-                pos = end;
+            }
+            // One character on, then past the rest of a word (ASCII fast path).
+            let b = bytes[pos];
+            let c = if b.is_ascii() {
+                char::from(b)
             } else {
-                pos = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+                hay[pos..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER)
+            };
+            pos += c.len_utf8();
+            after_alnum = c.is_alphanumeric();
+            if after_alnum {
+                while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                    pos += 1;
+                }
             }
         }
         hits
     }
 }
 
-/// Whether the characters just outside `start..end` are no letters or digits.
-fn at_boundaries(hay: &str, start: usize, end: usize) -> bool {
-    let before = hay[..start].chars().next_back();
-    let after = hay[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// Every pattern (surfaces with their generated variants, and `not_actors` phrases) with
+/// its target, sorted; a pattern several surfaces produce goes to the first by [`Priority`].
+fn patterns(registry: &Registry) -> Vec<(String, Option<EntryRef>)> {
+    let required: Vec<String> = registry
+        .article_required()
+        .iter()
+        .map(|s| fold(s))
+        .collect();
+    let mut best: HashMap<String, (Priority, Option<EntryRef>)> = HashMap::new();
+    let mut offer =
+        |pattern: String, prio: Priority, target: Option<EntryRef>| match best.entry(pattern) {
+            Slot::Occupied(mut o) => {
+                if prio < o.get().0 {
+                    o.insert((prio, target));
+                }
+            }
+            Slot::Vacant(v) => {
+                v.insert((prio, target));
+            }
+        };
+    for (order, phrase) in registry.not_actors().iter().enumerate() {
+        for (pattern, generated) in expand(phrase, &required) {
+            offer(pattern, (0, u8::from(generated), 0, order), None);
+        }
+    }
+    for (order, (surface, entry)) in registry.surfaces().into_iter().enumerate() {
+        let rank = match entry {
+            EntryRef::Country(_, Surface::Name)
+            | EntryRef::Organisation(_, Surface::Name)
+            | EntryRef::Person(_, Surface::Name) => 0,
+            _ => 1,
+        };
+        for (pattern, generated) in expand(surface, &required) {
+            offer(pattern, (1, u8::from(generated), rank, order), Some(entry));
+        }
+    }
+    let mut patterns: Vec<(String, Option<EntryRef>)> =
+        best.into_iter().map(|(p, (_, t))| (p, t)).collect();
+    // Sorted (the trie needs it): deterministic pattern ids whatever the hash order.
+    patterns.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    patterns
+}
+
+/// No node, no pattern.
+const NONE: u32 = u32::MAX;
+
+/// A byte trie of sorted patterns: the longest pattern a text starts with, in one walk.
+///
+/// Nodes are stored flat, each with its first child and next sibling (siblings in byte
+/// order, so that a lookup stops early); the root's children are indexed by byte.
+#[derive(Clone, Debug)]
+struct Trie {
+    /// The child of the root for each first byte.
+    root: Box<[u32; 256]>,
+    nodes: Vec<Node>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    byte: u8,
+    first_child: u32,
+    next_sibling: u32,
+    /// Index of the pattern that ends here.
+    pattern: u32,
+}
+
+impl Node {
+    fn new(byte: u8) -> Node {
+        Node {
+            byte,
+            first_child: NONE,
+            next_sibling: NONE,
+            pattern: NONE,
+        }
+    }
+}
+
+impl Trie {
+    /// `patterns` must be sorted (byte order) and distinct. `None` when they need more
+    /// than `u32` node or pattern numbers.
+    fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Option<Trie> {
+        let mut nodes = vec![Node::new(0)];
+        // path[d]: the node at depth d of the previous pattern (path[0] is the root).
+        let mut path: Vec<u32> = vec![0];
+        let mut prev: &[u8] = &[];
+        for (i, pattern) in patterns.into_iter().enumerate() {
+            let bytes = pattern.as_bytes();
+            let common = prev.iter().zip(bytes).take_while(|(a, b)| a == b).count();
+            // The previous pattern's node right below the common prefix is the last
+            // child there: the new branch becomes its next sibling (sorted input).
+            let mut sibling = path.get(common + 1).copied();
+            path.truncate(common + 1);
+            for &b in &bytes[common..] {
+                let id = u32::try_from(nodes.len()).ok().filter(|&id| id != NONE)?;
+                nodes.push(Node::new(b));
+                match sibling.take() {
+                    Some(s) => nodes[s as usize].next_sibling = id,
+                    None => nodes[*path.last()? as usize].first_child = id,
+                }
+                path.push(id);
+            }
+            nodes[*path.last()? as usize].pattern = u32::try_from(i).ok()?;
+            prev = bytes;
+        }
+        let mut root = Box::new([NONE; 256]);
+        let mut child = nodes[0].first_child;
+        while child != NONE {
+            let n = nodes[child as usize];
+            root[usize::from(n.byte)] = child;
+            child = n.next_sibling;
+        }
+        Some(Trie { root, nodes })
+    }
+
+    /// The longest pattern `hay[at..]` starts with: (its length in bytes, its index).
+    fn longest(&self, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+        let mut node = self.root[usize::from(*hay.get(at)?)];
+        let mut best = None;
+        let mut i = at;
+        while node != NONE {
+            let n = self.nodes[node as usize];
+            i += 1;
+            if n.pattern != NONE {
+                best = Some((i - at, n.pattern as usize));
+            }
+            let Some(&b) = hay.get(i) else { break };
+            node = n.first_child;
+            while node != NONE {
+                let c = self.nodes[node as usize];
+                if c.byte >= b {
+                    if c.byte != b {
+                        node = NONE;
+                    }
+                    break;
+                }
+                node = c.next_sibling;
+            }
+        }
+        best
+    }
 }
 
 /// Characters that take no room: zero-width spaces and joiners, soft hyphen, BOM.
@@ -248,12 +379,23 @@ impl Folded {
 /// A surface folded like the text: typographic punctuation straightened, white space
 /// collapsed, trimmed.
 fn fold(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(fold_punct)
-        .filter(|c| !is_invisible(*c))
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().map(fold_punct) {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Function words kept in lower case in a title-cased variant.
@@ -306,23 +448,23 @@ fn case_variants(core: &str) -> Vec<String> {
     };
     // What writers do: as written (lower case), capitalised at the start of a sentence,
     // title case, every word capitalised.
-    let first_is_free = free.first().is_some_and(|&(s, _)| s == 0);
     let mut out = vec![core.to_string()];
-    if first_is_free {
-        out.push(build(&|k, _| k == 0));
+    if free.is_empty() {
+        return out;
     }
-    out.push(build(&|k, w| {
+    let first_is_free = free.first().is_some_and(|&(s, _)| s == 0);
+    let mut add = |v: String| {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    };
+    if first_is_free {
+        add(build(&|k, _| k == 0));
+    }
+    add(build(&|k, w| {
         (k == 0 && first_is_free) || !SMALL_WORDS.contains(&w)
     }));
-    out.push(build(&|_, _| true));
-    let mut seen = Vec::with_capacity(out.len());
-    out.retain(|v| {
-        let new = !seen.contains(v);
-        if new {
-            seen.push(v.clone());
-        }
-        new
-    });
+    add(build(&|_, _| true));
     out
 }
 
@@ -366,6 +508,128 @@ fn expand(surface: &str, article_required: &[String]) -> Vec<(String, bool)> {
 mod tests {
     use super::*;
     use crate::registry::Surface;
+    use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+    /// The matcher the trie replaced: leftmost-longest Aho-Corasick over the same
+    /// patterns, resuming one character after a match without word boundaries.
+    fn reference(ac: &AhoCorasick, targets: &[Option<EntryRef>], text: &str) -> Vec<Hit> {
+        let at_boundaries = |hay: &str, start: usize, end: usize| {
+            let before = hay[..start].chars().next_back();
+            let after = hay[end..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        let folded = Folded::new(text);
+        let hay = folded.text.as_str();
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = ac.find(Input::new(hay).range(pos..)) else {
+                break;
+            };
+            let (start, end) = (m.start(), m.end());
+            if start < end && at_boundaries(hay, start, end) {
+                if let Some(entry) = targets.get(m.pattern().as_usize()).copied().flatten() {
+                    hits.push(Hit {
+                        span: Span::new(folded.starts[start], folded.ends[end - 1]),
+                        entry,
+                    });
+                }
+                pos = end;
+            } else {
+                pos = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        hits
+    }
+
+    #[test]
+    fn fold_is_the_two_pass_fold() {
+        let two_pass = |s: &str| {
+            let s: String = s
+                .chars()
+                .map(fold_punct)
+                .filter(|c| !is_invisible(*c))
+                .collect();
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let mut samples: Vec<String> = Registry::embedded()
+            .surfaces()
+            .iter()
+            .map(|(s, _)| s.to_string())
+            .collect();
+        samples.extend(
+            [
+                " a  b ",
+                "\u{200b} a\u{a0}\u{200b} b\u{2009}",
+                "’x‘",
+                "\u{ad}",
+                "a\u{200b}\u{200b} \n b",
+                "",
+            ]
+            .map(String::from),
+        );
+        for s in &samples {
+            assert_eq!(fold(s), two_pass(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn trie_finds_what_the_automaton_found() {
+        let reg = Registry::embedded();
+        let patterns = patterns(reg);
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .unwrap();
+        let targets: Vec<Option<EntryRef>> = patterns.iter().map(|(_, t)| *t).collect();
+        let gaz = Gazetteer::embedded();
+        let mut texts: Vec<String> = Vec::new();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/articles");
+        for entry in std::fs::read_dir(&corpus).expect("the corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            texts.extend(text.split(". ").map(String::from));
+            texts.push(text);
+        }
+        // Surfaces glued together with separators, affixes and other cases.
+        let surfaces: Vec<&str> = patterns.iter().map(|(p, _)| p.as_str()).collect();
+        let glue = [
+            " ", "s ", "'s ", "’s ", "-", "", "x", "2 ", ". ", ", ", "\n\n", " the ", "é",
+            "\u{200b}", " – ", "\u{a0}", "ian ", "US", " (", ") ",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for _ in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..next(8) + 1 {
+                let s = surfaces[next(surfaces.len())];
+                match next(4) {
+                    0 => t.push_str(&s.to_lowercase()),
+                    1 => t.push_str(&s.to_uppercase()),
+                    2 => t.push_str(
+                        &s[..s
+                            .char_indices()
+                            .nth(s.chars().count() / 2)
+                            .map_or(0, |(i, _)| i)],
+                    ),
+                    _ => t.push_str(s),
+                }
+                t.push_str(glue[next(glue.len())]);
+            }
+            texts.push(t);
+        }
+        let mut total = 0;
+        for t in &texts {
+            let want = reference(&ac, &targets, t);
+            total += want.len();
+            assert_eq!(gaz.find(t), want, "{t:?}");
+        }
+        assert!(total > 5000, "{total}");
+    }
 
     fn names(text: &str) -> Vec<(String, String)> {
         let reg = Registry::embedded();

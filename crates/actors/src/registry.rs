@@ -26,10 +26,11 @@
 
 use stancemap_core::text::line_col;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -753,36 +754,74 @@ struct Index {
     person: HashMap<String, (Rank, usize)>,
 }
 
+/// [`normalize_name`], with a fast path for ASCII text (nearly every registry string and
+/// every lookup): the same result without the Unicode decomposition, which costs ~30 times
+/// more and dominated the load of the registry.
+pub(crate) fn name_key(s: &str) -> String {
+    if !s.is_ascii() {
+        return normalize_name(s);
+    }
+    // On ASCII, `normalize_name` only lower-cases, turns a backtick into an apostrophe
+    // (`fold_punct`), collapses white space (as `char::is_whitespace`: tab, line feed,
+    // vertical tab, form feed, carriage return, space) and drops one leading "the ".
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for b in s.bytes() {
+        if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(match b {
+            b'`' => '\'',
+            _ => char::from(b.to_ascii_lowercase()),
+        });
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+    out
+}
+
 fn put(map: &mut HashMap<String, (Rank, usize)>, key: &str, rank: Rank, i: usize) {
-    let key = normalize_name(key);
+    let key = name_key(key);
     if key.is_empty() {
         return;
     }
-    match map.get(&key) {
-        Some(&(r, _)) if r <= rank => {}
-        _ => {
-            map.insert(key, (rank, i));
+    match map.entry(key) {
+        Slot::Occupied(mut o) => {
+            if rank < o.get().0 {
+                o.insert((rank, i));
+            }
+        }
+        Slot::Vacant(v) => {
+            v.insert((rank, i));
         }
     }
 }
 
 fn get(map: &HashMap<String, (Rank, usize)>, key: &str) -> Option<usize> {
-    map.get(&normalize_name(key)).map(|&(_, i)| i)
+    map.get(&name_key(key)).map(|&(_, i)| i)
 }
 
 /// Countries, organisations, ministries, titles, groups and people, with lookups by any
 /// surface form. Build once, share (`&Registry` or `Arc<Registry>`).
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
-    countries: Vec<Country>,
-    organisations: Vec<Organisation>,
-    ministries: Vec<Ministry>,
-    titles: Vec<Title>,
-    groups: Vec<Group>,
-    people: Vec<Person>,
-    not_actors: Vec<String>,
-    article_required: Vec<String>,
-    index: Index,
+    // Shared, copied on write: a clone (the analyzer's lexicon clones the embedded
+    // registry) costs nothing.
+    countries: Arc<Vec<Country>>,
+    organisations: Arc<Vec<Organisation>>,
+    ministries: Arc<Vec<Ministry>>,
+    titles: Arc<Vec<Title>>,
+    groups: Arc<Vec<Group>>,
+    people: Arc<Vec<Person>>,
+    not_actors: Arc<Vec<String>>,
+    article_required: Arc<Vec<String>>,
+    index: Arc<Index>,
 }
 
 #[derive(Deserialize)]
@@ -807,14 +846,15 @@ struct RawFile {
 }
 
 static EMBEDDED: LazyLock<Registry> = LazyLock::new(|| {
+    // The embedded files are part of the program: a parse error is a bug, caught by the
+    // test `embedded_files_parse`. They are merged in one pass and indexed once.
+    let parts = EMBEDDED_FILES.iter().map(|(name, text)| {
+        Registry::parse(name, text)
+            .unwrap_or_else(|e| panic!("embedded actor data is malformed: {e}"))
+    });
     let mut reg = Registry::default();
-    for (name, text) in EMBEDDED_FILES {
-        // The embedded files are part of the program: a parse error is a bug, caught by
-        // the test `embedded_files_parse`.
-        let part = Registry::from_toml(name, text)
-            .unwrap_or_else(|e| panic!("embedded actor data is malformed: {e}"));
-        reg.extend(part);
-    }
+    reg.merge(parts);
+    reg.reindex();
     reg
 });
 
@@ -823,11 +863,13 @@ static EMBEDDED: LazyLock<Registry> = LazyLock::new(|| {
 /// and looked up in a map, so loading stays linear in the size of the data.
 fn merge_by_key<T, K: Eq + std::hash::Hash>(
     existing: &mut Vec<T>,
-    incoming: Vec<T>,
+    incoming: impl IntoIterator<Item = T>,
     key: impl Fn(&T) -> K,
     mut merge: impl FnMut(&mut T, T),
 ) {
-    let mut index: HashMap<K, usize> = HashMap::with_capacity(existing.len() + incoming.len());
+    let incoming = incoming.into_iter();
+    let mut index: HashMap<K, usize> =
+        HashMap::with_capacity(existing.len() + incoming.size_hint().0);
     for (i, x) in existing.iter().enumerate() {
         index.entry(key(x)).or_insert(i);
     }
@@ -924,24 +966,30 @@ impl Registry {
     /// A `Data` error naming the file, line and column: malformed TOML, an unknown field,
     /// a bad value (date, ISO code, class) or a name listed twice in the file.
     pub fn from_toml(file_name: &str, text: &str) -> Result<Registry, Error> {
+        let mut reg = Registry::parse(file_name, text)?;
+        reg.reindex();
+        Ok(reg)
+    }
+
+    /// [`Registry::from_toml`] without the lookup index: for parts that are merged first
+    /// and indexed once ([`Registry::merge`] then [`Registry::reindex`]).
+    fn parse(file_name: &str, text: &str) -> Result<Registry, Error> {
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             data_error(file_name, text, e.span(), e.message().trim().to_string()).with_source(e)
         })?;
         check_names(file_name, text, "country", &raw.country, |c| {
-            normalize_name(&c.name)
+            name_key(&c.name)
         })?;
         check_names(file_name, text, "organisation", &raw.organisation, |o| {
-            normalize_name(&o.name)
+            name_key(&o.name)
         })?;
         check_names(file_name, text, "ministry", &raw.ministry, |m| {
             ministry_key(m)
         })?;
         check_names(file_name, text, "title", &raw.title, title_key)?;
-        check_names(file_name, text, "group", &raw.group, |g| {
-            normalize_name(&g.name)
-        })?;
+        check_names(file_name, text, "group", &raw.group, |g| name_key(&g.name))?;
         check_names(file_name, text, "person", &raw.person, |p| {
-            normalize_name(&p.name)
+            name_key(&p.name)
         })?;
         for c in &raw.country {
             for s in &c.get_ref().seats {
@@ -955,23 +1003,22 @@ impl Registry {
                 }
             }
         }
-        let mut reg = Registry {
-            countries: raw.country.into_iter().map(Spanned::into_inner).collect(),
-            organisations: raw
-                .organisation
-                .into_iter()
-                .map(Spanned::into_inner)
-                .collect(),
-            ministries: raw.ministry.into_iter().map(Spanned::into_inner).collect(),
-            titles: raw.title.into_iter().map(Spanned::into_inner).collect(),
-            groups: raw.group.into_iter().map(Spanned::into_inner).collect(),
-            people: raw.person.into_iter().map(Spanned::into_inner).collect(),
-            not_actors: raw.not_actors,
-            article_required: raw.article_required,
-            index: Index::default(),
-        };
-        reg.reindex();
-        Ok(reg)
+        Ok(Registry {
+            countries: Arc::new(raw.country.into_iter().map(Spanned::into_inner).collect()),
+            organisations: Arc::new(
+                raw.organisation
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
+            ),
+            ministries: Arc::new(raw.ministry.into_iter().map(Spanned::into_inner).collect()),
+            titles: Arc::new(raw.title.into_iter().map(Spanned::into_inner).collect()),
+            groups: Arc::new(raw.group.into_iter().map(Spanned::into_inner).collect()),
+            people: Arc::new(raw.person.into_iter().map(Spanned::into_inner).collect()),
+            not_actors: Arc::new(raw.not_actors),
+            article_required: Arc::new(raw.article_required),
+            index: Arc::default(),
+        })
     }
 
     /// Reads a data file, or every `*.toml` file of a directory (in name order).
@@ -1004,10 +1051,15 @@ impl Registry {
             }
         }
         files.sort();
-        let mut reg = Registry::default();
+        let mut parts = Vec::with_capacity(files.len());
         for f in files {
-            reg.extend(Registry::from_path(&f)?);
+            let shown = f.display().to_string();
+            let text = std::fs::read_to_string(&f).map_err(|e| Error::from(e).with_path(&shown))?;
+            parts.push(Registry::parse(&shown, &text)?);
         }
+        let mut reg = Registry::default();
+        reg.merge(parts);
+        reg.reindex();
         Ok(reg)
     }
 
@@ -1017,16 +1069,45 @@ impl Registry {
     /// flags are or-ed. Other entries are appended. Extending never removes data: to drop
     /// embedded entries, build from your own files with [`Registry::from_path`].
     pub fn extend(&mut self, other: Registry) {
-        let name = |n: &String| normalize_name(n);
+        self.merge(std::iter::once(other));
+        self.reindex();
+    }
+
+    /// [`Registry::extend`] by several registries in order, without re-indexing: each
+    /// entry's key is computed once, whatever the number of parts.
+    fn merge(&mut self, others: impl IntoIterator<Item = Registry>) {
+        let mut countries = Vec::new();
+        let mut organisations = Vec::new();
+        let mut ministries = Vec::new();
+        let mut titles = Vec::new();
+        let mut groups = Vec::new();
+        let mut people = Vec::new();
+        for other in others {
+            countries.push(Arc::unwrap_or_clone(other.countries));
+            organisations.push(Arc::unwrap_or_clone(other.organisations));
+            ministries.push(Arc::unwrap_or_clone(other.ministries));
+            titles.push(Arc::unwrap_or_clone(other.titles));
+            groups.push(Arc::unwrap_or_clone(other.groups));
+            people.push(Arc::unwrap_or_clone(other.people));
+            union(
+                Arc::make_mut(&mut self.not_actors),
+                Arc::unwrap_or_clone(other.not_actors),
+            );
+            union(
+                Arc::make_mut(&mut self.article_required),
+                Arc::unwrap_or_clone(other.article_required),
+            );
+        }
+        let name = |n: &String| name_key(n);
         merge_by_key(
-            &mut self.countries,
-            other.countries,
+            Arc::make_mut(&mut self.countries),
+            countries.into_iter().flatten(),
             |c| name(&c.name),
             merge_country,
         );
         merge_by_key(
-            &mut self.organisations,
-            other.organisations,
+            Arc::make_mut(&mut self.organisations),
+            organisations.into_iter().flatten(),
             |o| name(&o.name),
             |x, o| {
                 union(&mut x.aliases, o.aliases);
@@ -1038,8 +1119,8 @@ impl Registry {
             },
         );
         merge_by_key(
-            &mut self.ministries,
-            other.ministries,
+            Arc::make_mut(&mut self.ministries),
+            ministries.into_iter().flatten(),
             ministry_key,
             |x, m| {
                 x.portfolio = m.portfolio;
@@ -1049,15 +1130,20 @@ impl Registry {
                 x.ambiguous |= m.ambiguous;
             },
         );
-        merge_by_key(&mut self.titles, other.titles, title_key, |x, t| {
-            union(&mut x.variants, t.variants);
-            x.class = t.class;
-            x.person |= t.person;
-            x.portfolio = t.portfolio.or(x.portfolio.take());
-        });
         merge_by_key(
-            &mut self.groups,
-            other.groups,
+            Arc::make_mut(&mut self.titles),
+            titles.into_iter().flatten(),
+            title_key,
+            |x, t| {
+                union(&mut x.variants, t.variants);
+                x.class = t.class;
+                x.person |= t.person;
+                x.portfolio = t.portfolio.or(x.portfolio.take());
+            },
+        );
+        merge_by_key(
+            Arc::make_mut(&mut self.groups),
+            groups.into_iter().flatten(),
             |g| name(&g.name),
             |x, g| {
                 union(&mut x.variants, g.variants);
@@ -1066,8 +1152,8 @@ impl Registry {
             },
         );
         merge_by_key(
-            &mut self.people,
-            other.people,
+            Arc::make_mut(&mut self.people),
+            people.into_iter().flatten(),
             |p| name(&p.name),
             |x, p| {
                 union(&mut x.aliases, p.aliases);
@@ -1080,9 +1166,6 @@ impl Registry {
                 }
             },
         );
-        union(&mut self.not_actors, other.not_actors);
-        union(&mut self.article_required, other.article_required);
-        self.reindex();
     }
 
     fn reindex(&mut self) {
@@ -1094,7 +1177,7 @@ impl Registry {
             }
             if let Some(cap) = &c.capital {
                 for s in std::iter::once(&cap.name).chain(&cap.variants) {
-                    ix.capital.entry(normalize_name(s)).or_insert(i);
+                    ix.capital.entry(name_key(s)).or_insert(i);
                 }
             }
             for code in c.iso2.iter().chain(&c.iso3) {
@@ -1102,7 +1185,7 @@ impl Registry {
             }
             for (j, s) in c.seats.iter().enumerate() {
                 for surf in std::iter::once(&s.name).chain(&s.surfaces) {
-                    ix.seat.entry(normalize_name(surf)).or_insert((i, j));
+                    ix.seat.entry(name_key(surf)).or_insert((i, j));
                 }
             }
         }
@@ -1139,7 +1222,7 @@ impl Registry {
                 put(&mut ix.person, s, Rank::Weak, i);
             }
         }
-        self.index = ix;
+        self.index = Arc::new(ix);
     }
 
     // -------------------------------------------------------------------- slices
@@ -1223,14 +1306,14 @@ impl Registry {
     pub fn country_by_capital(&self, city: &str) -> Option<&Country> {
         self.index
             .capital
-            .get(&normalize_name(city))
+            .get(&name_key(city))
             .map(|&i| &self.countries[i])
     }
 
     /// The seat of government with this name or surface ("the Kremlin", "Downing
     /// Street"), and its country.
     pub fn seat(&self, surface: &str) -> Option<(&Country, &Seat)> {
-        let &(i, j) = self.index.seat.get(&normalize_name(surface))?;
+        let &(i, j) = self.index.seat.get(&name_key(surface))?;
         let c = &self.countries[i];
         Some((c, &c.seats[j]))
     }
@@ -1377,14 +1460,14 @@ impl Registry {
 fn title_key(t: &Title) -> String {
     format!(
         "{}|{}|{}",
-        normalize_name(&t.name),
-        t.org.as_deref().map(normalize_name).unwrap_or_default(),
-        t.country.as_deref().map(normalize_name).unwrap_or_default()
+        name_key(&t.name),
+        t.org.as_deref().map(name_key).unwrap_or_default(),
+        t.country.as_deref().map(name_key).unwrap_or_default()
     )
 }
 
 fn ministry_key(m: &Ministry) -> String {
-    normalize_name(&m.name)
+    name_key(&m.name)
 }
 
 fn merge_country(x: &mut Country, c: Country) {
@@ -1394,7 +1477,7 @@ fn merge_country(x: &mut Country, c: Country) {
     union(&mut x.adjectives, c.adjectives);
     union(&mut x.demonyms, c.demonyms);
     match (&mut x.capital, c.capital) {
-        (Some(old), Some(new)) if normalize_name(&old.name) == normalize_name(&new.name) => {
+        (Some(old), Some(new)) if name_key(&old.name) == name_key(&new.name) => {
             union(&mut old.variants, new.variants);
             union(&mut old.also, new.also);
             old.ambiguous |= new.ambiguous;
@@ -1408,7 +1491,7 @@ fn merge_country(x: &mut Country, c: Country) {
         match x
             .seats
             .iter_mut()
-            .find(|y| normalize_name(&y.name) == normalize_name(&s.name))
+            .find(|y| name_key(&y.name) == name_key(&s.name))
         {
             Some(y) => {
                 union(&mut y.surfaces, s.surfaces);
@@ -1728,6 +1811,110 @@ roles = [{ role = "Ambassador", country = "Estonia", from = "2024-02" }]
             reg.person("Roe").and_then(|p| p.country.as_deref()),
             Some("Estonia")
         );
+    }
+
+    /// Merging all embedded files at once and indexing once gives the registry that
+    /// extending file by file did.
+    #[test]
+    fn one_merge_equals_file_by_file_extension() {
+        let mut old = Registry::default();
+        for (name, text) in EMBEDDED_FILES {
+            old.extend(Registry::from_toml(name, text).expect("embedded file"));
+        }
+        let new = Registry::embedded();
+        assert_eq!(
+            format!("{:?}", old.countries()),
+            format!("{:?}", new.countries())
+        );
+        assert_eq!(
+            format!("{:?}", old.organisations()),
+            format!("{:?}", new.organisations())
+        );
+        assert_eq!(
+            format!("{:?}", old.ministries()),
+            format!("{:?}", new.ministries())
+        );
+        assert_eq!(format!("{:?}", old.titles()), format!("{:?}", new.titles()));
+        assert_eq!(format!("{:?}", old.groups()), format!("{:?}", new.groups()));
+        assert_eq!(format!("{:?}", old.people()), format!("{:?}", new.people()));
+        assert_eq!(old.not_actors(), new.not_actors());
+        assert_eq!(old.article_required(), new.article_required());
+        let mut keys: Vec<&str> = new.surfaces().into_iter().map(|(s, _)| s).collect();
+        keys.extend(
+            new.people()
+                .iter()
+                .flat_map(|p| &p.weak_aliases)
+                .map(String::as_str),
+        );
+        for k in keys {
+            assert_eq!(old.country_index(k), new.country_index(k), "{k}");
+            let ptr = |o: Option<&Person>| o.map(|p| p.name.clone());
+            assert_eq!(ptr(old.person(k)), ptr(new.person(k)), "{k}");
+            assert_eq!(
+                old.organisation(k).map(|o| &o.name),
+                new.organisation(k).map(|o| &o.name)
+            );
+            assert_eq!(old.title(k).map(|t| &t.name), new.title(k).map(|t| &t.name));
+            assert_eq!(old.group(k).map(|g| &g.name), new.group(k).map(|g| &g.name));
+            assert_eq!(
+                old.ministry(k).map(|m| &m.name),
+                new.ministry(k).map(|m| &m.name)
+            );
+            assert_eq!(
+                old.seat(k).map(|(c, s)| (&c.name, &s.name)),
+                new.seat(k).map(|(c, s)| (&c.name, &s.name))
+            );
+            assert_eq!(
+                old.country_by_capital(k).map(|c| &c.name),
+                new.country_by_capital(k).map(|c| &c.name)
+            );
+        }
+    }
+
+    #[test]
+    fn name_key_is_normalize_name() {
+        let reg = Registry::embedded();
+        let mut samples: Vec<String> = reg.surfaces().iter().map(|(s, _)| s.to_string()).collect();
+        samples.extend(
+            [
+                "",
+                " ",
+                "the",
+                "The ",
+                "the  the Hague",
+                "THE\tKremlin",
+                "x\u{b}y",
+                "a\u{c}\rb",
+                "O`Neill",
+                "  Latvia's   Ministry ",
+                "Théâtre",
+                "Łódź",
+                "the\u{a0}Kremlin",
+                "Thé Hague",
+                "ﬁnal",
+                "İstanbul",
+                "K",
+                "ſt",
+            ]
+            .map(String::from),
+        );
+        // Pseudo-random ASCII strings over the characters that matter.
+        let alphabet = b"aZ` '\t\n\x0b\x0c\r\x1c\x1f.-thethe";
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let len = (x % 12) as usize;
+            let mut s = String::new();
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(char::from(alphabet[(x % alphabet.len() as u64) as usize]));
+            }
+            samples.push(s);
+        }
+        for s in &samples {
+            assert_eq!(name_key(s), normalize_name(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The boilerplate stage: marks page furniture (newsletter prompts, by-lines, copyright
 //! lines, comment forms, related-article lists …) as [`Region`]s, from data rules.
 
+use crate::gate::{Gate, Literals, Probe};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use stancemap_core::text::fold_punct;
@@ -8,7 +9,7 @@ use stancemap_core::text::line_col;
 use stancemap_core::{Document, Error, ErrorKind, Layer, Region, Stage};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// The embedded default rules.
 const DEFAULT_RULES: &str = include_str!("../data/boilerplate.toml");
@@ -18,9 +19,21 @@ const DEFAULT_RULES_NAME: &str = "crates/ingest/data/boilerplate.toml";
 const RULE_PREFIX: &str = "boilerplate/";
 
 static DEFAULT: LazyLock<Boilerplate> = LazyLock::new(|| {
-    Boilerplate::from_toml(DEFAULT_RULES_NAME, DEFAULT_RULES)
+    // Compiled lazily: the embedded patterns are checked by the unit test
+    // `embedded_patterns_compile`.
+    Boilerplate::parse(DEFAULT_RULES_NAME, DEFAULT_RULES, Compile::Lazily)
         .expect("the embedded boilerplate rules are valid (a unit test parses them)")
 });
+
+/// When the regexes of a rule file are compiled.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compile {
+    /// While loading, so that a bad pattern is reported with its file, line and column.
+    Now,
+    /// When a line first passes the pattern's literal gate (the embedded rules, whose
+    /// patterns the tests compile).
+    Lazily,
+}
 
 /// Where a rule applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -90,7 +103,10 @@ pub struct RuleInfo {
 #[derive(Clone, Debug)]
 pub struct Boilerplate {
     name: String,
-    rules: Vec<Rule>,
+    /// Shared by the clones, so that a regex compiled for one is compiled for all.
+    rules: Arc<[Rule]>,
+    /// The strings of every pattern's gate (see [`Pattern::index`]).
+    literals: Arc<Literals>,
     block: Option<usize>,
     limits: Limits,
 }
@@ -104,14 +120,64 @@ struct Limits {
     cap: usize,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct Rule {
     info: RuleInfo,
-    regexes: Vec<Regex>,
+    patterns: Vec<Pattern>,
     max_words: usize,
     list: bool,
     inline: bool,
     examples: Vec<Example>,
+}
+
+/// One pattern of a rule: its regex is compiled on first need (see [`Compile`]); its
+/// literal gate tells cheaply that a line cannot match it, then its approximation
+/// (compiled on first need too, many times faster) that the line structure fits (see
+/// `gate.rs`).
+#[derive(Debug)]
+struct Pattern {
+    source: String,
+    ignore_case: bool,
+    gate: Gate,
+    /// Number of the pattern in the file, for [`Probe::admits`].
+    index: usize,
+    regex: OnceLock<Regex>,
+    /// The compiled approximation; `None` inside if it does not compile (then only the
+    /// pattern decides). Unused when the pattern was compiled while loading.
+    approximation: OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    fn build(source: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
+        RegexBuilder::new(source)
+            .case_insensitive(ignore_case)
+            .build()
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Pattern::build(&self.source, self.ignore_case)
+                .expect("the embedded boilerplate patterns compile (a unit test compiles them)")
+        })
+    }
+
+    /// Whether the pattern matches `norm` (a normalised line, probed for the gates).
+    fn is_match(&self, norm: &str, probe: &Probe) -> bool {
+        if !probe.admits(norm, self.index, &self.gate) {
+            return false;
+        }
+        if self.regex.get().is_none()
+            && let Some(approx) = &self.gate.approximation
+        {
+            let approx = self
+                .approximation
+                .get_or_init(|| Pattern::build(approx, self.ignore_case).ok());
+            if approx.as_ref().is_some_and(|a| !a.is_match(norm)) {
+                return false;
+            }
+        }
+        self.regex().is_match(norm)
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -197,6 +263,10 @@ impl Boilerplate {
     /// a block rule with patterns, more than one block rule, or an example whose
     /// `expect` does not fit the rule's scope.
     pub fn from_toml(name: &str, toml_text: &str) -> Result<Boilerplate, Error> {
+        Boilerplate::parse(name, toml_text, Compile::Now)
+    }
+
+    fn parse(name: &str, toml_text: &str, compile: Compile) -> Result<Boilerplate, Error> {
         let file: RulesFile = toml::from_str(toml_text).map_err(|e| {
             let err =
                 Error::new(ErrorKind::Data, e.message().trim_end().to_string()).with_path(name);
@@ -218,6 +288,7 @@ impl Boilerplate {
         let mut rules = Vec::with_capacity(file.rules.len());
         let mut block = None;
         let mut cap = file.title_max_words.max(file.sentence_max_words);
+        let mut pattern_count = 0;
         for def in file.rules {
             let id_at = def.id.span().start;
             let id = def.id.into_inner();
@@ -258,15 +329,28 @@ impl Boilerplate {
                     }
                 }
             }
-            let mut regexes = Vec::with_capacity(def.patterns.len());
+            let mut patterns = Vec::with_capacity(def.patterns.len());
             for p in &def.patterns {
-                let re = RegexBuilder::new(p.get_ref())
-                    .case_insensitive(def.ignore_case)
-                    .build()
-                    .map_err(|e| {
-                        data_err(format!("rule `{id}`: bad pattern: {e}"), p.span().start)
-                    })?;
-                regexes.push(re);
+                let bad = |e: &dyn std::fmt::Display| {
+                    data_err(format!("rule `{id}`: bad pattern: {e}"), p.span().start)
+                };
+                let regex = OnceLock::new();
+                if compile == Compile::Now {
+                    let re = Pattern::build(p.get_ref(), def.ignore_case).map_err(|e| bad(&e))?;
+                    let _ = regex.set(re);
+                }
+                // Compiled, the pattern has parsed; lazily, a syntax error still shows
+                // here (the embedded patterns have none).
+                let gate = Gate::of(p.get_ref()).map_err(|e| bad(&e))?;
+                patterns.push(Pattern {
+                    source: p.get_ref().clone(),
+                    ignore_case: def.ignore_case,
+                    gate,
+                    index: pattern_count,
+                    regex,
+                    approximation: OnceLock::new(),
+                });
+                pattern_count += 1;
             }
             let mut examples = Vec::with_capacity(def.examples.len());
             for ex in def.examples {
@@ -300,16 +384,18 @@ impl Boilerplate {
                     description: def.description.trim().to_string(),
                     scope: def.scope,
                 },
-                regexes,
+                patterns,
                 max_words,
                 list: def.list,
                 inline: def.inline,
                 examples,
             });
         }
+        let literals = Literals::new(rules.iter().flat_map(|r| &r.patterns).map(|p| &p.gate));
         Ok(Boilerplate {
             name: name.to_string(),
-            rules,
+            rules: rules.into(),
+            literals: Arc::new(literals),
             block,
             limits: Limits {
                 title_max_words: file.title_max_words,
@@ -353,7 +439,8 @@ impl Boilerplate {
             return None;
         }
         let norm = normalize(line);
-        self.match_scope(RuleScope::Line, &norm, words)
+        let probe = Probe::new(&norm, &self.literals);
+        self.match_scope(RuleScope::Line, &norm, &probe, words)
             .map(|i| self.rules[i].info.id.as_str())
     }
 
@@ -364,8 +451,8 @@ impl Boilerplate {
             .iter()
             .map(|l| {
                 l.norm
-                    .as_deref()
-                    .and_then(|n| self.match_scope(RuleScope::Line, n, l.words))
+                    .as_ref()
+                    .and_then(|(n, p)| self.match_scope(RuleScope::Line, n, p, l.words))
             })
             .collect();
         self.absorb_lists(&lines, &mut assigned);
@@ -399,7 +486,7 @@ impl Boilerplate {
     pub fn check_examples(&self) -> Result<usize, Error> {
         let mut failures = Vec::new();
         let mut n = 0;
-        for rule in &self.rules {
+        for rule in self.rules.iter() {
             for ex in &rule.examples {
                 n += 1;
                 let id = &rule.info.id;
@@ -408,7 +495,7 @@ impl Boilerplate {
                         let words = count_words(&ex.text, usize::MAX);
                         let norm = normalize(&ex.text);
                         let hit = words <= rule.max_words
-                            && rule.regexes.iter().any(|re| re.is_match(&norm));
+                            && rule.patterns.iter().any(|p| p.regex().is_match(&norm));
                         if *want && !hit {
                             failures.push(format!("{id}: should match: {:?}", ex.text));
                         } else if !*want && hit {
@@ -448,11 +535,17 @@ impl Boilerplate {
         }
     }
 
-    fn match_scope(&self, scope: RuleScope, norm: &str, words: usize) -> Option<usize> {
+    fn match_scope(
+        &self,
+        scope: RuleScope,
+        norm: &str,
+        probe: &Probe,
+        words: usize,
+    ) -> Option<usize> {
         self.rules.iter().position(|r| {
             r.info.scope == scope
                 && words <= r.max_words
-                && r.regexes.iter().any(|re| re.is_match(norm))
+                && r.patterns.iter().any(|p| p.is_match(norm, probe))
         })
     }
 
@@ -463,7 +556,11 @@ impl Boilerplate {
             let body = piece.strip_suffix('\n').unwrap_or(piece);
             let body = body.strip_suffix('\r').unwrap_or(body);
             let words = count_words(body, self.limits.cap);
-            let norm = (words > 0 && words <= self.limits.cap).then(|| normalize(body));
+            let norm = (words > 0 && words <= self.limits.cap).then(|| {
+                let norm = normalize(body);
+                let probe = Probe::new(&norm, &self.literals);
+                (norm, probe)
+            });
             out.push(Line {
                 start,
                 end: start + body.len(),
@@ -477,7 +574,7 @@ impl Boilerplate {
 
     fn is_title_like(&self, line: &Line) -> bool {
         match &line.norm {
-            Some(n) => {
+            Some((n, _)) => {
                 line.words <= self.limits.title_max_words
                     && !ends_sentence(n)
                     && n.chars().any(char::is_alphanumeric)
@@ -517,8 +614,8 @@ impl Boilerplate {
             assigned[i].or_else(|| {
                 lines[i]
                     .norm
-                    .as_deref()
-                    .and_then(|n| self.match_scope(RuleScope::Tail, n, lines[i].words))
+                    .as_ref()
+                    .and_then(|(n, p)| self.match_scope(RuleScope::Tail, n, p, lines[i].words))
             })
         };
         let mut run: Vec<(usize, Option<usize>)> = Vec::new(); // (line, furniture rule)
@@ -595,8 +692,9 @@ struct Line {
     end: usize,
     /// Number of words, counted up to the cap + 1.
     words: usize,
-    /// The folded, white-space-collapsed text; `None` for blank or over-long lines.
-    norm: Option<String>,
+    /// The folded, white-space-collapsed text, probed for the gates; `None` for blank or
+    /// over-long lines.
+    norm: Option<(String, Probe)>,
 }
 
 /// Counts white-space separated words, stopping after `cap + 1`.
@@ -609,6 +707,14 @@ fn count_words(s: &str, cap: usize) -> usize {
 fn normalize(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
+        // Most words are ASCII, which folding leaves as they are but for the backtick.
+        if word.is_ascii() && !word.contains('`') {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            continue;
+        }
         let mut folded = word
             .chars()
             .filter(|c| {
@@ -664,9 +770,94 @@ mod tests {
     }
 
     #[test]
+    fn embedded_patterns_compile() {
+        let bp = Boilerplate::default();
+        let mut n = 0;
+        for p in bp.rules.iter().flat_map(|r| &r.patterns) {
+            if let Err(e) = Pattern::build(&p.source, p.ignore_case) {
+                panic!("{}: {e}", p.source);
+            }
+            // Not needed for correctness (a failing one is skipped), but then it would be
+            // of no use.
+            if let Some(a) = &p.gate.approximation
+                && let Err(e) = Pattern::build(a, p.ignore_case)
+            {
+                panic!("{a}: {e}");
+            }
+            n += 1;
+        }
+        assert!(n > 50, "{n}");
+    }
+
+    /// The literal gates and the approximations never hide a match: on every line of the
+    /// corpus, of the rule examples and of these tests, and on variants in other cases and
+    /// with the characters whose case folding reaches ASCII (long s, Kelvin sign).
+    #[test]
+    fn gates_never_reject_a_match() {
+        let bp = Boilerplate::default();
+        let mut lines: Vec<String> = Vec::new();
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/articles");
+        for entry in std::fs::read_dir(&corpus).expect("the corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            lines.extend(text.lines().map(String::from));
+        }
+        for r in bp.rules.iter() {
+            for ex in &r.examples {
+                lines.extend(ex.text.lines().map(String::from));
+            }
+        }
+        lines.extend(include_str!("boilerplate.rs").lines().map(String::from));
+        let variants: Vec<String> = lines
+            .iter()
+            .flat_map(|l| {
+                [
+                    l.to_uppercase(),
+                    l.to_lowercase(),
+                    l.replace('s', "\u{17F}").replace('k', "\u{212A}"),
+                    l.to_uppercase().replace('K', "\u{212A}"),
+                ]
+            })
+            .collect();
+        lines.extend(variants);
+        let (mut matched, mut compiled) = (0, 0);
+        for line in &lines {
+            let norm = normalize(line);
+            let probe = Probe::new(&norm, &bp.literals);
+            for p in bp.rules.iter().flat_map(|r| &r.patterns) {
+                if p.regex().is_match(&norm) {
+                    matched += 1;
+                    assert!(
+                        probe.admits(&norm, p.index, &p.gate),
+                        "{:?} rejects {norm:?}",
+                        p.gate
+                    );
+                    if let Some(approx) = &p.gate.approximation {
+                        let re = Pattern::build(approx, p.ignore_case).expect("approximation");
+                        assert!(re.is_match(&norm), "{approx} rejects {norm:?}");
+                    }
+                }
+                compiled += 1;
+            }
+        }
+        assert!(matched > 200 && compiled > 1000, "{matched} {compiled}");
+    }
+
+    #[test]
+    fn most_patterns_have_a_gate() {
+        let bp = Boilerplate::default();
+        let patterns: Vec<&Pattern> = bp.rules.iter().flat_map(|r| &r.patterns).collect();
+        let open: Vec<&str> = patterns
+            .iter()
+            .filter(|p| p.gate.prefixes.is_none() && p.gate.factors.is_none())
+            .map(|p| p.source.as_str())
+            .collect();
+        assert!(open.len() <= 5, "{open:#?}");
+    }
+
+    #[test]
     fn every_rule_has_examples_and_a_description() {
         let bp = Boilerplate::default();
-        for r in &bp.rules {
+        for r in bp.rules.iter() {
             assert!(
                 !r.info.description.is_empty(),
                 "{} has no description",

@@ -37,6 +37,7 @@
 #![deny(missing_docs)]
 
 mod boilerplate;
+mod gate;
 mod manifest;
 mod read;
 

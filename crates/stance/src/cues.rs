@@ -45,7 +45,7 @@ use stancemap_core::text::fold_punct;
 use stancemap_core::text::line_col;
 use stancemap_core::{Cue, CueKind, Document, Error, ErrorKind, Layer, Span, Stage};
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// The embedded default lexicon.
 const EMBEDDED: &str = include_str!("../data/cues.toml");
@@ -55,8 +55,51 @@ const EMBEDDED_NAME: &str = "crates/stance/data/cues.toml";
 const CONTEXT_WINDOW: usize = 120;
 
 static DEFAULT: LazyLock<CueDetector> = LazyLock::new(|| {
-    CueDetector::from_toml(EMBEDDED_NAME, EMBEDDED).expect("the embedded cue lexicon is valid")
+    // Context regexes compiled on first use (~3 M instructions each, most of the load):
+    // the test `embedded_context_regexes_compile` compiles them all.
+    CueDetector::parse(EMBEDDED_NAME, EMBEDDED, Compile::Lazily)
+        .expect("the embedded cue lexicon is valid")
 });
+
+/// When context regexes are compiled.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compile {
+    /// While loading, so that a bad regex is reported with its file, line and column.
+    Now,
+    /// On first use (the embedded lexicon, whose regexes the tests compile).
+    Lazily,
+}
+
+/// A context regex (`not_before_re` …). Clones share the compiled regex.
+#[derive(Clone, Debug)]
+struct ContextRegex {
+    source: Arc<str>,
+    regex: Arc<OnceLock<Regex>>,
+}
+
+impl ContextRegex {
+    fn new(source: &str, compile: Compile) -> Result<ContextRegex, regex::Error> {
+        let regex = OnceLock::new();
+        if compile == Compile::Now {
+            let _ = regex.set(Regex::new(source)?);
+        }
+        Ok(ContextRegex {
+            source: source.into(),
+            regex: Arc::new(regex),
+        })
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.source)
+                .expect("the embedded context regexes compile (a unit test compiles them)")
+        })
+    }
+
+    fn is_match(&self, haystack: &str) -> bool {
+        self.regex().is_match(haystack)
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Commitment
@@ -184,10 +227,10 @@ struct Entry {
     not_after: Vec<String>,
     requires_next: Vec<String>,
     requires_prev: Vec<String>,
-    not_before_re: Option<Regex>,
-    not_after_re: Option<Regex>,
-    requires_next_re: Option<Regex>,
-    requires_prev_re: Option<Regex>,
+    not_before_re: Option<ContextRegex>,
+    not_after_re: Option<ContextRegex>,
+    requires_next_re: Option<ContextRegex>,
+    requires_prev_re: Option<ContextRegex>,
     examples: Vec<Example>,
 }
 
@@ -281,6 +324,10 @@ impl CueDetector {
     /// unknown key or kind, an empty or duplicate id, an empty surface form or a bad
     /// regex.
     pub fn from_toml(name: &str, src: &str) -> Result<CueDetector, Error> {
+        CueDetector::parse(name, src, Compile::Now)
+    }
+
+    fn parse(name: &str, src: &str, compile: Compile) -> Result<CueDetector, Error> {
         let raw: RawLexicon = toml::from_str(src).map_err(|e| {
             let off = e.span().map_or(0, |s| s.start);
             data_error(
@@ -333,20 +380,22 @@ impl CueDetector {
                 }
                 Ok(v)
             };
-            let re = |v: Option<toml::Spanned<String>>| -> Result<Option<Regex>, Error> {
+            let re = |v: Option<toml::Spanned<String>>| -> Result<Option<ContextRegex>, Error> {
                 match v {
                     None => Ok(None),
                     Some(s) => {
                         let at = s.span().start;
-                        Regex::new(s.get_ref()).map(Some).map_err(|e| {
-                            data_error(
-                                name,
-                                src,
-                                at,
-                                format!("cue entry `{}`: invalid regex", r.id),
-                            )
-                            .with_source(e)
-                        })
+                        ContextRegex::new(s.get_ref(), compile)
+                            .map(Some)
+                            .map_err(|e| {
+                                data_error(
+                                    name,
+                                    src,
+                                    at,
+                                    format!("cue entry `{}`: invalid regex", r.id),
+                                )
+                                .with_source(e)
+                            })
                     }
                 }
             };
@@ -738,6 +787,28 @@ pub(crate) mod tests {
     #[test]
     fn embedded_lexicon_parses() {
         assert!(CueDetector::default().len() > 30);
+    }
+
+    #[test]
+    fn embedded_context_regexes_compile() {
+        let mut n = 0;
+        for e in &DEFAULT.entries {
+            for re in [
+                &e.not_before_re,
+                &e.not_after_re,
+                &e.requires_next_re,
+                &e.requires_prev_re,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if let Err(err) = Regex::new(&re.source) {
+                    panic!("{}: {err}", e.id);
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 5, "{n}");
     }
 
     #[test]
