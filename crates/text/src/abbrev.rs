@@ -1,8 +1,8 @@
 //! The abbreviation lexicon: which words take a period that does not end a sentence,
 //! and which capitalised words commonly start one.
 
-use stancemap_core::hash::FxBuildHasher as FxBuild;
 use serde::Deserialize;
+use stancemap_core::hash::FxBuildHasher as FxBuild;
 use stancemap_core::text::line_col;
 use stancemap_core::{Error, ErrorKind};
 use std::collections::{HashMap, HashSet};
