@@ -840,7 +840,7 @@ impl<'a> DocView<'a> {
                         .collect();
                     between.is_empty()
                         || (between.len() == 1
-                            && self.lex.skip.contains(self.stream.norm(&between[0])))
+                            && self.lex.skip.contains(self.stream.norm(between[0])))
                 };
                 match next {
                     Some((n, k)) if close(*k) => neg[n] = !neg[n],
