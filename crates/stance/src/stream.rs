@@ -226,17 +226,6 @@ fn fold(w: &str) -> Cow<'_, str> {
 /// Whether a word starts with an upper-case letter, and whether it has two or more
 /// letters, all upper case ("US", "NATO").
 fn case_of(w: &str) -> (bool, bool) {
-    if w.is_ascii() {
-        let mut letters = w.bytes().filter(u8::is_ascii_alphabetic);
-        let cap = letters.next().is_some_and(|b| b.is_ascii_uppercase());
-        let mut n = 1;
-        let upper =
-            cap && letters.all(|b| {
-                n += 1;
-                b.is_ascii_uppercase()
-            }) && n >= 2;
-        return (cap, upper);
-    }
     let mut letters = w.chars().filter(|c| c.is_alphabetic());
     let cap = letters.next().is_some_and(char::is_uppercase);
     let mut n = 1;
@@ -476,6 +465,17 @@ mod tests {
             ]
         );
         assert_eq!(sents[3].paragraph, 1);
+    }
+
+    #[test]
+    fn case_of_words() {
+        assert_eq!(case_of("NATO"), (true, true));
+        assert_eq!(case_of("U.S."), (true, true));
+        assert_eq!(case_of("ÉU"), (true, true));
+        assert_eq!(case_of("Nato"), (true, false));
+        assert_eq!(case_of("A"), (true, false), "one letter is not an acronym");
+        assert_eq!(case_of("iPhone"), (false, false));
+        assert_eq!(case_of("2025"), (false, false));
     }
 
     #[test]
