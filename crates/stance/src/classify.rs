@@ -27,8 +27,8 @@ pub(crate) struct PackRt {
 }
 
 impl PackRt {
-    /// Compiles a pack's patterns (and the lexicon's) against a vocabulary shared by
-    /// all packs of a detector.
+    /// Compiles a pack's patterns against a vocabulary shared by all packs of a
+    /// detector.
     pub(crate) fn new(pack: TopicPack, lex: &Lexicon, vocab: &mut Vocab) -> PackRt {
         let mut cues = pack.cues.clone();
         if pack.inherits_common() {
@@ -36,16 +36,31 @@ impl PackRt {
         }
         let cue_entries = || cues.iter().enumerate().map(|(i, c)| (i, &c.patterns[..]));
         let question = |i: usize| matches!(&cues[i].role, Role::Frame(f) if f.question);
-        let plain = |l: &[crate::lexicon::Entry], v: &mut Vocab| {
-            Matcher::new(l.iter().enumerate().map(|(i, e)| (i, &e.patterns[..])), v)
-        };
         let m = Matchers {
             cues_all: Matcher::new(cue_entries(), vocab),
             cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i)), vocab),
-            targets: plain(&pack.targets, vocab),
-            alignments: plain(&lex.alignments, vocab),
-            scopes: plain(&lex.scopes, vocab),
-            contrasts: plain(&lex.contrasts, vocab),
+            targets: Matcher::plain(&pack.targets, vocab),
+        };
+        PackRt { pack, cues, m }
+    }
+}
+
+/// The matchers of the common lexicon's own layers, compiled once and shared by every
+/// pack.
+#[derive(Clone, Debug)]
+pub(crate) struct LexMatchers {
+    alignments: Matcher,
+    scopes: Matcher,
+    contrasts: Matcher,
+    answers: Matcher,
+}
+
+impl LexMatchers {
+    pub(crate) fn new(lex: &Lexicon, vocab: &mut Vocab) -> LexMatchers {
+        LexMatchers {
+            alignments: Matcher::plain(&lex.alignments, vocab),
+            scopes: Matcher::plain(&lex.scopes, vocab),
+            contrasts: Matcher::plain(&lex.contrasts, vocab),
             answers: Matcher::new(
                 lex.answers
                     .iter()
@@ -53,8 +68,7 @@ impl PackRt {
                     .map(|(i, (_, e))| (i, &e.patterns[..])),
                 vocab,
             ),
-        };
-        PackRt { pack, cues, m }
+        }
     }
 }
 
@@ -74,7 +88,7 @@ impl Hit {
 
 /// A set of (entry, pattern) pairs indexed by the keys of their first token, so that a
 /// scan tries at each position only the patterns that can start there.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     pats: Vec<(usize, Pattern<Sym>)>,
     /// Per first-token symbol: `lists[at[sym]..at[sym + 1]]` are the patterns to try
@@ -143,6 +157,17 @@ impl Matcher {
             neg: with_always(&neg).into_boxed_slice(),
             always: always.clone().into_boxed_slice(),
         }
+    }
+
+    /// A matcher of plain entries (targets, scopes, contrasts …).
+    fn plain(entries: &[crate::lexicon::Entry], vocab: &mut Vocab) -> Matcher {
+        Matcher::new(
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, &e.patterns[..])),
+            vocab,
+        )
     }
 
     /// The patterns whose first token may be `sym`.
@@ -214,16 +239,12 @@ impl Matcher {
     }
 }
 
-/// The compiled matchers of a pack (its cues, targets, and the lexicon's layers).
+/// The compiled matchers of a pack (its cues and targets).
 #[derive(Clone, Debug)]
 struct Matchers {
     cues_all: Matcher,
     cues_no_question: Matcher,
     targets: Matcher,
-    alignments: Matcher,
-    scopes: Matcher,
-    contrasts: Matcher,
-    answers: Matcher,
 }
 
 /// The matches of one pack in one document.
@@ -253,6 +274,7 @@ pub(crate) struct PackDoc {
 /// Everything the classifier needs about one document.
 pub(crate) struct DocView<'a> {
     pub lex: &'a Lexicon,
+    pub layers: &'a LexMatchers,
     pub stream: &'a Stream,
 }
 
@@ -412,7 +434,7 @@ impl<'a> DocView<'a> {
         }
         for (si, s) in self.stream.sents.iter().enumerate() {
             let r = s.range.clone();
-            let aligns = rt.m.alignments.scan(toks, r.clone());
+            let aligns = self.layers.alignments.scan(toks, r.clone());
             let cue_m = if s.question {
                 &rt.m.cues_all
             } else {
@@ -429,24 +451,27 @@ impl<'a> DocView<'a> {
                 _ => true,
             });
             let blocked = |h: &Hit| cues.iter().chain(&targets).any(|c| c.overlaps(h));
-            let scopes: Vec<Hit> =
-                rt.m.scopes
-                    .scan(toks, r.clone())
-                    .into_iter()
-                    .filter(|h| !blocked(h))
-                    .collect();
-            let contrasts: Vec<Hit> =
-                rt.m.contrasts
-                    .scan(toks, r.clone())
-                    .into_iter()
-                    .filter(|h| !blocked(h))
-                    .collect();
-            let answers: Vec<Hit> =
-                rt.m.answers
-                    .scan(toks, r.clone())
-                    .into_iter()
-                    .filter(|h| !blocked(h))
-                    .collect();
+            let scopes: Vec<Hit> = self
+                .layers
+                .scopes
+                .scan(toks, r.clone())
+                .into_iter()
+                .filter(|h| !blocked(h))
+                .collect();
+            let contrasts: Vec<Hit> = self
+                .layers
+                .contrasts
+                .scan(toks, r.clone())
+                .into_iter()
+                .filter(|h| !blocked(h))
+                .collect();
+            let answers: Vec<Hit> = self
+                .layers
+                .answers
+                .scan(toks, r.clone())
+                .into_iter()
+                .filter(|h| !blocked(h))
+                .collect();
             cues.retain(|h| !matches!(rt.cues[h.entry].role, Role::Ignore));
             if !targets.is_empty() {
                 pd.target_sents.insert(si);

@@ -1,7 +1,7 @@
 //! The [`StanceDetector`] stage.
 
 use crate::aggregate::aggregate;
-use crate::classify::{DocView, Mask, PackRt, Speaker, Window};
+use crate::classify::{DocView, LexMatchers, Mask, PackRt, Speaker, Window};
 use crate::cues::commitment;
 use crate::lexicon::Lexicon;
 use crate::pattern::Vocab;
@@ -70,6 +70,8 @@ use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, Statem
 pub struct StanceDetector {
     lexicon: Lexicon,
     packs: Vec<PackRt>,
+    /// The lexicon's own layers (alignments, scopes, contrasts, answers).
+    layers: LexMatchers,
     /// The symbols of every compiled pattern (all packs and the lexicon).
     vocab: Vocab,
 }
@@ -90,6 +92,7 @@ impl StanceDetector {
     pub fn with_lexicon(topics: Topics, lexicon: Lexicon) -> StanceDetector {
         let mut vocab = Vocab::default();
         vocab.set_negators(&lexicon.negators);
+        let layers = LexMatchers::new(&lexicon, &mut vocab);
         let packs = topics
             .packs()
             .iter()
@@ -98,6 +101,7 @@ impl StanceDetector {
         StanceDetector {
             lexicon,
             packs,
+            layers,
             vocab,
         }
     }
@@ -118,6 +122,7 @@ impl StanceDetector {
         let stream = Stream::build(doc, &self.vocab);
         let view = DocView {
             lex: &self.lexicon,
+            layers: &self.layers,
             stream: &stream,
         };
         self.packs
@@ -148,6 +153,7 @@ impl StanceDetector {
         let stream = Stream::build(doc, &self.vocab);
         let view = DocView {
             lex: &self.lexicon,
+            layers: &self.layers,
             stream: &stream,
         };
         let mut out = Vec::new();
@@ -168,6 +174,7 @@ impl StanceDetector {
         let stream = Stream::build(doc, &self.vocab);
         let view = DocView {
             lex: &self.lexicon,
+            layers: &self.layers,
             stream: &stream,
         };
         let matched: Vec<_> = self
