@@ -951,9 +951,7 @@ impl Registry {
         check_names(file_name, text, "organisation", &raw.organisation, |o| {
             normalize_name(&o.name)
         })?;
-        check_names(file_name, text, "ministry", &raw.ministry, |m| {
-            ministry_key(m)
-        })?;
+        check_names(file_name, text, "ministry", &raw.ministry, ministry_key)?;
         check_names(file_name, text, "title", &raw.title, title_key)?;
         check_names(file_name, text, "group", &raw.group, |g| {
             normalize_name(&g.name)
