@@ -223,6 +223,36 @@ impl Analyzer {
             .collect()
     }
 
+    /// Scores a construction bank (see [`stancemap_eval::load_bank`]): each distinct
+    /// text is analysed once, as a news text (no author voice), in parallel.
+    ///
+    /// # Errors
+    /// A stage failure on an item's text.
+    pub fn score_bank(
+        &self,
+        items: &[stancemap_eval::BankItem],
+    ) -> Result<stancemap_eval::BankReport, Error> {
+        let mut texts: Vec<(&str, &str)> = items
+            .iter()
+            .map(|i| (i.text.as_str(), i.id.as_str()))
+            .collect();
+        texts.sort_unstable_by_key(|t| t.0);
+        texts.dedup_by_key(|t| t.0);
+        let meta = stancemap_core::Meta {
+            genre: Some("news".into()),
+            ..Default::default()
+        };
+        let reports = texts
+            .par_iter()
+            .map(|&(text, id)| {
+                let mut doc = Document::new(id, text).with_meta(meta.clone());
+                self.analyze(&mut doc)?;
+                Ok((text, DocumentReport::from_document(&doc)))
+            })
+            .collect::<Result<std::collections::HashMap<_, _>, Error>>()?;
+        Ok(stancemap_eval::score_bank(items, |t| reports.get(t)))
+    }
+
     /// Analyses one file.
     ///
     /// # Errors

@@ -73,6 +73,11 @@ enum Command {
         /// Also list every error (missed and spurious actors, wrong stances, cues).
         #[arg(long)]
         errors: bool,
+        /// Score a construction bank (JSON Lines of short labelled texts, e.g.
+        /// corpus/dev/constructions/bank.jsonl) instead of --gold/--articles: accuracy per
+        /// construction family and label; --errors lists the misses.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["gold", "articles"])]
+        bank: Option<PathBuf>,
     },
     /// A self-contained HTML report (heatmap + highlighted articles), or the heatmap image.
     Report {
@@ -237,11 +242,34 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(ok)
         }
         Command::Eval {
+            topics,
+            json,
+            errors,
+            bank: Some(bank),
+            ..
+        } => {
+            let items = stancemap::eval::load_bank(&bank)?;
+            let report = analyzer(&topics, &[])?.score_bank(&items)?;
+            let mut w = output(&None)?;
+            if json {
+                serde_json::to_writer_pretty(&mut w, &report)?;
+                writeln!(w)?;
+            } else {
+                write!(w, "{report}")?;
+                if errors {
+                    write!(w, "\n{}", report.errors())?;
+                }
+            }
+            w.flush()?;
+            Ok(true)
+        }
+        Command::Eval {
             gold,
             articles,
             topics,
             json,
             errors,
+            bank: None,
         } => {
             let golds = stancemap::eval::load_gold_dir(&gold)?;
             let input = Input {

@@ -3,6 +3,9 @@
 //!
 //! - `corpus`: the score floors on the bundled corpus (the regression suite), the
 //!   matrix checked against the gold, determinism, Parquet round trip.
+//! - `data`: no example sentence of a data file is copied from the corpus.
+//! - `dev`: floors per part and topic on the development set (`corpus/dev`) and per
+//!   family on its construction bank.
 //! - `snapshots`: each article's analysis rendered readably, reviewed as diffs (insta).
 //! - `generalise`: unseen styles (op-ed against, live blog, transcript, press review,
 //!   an off-topic piece).
@@ -15,6 +18,8 @@
 mod api;
 mod cli;
 mod corpus;
+mod data;
+mod dev;
 mod examples;
 mod generalise;
 mod report;

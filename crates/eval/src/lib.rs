@@ -10,6 +10,8 @@
 //! - [`evaluate`] → [`EvalReport`]: actor, stance (micro and macro), evidence hit rate
 //!   and hedge/booster P/R/F1 ([`Prf`]), plus every [`Mistake`] for tuning.
 //!   `Display` prints the score table, [`EvalReport::errors`] the mistakes.
+//! - [`load_bank`], [`score_bank`] → [`BankReport`]: the construction bank (short
+//!   labelled texts, one judged actor each), accuracy per construction family and label.
 //! - [`FoldedText`]: finds gold text (cue contexts, evidence) in the article despite
 //!   curly/straight quotes, NBSP and white-space differences, with byte spans into the
 //!   original.
@@ -38,6 +40,7 @@
 // call), and they run once per gold file, so the size costs nothing measurable.
 #![allow(clippy::result_large_err)]
 
+mod bank;
 mod display;
 mod gold;
 mod locate;
@@ -46,6 +49,7 @@ mod score;
 #[cfg(test)]
 mod tests;
 
+pub use bank::{BankItem, BankMiss, BankReport, Tally, load_bank, parse_bank, score_bank};
 pub use gold::{Gold, GoldActor, GoldCue, GoldStance, Label, load_gold, load_gold_dir};
 pub use locate::{CueLocation, FoldedText, fold, locate_cue};
 pub use metrics::{HitRate, Prf, Scores, TopicScores};

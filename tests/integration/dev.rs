@@ -1,0 +1,180 @@
+//! The development set (`corpus/dev`, written for the project and never used to write a
+//! rule): score floors per part and topic, and the construction bank per family.
+//!
+//! The floors sit a little under the scores measured when they were last raised (see the
+//! README's "Scores" section), so a change that loses a construction family fails here.
+//! They are a regression suite, not a claim of accuracy on text nobody has seen.
+
+use crate::util::corpus;
+use stancemap::eval::{EvalReport, Prf, evaluate, load_bank, load_gold_dir};
+use stancemap::{Analyzer, Document, DocumentReport};
+use std::path::PathBuf;
+
+/// Minimum scores of one part (F1 unless named otherwise).
+struct Floors {
+    actors: f64,
+    /// (topic, stance micro-F1, stance macro-F1)
+    stances: &'static [(&'static str, f64, f64)],
+    hedges: f64,
+    boosters: f64,
+}
+
+fn dev(rel: &str) -> PathBuf {
+    corpus("dev").join(rel)
+}
+
+fn analyzer_with(packs: &[&str]) -> Analyzer {
+    let mut b = Analyzer::builder();
+    for p in packs {
+        b.topic_file(dev(p));
+    }
+    b.build().expect("analyzer with the dev packs")
+}
+
+fn evaluate_part(part: &str, packs: &[&str]) -> EvalReport {
+    let analyzer = analyzer_with(packs);
+    let golds = load_gold_dir(&dev(&format!("{part}/gold"))).expect("gold loads");
+    let preds: Vec<(DocumentReport, String)> = analyzer
+        .analyze_paths(&[dev(&format!("{part}/articles"))], &Default::default())
+        .map(|r| {
+            let d = r.expect("analysis succeeds");
+            (DocumentReport::from_document(&d), d.text().to_string())
+        })
+        .collect();
+    assert_eq!(
+        preds.len(),
+        golds.len(),
+        "one article per gold file in {part}"
+    );
+    evaluate(&golds, &preds)
+}
+
+fn f1(p: &Prf) -> f64 {
+    p.f1().unwrap_or(0.0)
+}
+
+fn check(part: &str, packs: &[&str], floors: &Floors) {
+    let report = evaluate_part(part, packs);
+    let t = &report.total;
+    let mut failed = Vec::new();
+    let mut want = |what: String, got: f64, floor: f64| {
+        if got < floor {
+            failed.push(format!("{what}: {got:.3} < {floor:.3}"));
+        }
+    };
+    want("actor F1".into(), f1(&t.actors), floors.actors);
+    for &(topic, micro, macro_) in floors.stances {
+        let s = t.topic(topic).unwrap_or_else(|| panic!("{topic} scored"));
+        want(format!("{topic} micro-F1"), f1(&s.stance), micro);
+        want(
+            format!("{topic} macro-F1"),
+            s.macro_f1().unwrap_or(0.0),
+            macro_,
+        );
+    }
+    want("hedge F1".into(), f1(&t.hedges), floors.hedges);
+    want("booster F1".into(), f1(&t.boosters), floors.boosters);
+    assert!(
+        failed.is_empty(),
+        "{part}: {}\n{report}\n{}",
+        failed.join("; "),
+        report.errors()
+    );
+}
+
+/// No stance of any topic in a control document.
+fn no_stance_in(part: &str, doc: &str, packs: &[&str]) {
+    let analyzer = analyzer_with(packs);
+    let path = dev(&format!("{part}/articles/{doc}.txt"));
+    let d: Document = analyzer.analyze_file(&path).expect("control analyses");
+    let r = DocumentReport::from_document(&d);
+    assert!(r.stances.is_empty(), "{doc}: {:?}", r.stances);
+}
+
+const PACKS: [&str; 2] = [
+    "topics/topics/conscription.toml",
+    "topics/topics/troops_to_ukraine.toml",
+];
+
+#[test]
+fn news_part_meets_its_floors() {
+    check(
+        "news",
+        &[],
+        &Floors {
+            actors: 0.65,
+            stances: &[("shoot_down", 0.28, 0.25)],
+            hedges: 0.80,
+            boosters: 0.68,
+        },
+    );
+}
+
+#[test]
+fn topics_part_meets_its_floors() {
+    check(
+        "topics",
+        &PACKS,
+        &Floors {
+            actors: 0.55,
+            stances: &[
+                ("conscription", 0.17, 0.15),
+                ("troops_to_ukraine", 0.18, 0.15),
+            ],
+            hedges: 0.83,
+            boosters: 0.78,
+        },
+    );
+}
+
+#[test]
+fn transcripts_part_meets_its_floors() {
+    check(
+        "transcripts",
+        &[],
+        &Floors {
+            actors: 0.48,
+            stances: &[("shoot_down", 0.25, 0.17)],
+            hedges: 0.85,
+            boosters: 0.52,
+        },
+    );
+}
+
+#[test]
+fn control_documents_carry_no_stance() {
+    no_stance_in("news", "10_control-rail-cyberattack-vilnius", &[]);
+    no_stance_in("transcripts", "10_written_answers_coastal_flooding", &[]);
+}
+
+/// The construction bank: overall accuracy and a floor per family; the near-miss
+/// families (vocabulary without the policy) stay near perfect.
+#[test]
+fn construction_bank_meets_its_floors() {
+    let items = load_bank(dev("constructions/bank.jsonl")).expect("bank loads");
+    let report = Analyzer::new()
+        .expect("analyzer")
+        .score_bank(&items)
+        .expect("bank analyses");
+    let overall = report.total.accuracy().unwrap_or(0.0);
+    let mut failed = Vec::new();
+    if overall < 0.45 {
+        failed.push(format!("overall {overall:.3} < 0.45"));
+    }
+    for (family, floor) in [
+        ("false_friend", 0.95),
+        ("lookalike", 0.9),
+        ("other_topic", 0.95),
+    ] {
+        let got = report.family(family).unwrap_or(0.0);
+        if got < floor {
+            failed.push(format!("{family} {got:.3} < {floor}"));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{}\n{report}\n{}",
+        failed.join("; "),
+        report.errors()
+    );
+}
