@@ -30,6 +30,7 @@
 //! | `not_before_re`, `requires_next_re` | a regex does not / does match the normalised text after the cue (up to 120 bytes, same sentence; anchor it with `^`) |
 //! | `not_after_re`, `requires_prev_re` | same for the text before the cue (anchor with `$`) |
 //! | `lowercase = true` | the cue is written in lower case, unless it opens the sentence ("May" the month) |
+//! | `not_alone = true` | the cue is not the whole sentence (a bare reply "Of course." is assent, not a booster) |
 //!
 //! Items are normalised like tokens (lower case, quotes folded) and may span several
 //! tokens ("be selected"); an item must end (or, before the cue, start) on a token
@@ -184,6 +185,8 @@ struct RawEntry {
     #[serde(default)]
     lowercase: bool,
     #[serde(default)]
+    not_alone: bool,
+    #[serde(default)]
     not_before: Vec<String>,
     #[serde(default)]
     not_after: Vec<String>,
@@ -223,6 +226,7 @@ struct Entry {
     id: String,
     kind: CueKind,
     lowercase: bool,
+    not_alone: bool,
     not_before: Vec<String>,
     not_after: Vec<String>,
     requires_next: Vec<String>,
@@ -240,6 +244,7 @@ impl Entry {
     /// a case where it does not fire).
     fn constrained(&self) -> bool {
         self.lowercase
+            || self.not_alone
             || !self.not_before.is_empty()
             || !self.not_after.is_empty()
             || !self.requires_next.is_empty()
@@ -402,6 +407,7 @@ impl CueDetector {
             entries.push(Entry {
                 kind: r.kind,
                 lowercase: r.lowercase,
+                not_alone: r.not_alone,
                 not_before: words(r.not_before)?,
                 not_after: words(r.not_after)?,
                 requires_next: words(r.requires_next)?,
@@ -657,6 +663,19 @@ impl Flat {
             .all(|t| !self.s[t.start..t.end].chars().any(char::is_alphanumeric))
     }
 
+    /// True when no word or number follows flat token `last` in its sentence.
+    fn closes_sentence(&self, last: usize) -> bool {
+        let Some(sent) = self.toks.get(last).map(|t| t.sent) else {
+            return false;
+        };
+        self.toks
+            .get(last + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|t| t.sent == sent)
+            .all(|t| !self.s[t.start..t.end].chars().any(char::is_alphanumeric))
+    }
+
     /// True when one of `items` follows byte `pos` (after at most one space) and ends on
     /// a token boundary.
     fn next_is(&self, pos: usize, sent_end: usize, items: &[String]) -> bool {
@@ -708,6 +727,9 @@ impl Flat {
             if orig.chars().any(char::is_uppercase) {
                 return false;
             }
+        }
+        if e.not_alone && self.opens_sentence(first) && self.closes_sentence(last) {
+            return false;
         }
         if !e.not_before.is_empty() && self.next_is(end, se, &e.not_before) {
             return false;
