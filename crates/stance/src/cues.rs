@@ -981,6 +981,145 @@ pub(crate) mod tests {
         assert!(bad.hedges.is_empty());
     }
 
+    /// Hedge words of every kind in a sentence, by cue text.
+    fn hedge_cues(text: &str) -> Vec<String> {
+        run(text)
+            .hedges
+            .iter()
+            .map(|c| c.cue.to_lowercase())
+            .collect()
+    }
+
+    /// Booster cues of a sentence, by cue text.
+    fn booster_cues(text: &str) -> Vec<String> {
+        run(text)
+            .boosters
+            .iter()
+            .map(|c| c.cue.to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn permission_may_is_not_a_hedge() {
+        for t in [
+            "The rules under which coastguard crews may board a vessel were tightened.",
+            "The statute says that judges may extend the deadline.",
+            "Under the new code, cyclists may use the bus lanes.",
+            "The board decided that staff may work from home on Fridays.",
+            "Divers may enter the wreck only with a licence.",
+            "Parents may opt in voluntarily.",
+            "Nobody in the capital should decide where our farmers may sell.",
+            "The court will rule on whether tenants may sublet.",
+        ] {
+            assert!(hedge_cues(t).is_empty(), "{t}: {:?}", hedge_cues(t));
+        }
+        for t in [
+            "The river may burst its banks tonight.",
+            "Economists said that growth may slow next year.",
+            "The shortage may get worse before it gets better.",
+        ] {
+            assert_eq!(hedge_cues(t), ["may"], "{t}");
+        }
+    }
+
+    #[test]
+    fn may_as_a_surname_or_politeness_is_not_a_hedge() {
+        for t in [
+            "Finance Minister Greta May presented the budget.",
+            "May insisted that the figures were correct.",
+            "If I may, one more question.",
+        ] {
+            assert!(hedge_cues(t).is_empty(), "{t}: {:?}", hedge_cues(t));
+        }
+    }
+
+    #[test]
+    fn ability_could_and_embedded_questions_are_not_hedges() {
+        for t in [
+            "The pilot project proved that the tunnels could be dug in a year.",
+            "There was nothing the doctors could do.",
+            "Residents asked whether the dam could hold.",
+            "The council does not know who could replace her.",
+            "No one could have stopped the fire.",
+        ] {
+            assert!(hedge_cues(t).is_empty(), "{t}: {:?}", hedge_cues(t));
+        }
+        assert_eq!(
+            hedge_cues("A price war could ruin smaller airlines."),
+            ["could"]
+        );
+    }
+
+    #[test]
+    fn cues_inside_a_condition_name_a_threshold() {
+        // Certainty or clarity inside if/when names when to act; it boosts nothing.
+        assert!(booster_cues("Crews fire only when they are sure of the target.").is_empty());
+        assert!(booster_cues("Guards act if the intruder is clearly armed.").is_empty());
+        assert!(hedge_cues("If we are not sure, we wait.").is_empty());
+        assert_eq!(booster_cues("The intruder was clearly armed."), ["clearly"]);
+    }
+
+    #[test]
+    fn dependence_hedges() {
+        for (t, cue) in [
+            ("Whether we act will depend on the threat.", "will depend"),
+            ("Fees vary depending on the route.", "depending on"),
+            ("Everything hinges on the weather.", "hinges on"),
+            ("The outcome depends on the turnout.", "depends on"),
+            ("It depends how you count.", "it depends"),
+            ("Each bid is judged on its own merits.", "on its own merits"),
+            ("The plan is possible in principle.", "in principle"),
+        ] {
+            assert!(
+                hedge_cues(t).iter().any(|c| c == cue),
+                "{t}: {:?}",
+                hedge_cues(t)
+            );
+        }
+        assert!(hedge_cues("The province depends on tourism.").is_empty());
+        assert!(hedge_cues("Villages depending on the river face drought.").is_empty());
+    }
+
+    #[test]
+    fn emphatic_boosters() {
+        for (t, cue) in [
+            ("Make no mistake: the law will pass.", "make no mistake"),
+            ("The result speaks for itself.", "speaks for itself"),
+            (
+                "We would do it again without hesitation.",
+                "without hesitation",
+            ),
+            ("Taxes will rise, no exceptions.", "no exceptions"),
+            ("The offer is, in no way, final.", "in no way"),
+            ("There is no proof whatsoever.", "whatsoever"),
+            ("The cabinet flatly denied the report.", "flatly"),
+            ("We strongly condemn the attack.", "strongly"),
+            ("Every economist knows the risk.", "knows"),
+            ("Let me be clear: we will not pay.", "let me be clear"),
+        ] {
+            assert!(
+                booster_cues(t).iter().any(|c| c == cue),
+                "{t}: {:?}",
+                booster_cues(t)
+            );
+        }
+    }
+
+    #[test]
+    fn a_bare_reply_is_assent_not_a_booster() {
+        let doc = run(
+            "Will the minister give way?\nOf course.\nThe minister will, of course, reply in writing.",
+        );
+        let cues: Vec<&str> = doc.boosters.iter().map(|c| c.cue.as_str()).collect();
+        assert_eq!(cues, ["of course"]);
+    }
+
+    #[test]
+    fn becoming_clear_is_a_discovery_not_a_booster() {
+        assert!(booster_cues("It soon became clear that the ferry had sunk.").is_empty());
+        assert_eq!(booster_cues("It is clear that the ferry sank."), ["clear"]);
+    }
+
     #[test]
     fn stage_contract() {
         let d = CueDetector::default();
