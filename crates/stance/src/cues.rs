@@ -32,6 +32,10 @@
 //! | `lowercase = true` | the cue is written in lower case, unless it opens the sentence ("May" the month) |
 //! | `not_alone = true` | the cue is not the whole sentence (a bare reply "Of course." is assent, not a booster) |
 //!
+//! Whatever the entry, a cue that is *mentioned* rather than used is skipped: a form in
+//! quotes after a metalinguistic noun ("the word 'perhaps'") or in quotes as the subject
+//! of a verb ('"perhaps" is not a policy').
+//!
 //! Items are normalised like tokens (lower case, quotes folded) and may span several
 //! tokens ("be selected"); an item must end (or, before the cue, start) on a token
 //! boundary. The normalised text seen by regexes has single spaces between tokens that
@@ -746,6 +750,9 @@ impl Flat {
         let after = &self.s[end..floor_boundary(&self.s, se.min(end + CONTEXT_WINDOW))];
         let before =
             &self.s[ceil_boundary(&self.s, start.saturating_sub(CONTEXT_WINDOW).max(ss))..start];
+        if is_mention(before, after) {
+            return false;
+        }
         if e.not_before_re.as_ref().is_some_and(|r| r.is_match(after))
             || e.requires_next_re
                 .as_ref()
@@ -759,6 +766,58 @@ impl Flat {
         }
         true
     }
+}
+
+/// Nouns that introduce a quoted word as a word ("the word 'perhaps'").
+const MENTION_NOUNS: &[&str] = &[
+    "word",
+    "words",
+    "term",
+    "terms",
+    "phrase",
+    "phrases",
+    "expression",
+    "label",
+    "formula",
+    "adverb",
+    "adjective",
+    "verb",
+    "noun",
+    "modal",
+];
+
+/// Verbs whose subject a quoted word can be ('"perhaps" is not a policy').
+const MENTION_VERBS: &[&str] = &[
+    "is", "was", "isn't", "wasn't", "are", "appears", "appeared", "means", "meant", "does", "did",
+    "doesn't", "didn't", "has", "had", "remains", "sounds", "became", "becomes", "will", "won't",
+    "can", "cannot", "can't", "carries", "covers", "leaves",
+];
+
+/// True when a cue between normalised texts `before` and `after` (same sentence) is
+/// quoted as a word: enclosed in quotes that touch it, and either introduced by a
+/// metalinguistic noun or followed by a verb it is the subject of. Scare quotes inside a
+/// claim ('the mine is "probably" safe') stay cues.
+fn is_mention(before: &str, after: &str) -> bool {
+    let (Some(b), Some(a)) = (
+        before.strip_suffix(['"', '\'']),
+        after.strip_prefix(['"', '\'']),
+    ) else {
+        return false;
+    };
+    let b = b.trim_end();
+    let word_before = b
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if MENTION_NOUNS.contains(&word_before) {
+        return true;
+    }
+    let a = a.trim_start();
+    let word_after = a
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("");
+    MENTION_VERBS.contains(&word_after)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -1103,6 +1162,24 @@ pub(crate) mod tests {
                 booster_cues(t)
             );
         }
+    }
+
+    #[test]
+    fn mentioned_cues_are_not_cues() {
+        for t in [
+            "The word \u{201c}perhaps\u{201d} appears nowhere in the treaty.",
+            "But \"probably\" is not a plan.",
+            "Critics seized on the phrase 'case by case' in the memo.",
+        ] {
+            let doc = run(t);
+            assert!(doc.hedges.is_empty(), "{t}: {:?}", rules(&doc));
+        }
+        // Scare quotes around a cue in use keep it.
+        assert_eq!(hedge_cues("The dam is \"probably\" safe."), ["probably"]);
+        assert_eq!(
+            hedge_cues("\"Perhaps,\" she said, \"next year.\""),
+            ["perhaps"]
+        );
     }
 
     #[test]
