@@ -31,6 +31,7 @@
 //! | `not_after_re`, `requires_prev_re` | same for the text before the cue (anchor with `$`) |
 //! | `lowercase = true` | the cue is written in lower case, unless it opens the sentence ("May" the month) |
 //! | `not_alone = true` | the cue is not the whole sentence (a bare reply "Of course." is assent, not a booster) |
+//! | `not_asking = true` | the cue does not open a question (an inverted modal asks: "Could the minister confirm …?") |
 //!
 //! Whatever the entry, a cue that is *mentioned* rather than used is skipped: a form in
 //! quotes after a metalinguistic noun ("the word 'perhaps'") or in quotes as the subject
@@ -191,6 +192,8 @@ struct RawEntry {
     #[serde(default)]
     not_alone: bool,
     #[serde(default)]
+    not_asking: bool,
+    #[serde(default)]
     not_before: Vec<String>,
     #[serde(default)]
     not_after: Vec<String>,
@@ -231,6 +234,7 @@ struct Entry {
     kind: CueKind,
     lowercase: bool,
     not_alone: bool,
+    not_asking: bool,
     not_before: Vec<String>,
     not_after: Vec<String>,
     requires_next: Vec<String>,
@@ -249,6 +253,7 @@ impl Entry {
     fn constrained(&self) -> bool {
         self.lowercase
             || self.not_alone
+            || self.not_asking
             || !self.not_before.is_empty()
             || !self.not_after.is_empty()
             || !self.requires_next.is_empty()
@@ -412,6 +417,7 @@ impl CueDetector {
                 kind: r.kind,
                 lowercase: r.lowercase,
                 not_alone: r.not_alone,
+                not_asking: r.not_asking,
                 not_before: words(r.not_before)?,
                 not_after: words(r.not_after)?,
                 requires_next: words(r.requires_next)?,
@@ -735,6 +741,9 @@ impl Flat {
         if e.not_alone && self.opens_sentence(first) && self.closes_sentence(last) {
             return false;
         }
+        if e.not_asking && self.opens_sentence(first) && is_question(&self.s[ss..se]) {
+            return false;
+        }
         if !e.not_before.is_empty() && self.next_is(end, se, &e.not_before) {
             return false;
         }
@@ -766,6 +775,14 @@ impl Flat {
         }
         true
     }
+}
+
+/// True when a sentence (normalised) ends with a question mark, closing quotes and
+/// brackets aside.
+fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ')' | ']'))
+        .ends_with('?')
 }
 
 /// Nouns that introduce a quoted word as a word ("the word 'perhaps'").
@@ -1180,6 +1197,20 @@ pub(crate) mod tests {
             hedge_cues("\"Perhaps,\" she said, \"next year.\""),
             ["perhaps"]
         );
+    }
+
+    #[test]
+    fn an_inverted_modal_asks_and_does_not_hedge() {
+        for t in [
+            "Could the minister tell us when the report will be published?",
+            "Might the board reconsider its decision?",
+            "“Could you repeat the figure?”",
+        ] {
+            assert!(hedge_cues(t).is_empty(), "{t}: {:?}", hedge_cues(t));
+        }
+        // A modal inside a statement, or opening one, still hedges.
+        assert_eq!(hedge_cues("Could be worse."), ["could"]);
+        assert_eq!(hedge_cues("The board might reconsider."), ["might"]);
     }
 
     #[test]
