@@ -30,6 +30,12 @@
 //! | `not_before_re`, `requires_next_re` | a regex does not / does match the normalised text after the cue (up to 120 bytes, same sentence; anchor it with `^`) |
 //! | `not_after_re`, `requires_prev_re` | same for the text before the cue (anchor with `$`) |
 //! | `lowercase = true` | the cue is written in lower case, unless it opens the sentence ("May" the month) |
+//! | `not_alone = true` | the cue is not the whole sentence (a bare reply "Of course." is assent, not a booster) |
+//! | `not_asking = true` | the cue does not open a question (an inverted modal asks: "Could the minister confirm …?") |
+//!
+//! Whatever the entry, a cue that is *mentioned* rather than used is skipped: a form in
+//! quotes after a metalinguistic noun ("the word 'perhaps'") or in quotes as the subject
+//! of a verb ('"perhaps" is not a policy').
 //!
 //! Items are normalised like tokens (lower case, quotes folded) and may span several
 //! tokens ("be selected"); an item must end (or, before the cue, start) on a token
@@ -184,6 +190,10 @@ struct RawEntry {
     #[serde(default)]
     lowercase: bool,
     #[serde(default)]
+    not_alone: bool,
+    #[serde(default)]
+    not_asking: bool,
+    #[serde(default)]
     not_before: Vec<String>,
     #[serde(default)]
     not_after: Vec<String>,
@@ -223,6 +233,8 @@ struct Entry {
     id: String,
     kind: CueKind,
     lowercase: bool,
+    not_alone: bool,
+    not_asking: bool,
     not_before: Vec<String>,
     not_after: Vec<String>,
     requires_next: Vec<String>,
@@ -240,6 +252,8 @@ impl Entry {
     /// a case where it does not fire).
     fn constrained(&self) -> bool {
         self.lowercase
+            || self.not_alone
+            || self.not_asking
             || !self.not_before.is_empty()
             || !self.not_after.is_empty()
             || !self.requires_next.is_empty()
@@ -402,6 +416,8 @@ impl CueDetector {
             entries.push(Entry {
                 kind: r.kind,
                 lowercase: r.lowercase,
+                not_alone: r.not_alone,
+                not_asking: r.not_asking,
                 not_before: words(r.not_before)?,
                 not_after: words(r.not_after)?,
                 requires_next: words(r.requires_next)?,
@@ -657,6 +673,19 @@ impl Flat {
             .all(|t| !self.s[t.start..t.end].chars().any(char::is_alphanumeric))
     }
 
+    /// True when no word or number follows flat token `last` in its sentence.
+    fn closes_sentence(&self, last: usize) -> bool {
+        let Some(sent) = self.toks.get(last).map(|t| t.sent) else {
+            return false;
+        };
+        self.toks
+            .get(last + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|t| t.sent == sent)
+            .all(|t| !self.s[t.start..t.end].chars().any(char::is_alphanumeric))
+    }
+
     /// True when one of `items` follows byte `pos` (after at most one space) and ends on
     /// a token boundary.
     fn next_is(&self, pos: usize, sent_end: usize, items: &[String]) -> bool {
@@ -709,6 +738,12 @@ impl Flat {
                 return false;
             }
         }
+        if e.not_alone && self.opens_sentence(first) && self.closes_sentence(last) {
+            return false;
+        }
+        if e.not_asking && self.opens_sentence(first) && is_question(&self.s[ss..se]) {
+            return false;
+        }
         if !e.not_before.is_empty() && self.next_is(end, se, &e.not_before) {
             return false;
         }
@@ -724,6 +759,9 @@ impl Flat {
         let after = &self.s[end..floor_boundary(&self.s, se.min(end + CONTEXT_WINDOW))];
         let before =
             &self.s[ceil_boundary(&self.s, start.saturating_sub(CONTEXT_WINDOW).max(ss))..start];
+        if is_mention(before, after) {
+            return false;
+        }
         if e.not_before_re.as_ref().is_some_and(|r| r.is_match(after))
             || e.requires_next_re
                 .as_ref()
@@ -737,6 +775,66 @@ impl Flat {
         }
         true
     }
+}
+
+/// True when a sentence (normalised) ends with a question mark, closing quotes and
+/// brackets aside.
+fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ')' | ']'))
+        .ends_with('?')
+}
+
+/// Nouns that introduce a quoted word as a word ("the word 'perhaps'").
+const MENTION_NOUNS: &[&str] = &[
+    "word",
+    "words",
+    "term",
+    "terms",
+    "phrase",
+    "phrases",
+    "expression",
+    "label",
+    "formula",
+    "adverb",
+    "adjective",
+    "verb",
+    "noun",
+    "modal",
+];
+
+/// Verbs whose subject a quoted word can be ('"perhaps" is not a policy').
+const MENTION_VERBS: &[&str] = &[
+    "is", "was", "isn't", "wasn't", "are", "appears", "appeared", "means", "meant", "does", "did",
+    "doesn't", "didn't", "has", "had", "remains", "sounds", "became", "becomes", "will", "won't",
+    "can", "cannot", "can't", "carries", "covers", "leaves",
+];
+
+/// True when a cue between normalised texts `before` and `after` (same sentence) is
+/// quoted as a word: enclosed in quotes that touch it, and either introduced by a
+/// metalinguistic noun or followed by a verb it is the subject of. Scare quotes inside a
+/// claim ('the mine is "probably" safe') stay cues.
+fn is_mention(before: &str, after: &str) -> bool {
+    let (Some(b), Some(a)) = (
+        before.strip_suffix(['"', '\'']),
+        after.strip_prefix(['"', '\'']),
+    ) else {
+        return false;
+    };
+    let b = b.trim_end();
+    let word_before = b
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if MENTION_NOUNS.contains(&word_before) {
+        return true;
+    }
+    let a = a.trim_start();
+    let word_after = a
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("");
+    MENTION_VERBS.contains(&word_after)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -957,6 +1055,177 @@ pub(crate) mod tests {
         });
         DEFAULT.process(&mut bad).unwrap();
         assert!(bad.hedges.is_empty());
+    }
+
+    /// Hedge words of every kind in a sentence, by cue text.
+    fn hedge_cues(text: &str) -> Vec<String> {
+        run(text)
+            .hedges
+            .iter()
+            .map(|c| c.cue.to_lowercase())
+            .collect()
+    }
+
+    /// Booster cues of a sentence, by cue text.
+    fn booster_cues(text: &str) -> Vec<String> {
+        run(text)
+            .boosters
+            .iter()
+            .map(|c| c.cue.to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn permission_may_is_not_a_hedge() {
+        for t in [
+            "The rules under which coastguard crews may board a vessel were tightened.",
+            "The statute says that judges may extend the deadline.",
+            "Under the new code, cyclists may use the bus lanes.",
+            "The board decided that staff may work from home on Fridays.",
+            "Divers may enter the wreck only with a licence.",
+            "Parents may opt in voluntarily.",
+            "Nobody in the capital should decide where our farmers may sell.",
+            "The court will rule on whether tenants may sublet.",
+        ] {
+            assert!(hedge_cues(t).is_empty(), "{t}: {:?}", hedge_cues(t));
+        }
+        for t in [
+            "The river may burst its banks tonight.",
+            "Economists said that growth may slow next year.",
+            "The shortage may get worse before it gets better.",
+        ] {
+            assert_eq!(hedge_cues(t), ["may"], "{t}");
+        }
+    }
+
+    #[test]
+    fn may_as_a_surname_or_politeness_is_not_a_hedge() {
+        for t in [
+            "Finance Minister Greta May presented the budget.",
+            "May insisted that the figures were correct.",
+            "If I may, one more question.",
+        ] {
+            assert!(hedge_cues(t).is_empty(), "{t}: {:?}", hedge_cues(t));
+        }
+    }
+
+    #[test]
+    fn ability_could_and_embedded_questions_are_not_hedges() {
+        for t in [
+            "The pilot project proved that the tunnels could be dug in a year.",
+            "There was nothing the doctors could do.",
+            "Residents asked whether the dam could hold.",
+            "The council does not know who could replace her.",
+            "No one could have stopped the fire.",
+        ] {
+            assert!(hedge_cues(t).is_empty(), "{t}: {:?}", hedge_cues(t));
+        }
+        assert_eq!(
+            hedge_cues("A price war could ruin smaller airlines."),
+            ["could"]
+        );
+    }
+
+    #[test]
+    fn cues_inside_a_condition_name_a_threshold() {
+        // Certainty or clarity inside if/when names when to act; it boosts nothing.
+        assert!(booster_cues("Crews fire only when they are sure of the target.").is_empty());
+        assert!(booster_cues("Guards act if the intruder is clearly armed.").is_empty());
+        assert!(hedge_cues("If we are not sure, we wait.").is_empty());
+        assert_eq!(booster_cues("The intruder was clearly armed."), ["clearly"]);
+    }
+
+    #[test]
+    fn dependence_hedges() {
+        for (t, cue) in [
+            ("Whether we act will depend on the threat.", "will depend"),
+            ("Fees vary depending on the route.", "depending on"),
+            ("Everything hinges on the weather.", "hinges on"),
+            ("The outcome depends on the turnout.", "depends on"),
+            ("It depends how you count.", "it depends"),
+            ("Each bid is judged on its own merits.", "on its own merits"),
+            ("The plan is possible in principle.", "in principle"),
+        ] {
+            assert!(
+                hedge_cues(t).iter().any(|c| c == cue),
+                "{t}: {:?}",
+                hedge_cues(t)
+            );
+        }
+        assert!(hedge_cues("The province depends on tourism.").is_empty());
+        assert!(hedge_cues("Villages depending on the river face drought.").is_empty());
+    }
+
+    #[test]
+    fn emphatic_boosters() {
+        for (t, cue) in [
+            ("Make no mistake: the law will pass.", "make no mistake"),
+            ("The result speaks for itself.", "speaks for itself"),
+            (
+                "We would do it again without hesitation.",
+                "without hesitation",
+            ),
+            ("Taxes will rise, no exceptions.", "no exceptions"),
+            ("The offer is, in no way, final.", "in no way"),
+            ("There is no proof whatsoever.", "whatsoever"),
+            ("The cabinet flatly denied the report.", "flatly"),
+            ("We strongly condemn the attack.", "strongly"),
+            ("Every economist knows the risk.", "knows"),
+            ("Let me be clear: we will not pay.", "let me be clear"),
+        ] {
+            assert!(
+                booster_cues(t).iter().any(|c| c == cue),
+                "{t}: {:?}",
+                booster_cues(t)
+            );
+        }
+    }
+
+    #[test]
+    fn mentioned_cues_are_not_cues() {
+        for t in [
+            "The word \u{201c}perhaps\u{201d} appears nowhere in the treaty.",
+            "But \"probably\" is not a plan.",
+            "Critics seized on the phrase 'case by case' in the memo.",
+        ] {
+            let doc = run(t);
+            assert!(doc.hedges.is_empty(), "{t}: {:?}", rules(&doc));
+        }
+        // Scare quotes around a cue in use keep it.
+        assert_eq!(hedge_cues("The dam is \"probably\" safe."), ["probably"]);
+        assert_eq!(
+            hedge_cues("\"Perhaps,\" she said, \"next year.\""),
+            ["perhaps"]
+        );
+    }
+
+    #[test]
+    fn an_inverted_modal_asks_and_does_not_hedge() {
+        for t in [
+            "Could the minister tell us when the report will be published?",
+            "Might the board reconsider its decision?",
+            "“Could you repeat the figure?”",
+        ] {
+            assert!(hedge_cues(t).is_empty(), "{t}: {:?}", hedge_cues(t));
+        }
+        // A modal inside a statement, or opening one, still hedges.
+        assert_eq!(hedge_cues("Could be worse."), ["could"]);
+        assert_eq!(hedge_cues("The board might reconsider."), ["might"]);
+    }
+
+    #[test]
+    fn a_bare_reply_is_assent_not_a_booster() {
+        let doc = run(
+            "Will the minister give way?\nOf course.\nThe minister will, of course, reply in writing.",
+        );
+        let cues: Vec<&str> = doc.boosters.iter().map(|c| c.cue.as_str()).collect();
+        assert_eq!(cues, ["of course"]);
+    }
+
+    #[test]
+    fn becoming_clear_is_a_discovery_not_a_booster() {
+        assert!(booster_cues("It soon became clear that the ferry had sunk.").is_empty());
+        assert_eq!(booster_cues("It is clear that the ferry sank."), ["clear"]);
     }
 
     #[test]
