@@ -22,12 +22,14 @@
 //! ```
 #![deny(missing_docs)]
 
+mod coref;
 pub mod lexicon;
 
 use lexicon::{CueClass, CueLexicon};
 use stancemap_core::quotes::quote_regions;
 use stancemap_core::{
-    Actor, ActorId, ActorKind, Document, Error, Layer, SentenceKind, Span, Stage, Statement,
+    Actor, ActorId, ActorKind, Document, Error, Layer, MentionKind, SentenceKind, Span, Stage,
+    Statement,
 };
 use std::sync::Arc;
 
@@ -154,6 +156,84 @@ const BETWEEN: &[&str] = &[
     "always",
     "often",
     "never",
+    "remain",
+    "remains",
+    "remained",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "both",
+    "all",
+];
+
+/// Heads of a noun phrase that names an unnamed source ("officials familiar with the
+/// talks", "a senior diplomat, speaking on condition of anonymity"): when such a source
+/// reports another actor's position, the position is that actor's, and the source only
+/// relays it.
+const RELAY: &[&str] = &[
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "official",
+    "officials",
+    "insider",
+    "insiders",
+    "people",
+    "person",
+    "aide",
+    "aides",
+];
+
+/// Nouns that name a position or a speech act: "X's call to …", "a proposal from X to …",
+/// "X's assertion that …" report X's position.
+const POSITION_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "appeal",
+    "appeals",
+    "proposal",
+    "proposals",
+    "assertion",
+    "claim",
+    "claims",
+    "insistence",
+    "vow",
+    "pledge",
+    "promise",
+    "refusal",
+    "decision",
+    "suggestion",
+    "warning",
+    "warnings",
+    "position",
+    "stance",
+    "view",
+    "argument",
+    "offer",
+    "threat",
+    "threats",
+    "push",
+    "request",
+    "plea",
+    "insistence",
+    "opposition",
+    "support",
+    "readiness",
+    "willingness",
+    "reluctance",
+];
+
+/// Words that cannot stand in a title before a name ("said that …", "said it …").
+const NOT_ROLE: &[&str] = &[
+    "that", "this", "it", "he", "she", "they", "we", "i", "you", "there", "what", "how", "whether",
+    "if", "his", "her", "their", "its", "our", "on", "in", "at", "to", "for", "and", "but", "not",
+    "would", "will", "was", "is",
 ];
 
 /// Modals that make a clause hypothetical: "X would support" is no statement.
@@ -261,6 +341,8 @@ struct Ctx<'a> {
     /// Token index -> mention whose first token it is.
     start_at: Vec<Option<usize>>,
     quotes: Vec<Span>,
+    /// Topic target spans, computed on first need.
+    targets: std::cell::OnceCell<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -277,6 +359,61 @@ impl Ctx<'_> {
         let a = self.doc.mentions[m].actor;
         self.doc.actor(a).kind == ActorKind::Person
     }
+}
+
+/// The mention `m` and the other mentions with exactly its span.
+fn same_span(doc: &Document, m: usize) -> Vec<usize> {
+    let span = doc.mentions[m].span;
+    let from = doc.mentions.partition_point(|x| x.span.start < span.start);
+    let mut out: Vec<usize> = (from..doc.mentions.len())
+        .take_while(|&i| doc.mentions[i].span.start == span.start)
+        .filter(|&i| doc.mentions[i].span == span)
+        .collect();
+    if !out.contains(&m) {
+        out.push(m);
+    }
+    out
+}
+
+/// After an inverted speaker ("…,” said X), only the end of the clause or an adjunct may
+/// follow: in "said NATO “should …”" NATO is the subject of the reported clause.
+fn ends_clause(cx: &Ctx, m: usize, hi: usize) -> bool {
+    let end = cx.doc.mentions[m].span.end;
+    let k = cx.doc.tokens.partition_point(|t| t.span.start < end);
+    if k >= hi {
+        return true;
+    }
+    let n = cx.norm(k);
+    if n.chars().any(|c| "\"“”‘’'«»".contains(c)) {
+        return false;
+    }
+    !n.chars().any(char::is_alphanumeric)
+        || matches!(
+            n,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "while"
+                | "who"
+                | "when"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "told"
+                | "from"
+                | "to"
+                | "of"
+                | "as"
+                | "according"
+                | "speaking"
+                | "adding"
+                | "and"
+        )
 }
 
 fn is_adverb(t: &str) -> bool {
@@ -342,6 +479,88 @@ impl Attributor {
         None
     }
 
+    /// The mention `m` (a subject) with any other reading of its span ("they" for several
+    /// actors) and the mentions coordinated before it ("Estonia, Latvia and Lithuania
+    /// said"). A coordinated mention governed by a preposition ends the list.
+    fn coordinated(&self, cx: &Ctx, lo: usize, m: usize) -> Vec<usize> {
+        let doc = cx.doc;
+        let mut out = same_span(doc, m);
+        let mut more = Vec::new();
+        let mut first = doc
+            .tokens
+            .partition_point(|t| t.span.start < doc.mentions[m].span.start);
+        let mut saw_and = false;
+        loop {
+            let mut k = first;
+            while k > lo && matches!(cx.norm(k - 1), "and" | "," | "the") {
+                saw_and |= cx.norm(k - 1) == "and";
+                k -= 1;
+            }
+            if k == first || k == lo {
+                break;
+            }
+            let Some(m2) = cx.end_at[k - 1] else { break };
+            let f2 = doc
+                .tokens
+                .partition_point(|t| t.span.start < doc.mentions[m2].span.start);
+            if f2 > lo && PREPOSITIONS.contains(&cx.norm(f2 - 1)) {
+                break;
+            }
+            more.push(m2);
+            first = f2;
+        }
+        if saw_and {
+            for m2 in more {
+                out.extend(same_span(doc, m2));
+            }
+        }
+        out
+    }
+
+    /// The subjects opening a reported clause at token `k` ("said (that) Italy and Spain
+    /// had …"), with their coordination.
+    fn content_subjects(&self, cx: &Ctx, k: usize, hi: usize) -> Vec<usize> {
+        let doc = cx.doc;
+        let mut k = k;
+        while k < hi && matches!(cx.norm(k), "that" | ",") {
+            k += 1;
+        }
+        let mut out = Vec::new();
+        while k < hi {
+            let Some(m) = cx.start_at[k].or_else(|| {
+                (cx.norm(k) == "the" && k + 1 < hi)
+                    .then(|| cx.start_at[k + 1])
+                    .flatten()
+            }) else {
+                break;
+            };
+            out.extend(same_span(doc, m));
+            let end = doc.mentions[m].span.end;
+            k = doc.tokens.partition_point(|t| t.span.start < end);
+            if k < hi && matches!(cx.norm(k), "and" | ",") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    /// An unnamed source ("officials familiar with the talks", "a senior diplomat"):
+    /// the clause before the cue has a relay noun and names no person.
+    fn relay_subject(&self, cx: &Ctx, lo: usize, t: usize) -> bool {
+        (lo..t).any(|k| RELAY.contains(&cx.norm(k)))
+            && !(lo..t).any(|k| {
+                cx.start_at[k].is_some_and(|m| {
+                    cx.is_person(m)
+                        && matches!(
+                            cx.doc.mentions[m].kind,
+                            MentionKind::Name | MentionKind::Partial
+                        )
+                })
+            })
+    }
+
     /// The speaker after an inverted cue (`…,” said X`).
     ///
     /// Titles and modifiers may stand before the name ("said Estonian Foreign Minister
@@ -349,20 +568,25 @@ impl Attributor {
     /// possessives are skipped.
     fn subject_after(&self, cx: &Ctx, k: usize, hi: usize) -> Option<usize> {
         let mut k = k;
-        let limit = (k + 7).min(hi);
+        let limit = (k + 9).min(hi);
+        let mut common = 0;
         while k < limit {
             if let Some(m) = cx.start_at[k] {
                 return Some(m);
             }
             let raw = cx.doc.slice(cx.doc.tokens[k].span);
+            let norm = cx.norm(k);
             let titleish = raw.chars().next().is_some_and(char::is_uppercase)
-                || matches!(
-                    cx.norm(k),
-                    "the" | "a" | "an" | "'s" | "." | "-" | "of" | "deputy" | "former" | "senior"
-                );
-            if !titleish {
+                || matches!(norm, "the" | "a" | "an" | "'s" | "." | "-" | "of");
+            // lower-case role words: "noted opposition MP Jan Roe", "said air force chief …"
+            let role_word = !titleish
+                && common < 3
+                && norm.chars().all(char::is_alphabetic)
+                && !NOT_ROLE.contains(&norm);
+            if !titleish && !role_word {
                 return None;
             }
+            common += usize::from(role_word);
             k += 1;
         }
         None
@@ -459,6 +683,127 @@ impl Attributor {
         None
     }
 
+    /// "For X, …" / "To X, …" opening a sentence: the rest of it is X's view ("For the
+    /// Irish minister, Ana Roe, a blockade is out of the question").
+    fn for_frame(&self, cx: &Ctx, si: usize) -> Option<Draft> {
+        let doc = cx.doc;
+        let sent = &doc.sentences[si];
+        let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+        if hi < lo + 4 || !matches!(cx.norm(lo), "for" | "to") {
+            return None;
+        }
+        let mut m = cx.start_at[lo + 1].or_else(|| {
+            (cx.norm(lo + 1) == "the")
+                .then(|| cx.start_at[lo + 2])
+                .flatten()
+        })?;
+        let after = |m: usize| {
+            let end = doc.mentions[m].span.end;
+            doc.tokens.partition_point(|t| t.span.start < end)
+        };
+        let mut e = after(m);
+        // an appositive name: "For Latvia's envoy, Ilze Roe, …"
+        if e + 1 < hi
+            && cx.norm(e) == ","
+            && let Some(m2) = cx.start_at[e + 1]
+            && cx.is_person(m2)
+            && after(m2) < hi
+            && cx.norm(after(m2)) == ","
+        {
+            m = m2;
+            e = after(m2);
+        }
+        if e + 1 >= hi || cx.norm(e) != "," {
+            return None;
+        }
+        Some(Draft {
+            sentence: si,
+            actor: doc.mentions[m].actor,
+            mention: Some(m),
+            span: sent.span,
+            content: Span::new(doc.tokens[e + 1].span.start, sent.span.end),
+            quote: false,
+            cue: Some((doc.tokens[lo].span, CueClass::Belief)),
+            passive: false,
+            clause_start: lo,
+        })
+    }
+
+    /// A position reported as a noun: "X's call to …", "a Polish proposal to …", "calls
+    /// from X and Y to …", "X's assertion that …". The holder states the position too
+    /// (whoever reports, backs or rejects it). With a topic test, only positions on a
+    /// topic count, so that "Russia's decision to …" on another matter makes no actor.
+    fn position_holders(&self, cx: &Ctx, si: usize, drafts: &mut Vec<Draft>) {
+        let doc = cx.doc;
+        let sent = &doc.sentences[si];
+        let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+        for t in lo + 1..hi {
+            if !POSITION_NOUNS.contains(&cx.norm(t)) || cx.in_quote(doc.tokens[t].span) {
+                continue;
+            }
+            let mut holders = Vec::new();
+            let mut comp = t + 1;
+            // "X's (new) call", "a Polish call"
+            let mut p = t - 1;
+            if p > lo && cx.end_at[p].is_none() && cx.norm(p) != "'s" && cx.norm(p - 1) == "'s" {
+                p -= 1; // one modifier: "X's renewed call"
+            }
+            if cx.norm(p) == "'s" && p > lo {
+                if let Some(m) = cx.end_at[p - 1] {
+                    holders.extend(same_span(doc, m));
+                }
+            } else if let Some(m) = cx.end_at[t - 1]
+                && doc.mentions[m].kind == MentionKind::Metonym
+            {
+                holders.extend(same_span(doc, m));
+            }
+            // "calls from X and Y to …", "a proposal by X to …"
+            if holders.is_empty() && t + 2 < hi && matches!(cx.norm(t + 1), "from" | "by") {
+                let subj = self.content_subjects(cx, t + 2, hi);
+                if let Some(&last) = subj.last() {
+                    let end = doc.mentions[last].span.end;
+                    comp = doc.tokens.partition_point(|tk| tk.span.start < end);
+                    holders = subj;
+                }
+            }
+            if holders.is_empty() || comp >= hi || !matches!(cx.norm(comp), "to" | "for" | "that") {
+                continue;
+            }
+            let content = Span::new(doc.tokens[t].span.start, sent.span.end);
+            if !self.is_topical(cx, content) {
+                continue;
+            }
+            for m in holders {
+                let ms = doc.mentions[m].span.start;
+                // passive: the holder is not the subject of the sentence's clause, so its
+                // statement neither cuts the others' content nor owns their quotes
+                drafts.push(Draft {
+                    sentence: si,
+                    actor: doc.mentions[m].actor,
+                    mention: Some(m),
+                    span: sent.span,
+                    content,
+                    quote: false,
+                    cue: Some((doc.tokens[t].span, CueClass::Speech)),
+                    passive: true,
+                    clause_start: doc.tokens.partition_point(|tk| tk.span.start < ms),
+                });
+            }
+        }
+    }
+
+    /// Whether `span` names a topic (always true without a topic test).
+    fn is_topical(&self, cx: &Ctx, span: Span) -> bool {
+        if self.topical.is_none() {
+            return true;
+        }
+        let targets = cx.targets.get_or_init(|| match &self.topical {
+            Some(f) => f(cx.doc),
+            None => Vec::new(),
+        });
+        targets.iter().any(|t| span.contains(*t))
+    }
+
     fn find_drafts(&self, cx: &Ctx) -> Vec<Draft> {
         let doc = cx.doc;
         let mut drafts: Vec<Draft> = Vec::new();
@@ -495,6 +840,9 @@ impl Attributor {
                     s2 += 1;
                 }
                 continue;
+            }
+            if let Some(d) = self.for_frame(cx, si) {
+                drafts.push(d);
             }
             let mut i = 0;
             while i < norms.len() {
@@ -538,15 +886,48 @@ impl Attributor {
                     } else if let (true, Some(p)) = (after_and, prev) {
                         speakers.push((p.mention.unwrap_or_default(), p.clause_start));
                     } else if let Some(m) = self.subject_before(cx, lo, t, participle) {
-                        let ms = doc.mentions[m].span.start;
+                        let subjects = self.coordinated(cx, lo, m);
+                        let ms = subjects
+                            .iter()
+                            .map(|&x| doc.mentions[x].span.start)
+                            .min()
+                            .unwrap_or(doc.mentions[m].span.start);
                         let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
-                        speakers.push((m, cs));
+                        speakers.extend(subjects.into_iter().map(|x| (x, cs)));
                     } else if entry.inverted {
                         let inverted_ctx = i == 0
                             || matches!(norms[i - 1], "," | "\"" | "'" | ":")
                             || cx.in_quote(doc.tokens[t - 1].span);
-                        if inverted_ctx && let Some(m) = self.subject_after(cx, cue_end, hi) {
+                        if inverted_ctx
+                            && let Some(m) = self.subject_after(cx, cue_end, hi)
+                            && ends_clause(cx, m, hi)
+                        {
                             speakers.push((m, lo));
+                        }
+                    }
+                    // An unnamed source relays: the position is the reported clause's
+                    // subject's ("officials familiar with the talks said Italy had …",
+                    // "…, diplomats say").
+                    if matches!(entry.class, CueClass::Speech | CueClass::Belief) {
+                        let inverted_relay = speakers.len() == 1
+                            && doc.mentions[speakers[0].0].span.start >= cue_span.end
+                            && doc
+                                .slice(doc.mentions[speakers[0].0].span)
+                                .split_whitespace()
+                                .last()
+                                .is_some_and(|w| RELAY.contains(&w.to_lowercase().as_str()));
+                        if inverted_relay {
+                            let subj = self.content_subjects(cx, lo, t);
+                            if !subj.is_empty() {
+                                speakers = subj.into_iter().map(|x| (x, lo)).collect();
+                            }
+                        } else if self.relay_subject(cx, lo, t) {
+                            let subj = self.content_subjects(cx, cue_end, hi);
+                            if !subj.is_empty() {
+                                let ms = doc.mentions[subj[0]].span.start;
+                                let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
+                                speakers = subj.into_iter().map(|x| (x, cs)).collect();
+                            }
                         }
                     }
                 }
@@ -586,6 +967,7 @@ impl Attributor {
                 }
                 i += m.len;
             }
+            self.position_holders(cx, si, &mut drafts);
             // A claim reported "according to X" is X's: the cues inside it are not
             // statements of their own ("According to X, Y sees …").
             let sources: Vec<Span> = drafts[first_draft..]
@@ -665,6 +1047,32 @@ impl Attributor {
                 };
                 continue;
             }
+            // A colon quote after a clause whose subject is an actor: "X put it bluntly:
+            // “…”", "The minister's answer was short: “…”".
+            let lo = doc.sentences[first].tokens.start;
+            if doc.text()[..q.start].trim_end().ends_with(':')
+                && lo < doc.sentences[first].tokens.end
+                && let Some(m) = cx.start_at[lo].or_else(|| {
+                    (cx.norm(lo) == "the")
+                        .then(|| cx.start_at.get(lo + 1).copied().flatten())
+                        .flatten()
+                })
+                && doc.mentions[m].span.end <= q.start
+            {
+                by_sentence[first].push(drafts.len());
+                drafts.push(Draft {
+                    sentence: first,
+                    actor: doc.mentions[m].actor,
+                    mention: Some(m),
+                    span: cover,
+                    content: *q,
+                    quote: true,
+                    cue: None,
+                    passive: false,
+                    clause_start: lo,
+                });
+                continue;
+            }
             // Without an attribution of its own, a quote continues a speaker only when it
             // opens its sentence (a quote inside a sentence is that sentence's writer's).
             if q.start > doc.sentences[first].span.start {
@@ -690,9 +1098,9 @@ impl Attributor {
                 .copied()
                 .find(|&i| {
                     let d = &drafts[i];
-                    !d.passive
+                    owns(d)
                         && doc.sentences[d.sentence].paragraph == para
-                        && doc.sentences[d.sentence].tokens.len() <= 12
+                        && doc.sentences[d.sentence].tokens.len() <= 16
                 });
             if let Some(src) = next.or(prev) {
                 let src = drafts[src].clone();
@@ -830,6 +1238,7 @@ impl Stage for Attributor {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), Error> {
+        coref::resolve(doc);
         let mut end_at = vec![None; doc.tokens.len()];
         let mut start_at = vec![None; doc.tokens.len()];
         for (i, m) in doc.mentions.iter().enumerate() {
@@ -846,6 +1255,7 @@ impl Stage for Attributor {
             end_at,
             start_at,
             quotes,
+            targets: std::cell::OnceCell::new(),
         };
         let mut drafts = self.find_drafts(&cx);
         self.attach_quotes(&cx, &mut drafts);

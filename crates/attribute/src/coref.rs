@@ -1,0 +1,157 @@
+//! References the actor finder left unresolved, resolved for attribution: a role noun
+//! ("the minister", "the general") standing for the last person named with that role,
+//! and "they" standing for the actors coordinated in the subject of an earlier sentence
+//! ("Estonia, Latvia and Lithuania issued a statement. They want …").
+//!
+//! The resolved references are added to [`Document::mentions`] (rule `attribute/coref`),
+//! which stay sorted by span.
+
+use stancemap_core::{ActorId, ActorKind, Document, Mention, MentionKind, SentenceKind, Span};
+
+/// How many sentences back a reference may look for its antecedent.
+const WINDOW: usize = 40;
+
+/// Adds the mentions of resolved references to `doc.mentions`.
+pub(crate) fn resolve(doc: &mut Document) {
+    let mut added: Vec<Mention> = Vec::new();
+    {
+        let doc: &Document = doc;
+        if doc.mentions.is_empty() {
+            return;
+        }
+        // token index -> is covered by a mention
+        let mut covered = vec![false; doc.tokens.len()];
+        let mut start_at: Vec<Option<usize>> = vec![None; doc.tokens.len()];
+        for (i, m) in doc.mentions.iter().enumerate() {
+            let a = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+            let b = doc.tokens.partition_point(|t| t.span.end <= m.span.end);
+            if a < b {
+                covered[a..b].fill(true);
+                start_at[a].get_or_insert(i);
+            }
+        }
+        let quotes = stancemap_core::quotes::quote_regions(doc);
+        let in_quote = |s: Span| {
+            let i = quotes.partition_point(|q| q.end <= s.start);
+            i < quotes.len() && quotes[i].contains(s)
+        };
+        // the coordinated subjects of the last sentence that had two or more
+        let mut plural: Vec<ActorId> = Vec::new();
+        let mut plural_at = 0;
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            if sent.kind == SentenceKind::Heading {
+                continue;
+            }
+            let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+            for t in lo..hi {
+                if covered[t] || in_quote(doc.tokens[t].span) {
+                    continue;
+                }
+                let norm = doc.tokens[t].norm.as_str();
+                if norm == "they" && !plural.is_empty() && si <= plural_at + 2 {
+                    for &a in &plural {
+                        added.push(Mention {
+                            actor: a,
+                            span: doc.tokens[t].span,
+                            kind: MentionKind::Pronoun,
+                            rule: "attribute/coref".into(),
+                        });
+                    }
+                    continue;
+                }
+                // "the minister", "the Polish minister": the noun must end the role of a
+                // person named earlier in the document.
+                if norm != "the" || t + 1 >= hi {
+                    continue;
+                }
+                let mut n = t + 1;
+                if n + 1 < hi && is_capitalised(doc.slice(doc.tokens[n].span)) && !covered[n] {
+                    n += 1; // a modifier: "the Polish minister"
+                }
+                if covered[n] || !doc.tokens[n].norm.chars().all(char::is_alphabetic) {
+                    continue;
+                }
+                // not the head of a longer noun phrase: "the minister's office" is fine,
+                // "the minister of state" is not a person we know
+                let head = doc.tokens[n].norm.as_str();
+                if let Some(a) = antecedent(doc, si, t, head) {
+                    added.push(Mention {
+                        actor: a,
+                        span: doc.tokens[t].span.cover(doc.tokens[n].span),
+                        kind: MentionKind::Role,
+                        rule: "attribute/coref".into(),
+                    });
+                }
+            }
+            // remember coordinated subjects: two or more mentions joined by "and" / ","
+            // opening the sentence
+            let mut subj = Vec::new();
+            let mut k = lo;
+            if k < hi && doc.tokens[k].norm == "the" {
+                k += 1;
+            }
+            let mut saw_and = false;
+            while k < hi {
+                let Some(m) = start_at[k] else { break };
+                let m = &doc.mentions[m];
+                if matches!(m.kind, MentionKind::Pronoun) {
+                    break;
+                }
+                if !subj.contains(&m.actor) {
+                    subj.push(m.actor);
+                }
+                k = doc.tokens.partition_point(|t| t.span.start < m.span.end);
+                let mut j = k;
+                while j < hi && matches!(doc.tokens[j].norm.as_str(), "," | "and" | "the") {
+                    saw_and |= doc.tokens[j].norm == "and";
+                    j += 1;
+                }
+                if j == k {
+                    break;
+                }
+                k = j;
+            }
+            if subj.len() >= 2 && saw_and {
+                plural = subj;
+                plural_at = si;
+            } else if start_at.get(lo).copied().flatten().is_some() {
+                // a new single subject ends the plural antecedent
+                let m = &doc.mentions[start_at[lo].unwrap_or_default()];
+                if doc.actor(m.actor).kind == ActorKind::Person {
+                    plural.clear();
+                }
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    doc.mentions.extend(added);
+    doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The last person mentioned before token `t` (within [`WINDOW`] sentences) whose role
+/// ends with `head`.
+fn antecedent(doc: &Document, si: usize, t: usize, head: &str) -> Option<ActorId> {
+    let from = doc.sentences[si.saturating_sub(WINDOW)].span.start;
+    let before = doc.tokens[t].span.start;
+    let end = doc.mentions.partition_point(|m| m.span.start < before);
+    doc.mentions[..end]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= from)
+        .map(|m| m.actor)
+        .find(|&a| {
+            let actor = doc.actor(a);
+            actor.kind == ActorKind::Person
+                && actor.role.as_deref().is_some_and(|r| {
+                    r.split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(head))
+                })
+        })
+}
