@@ -1,18 +1,21 @@
 //! References the actor finder left unresolved, resolved for attribution: a role noun
 //! ("the minister", "the general") standing for the last person named with that role,
 //! and "they" standing for the actors coordinated in the subject of an earlier sentence
-//! ("Estonia, Latvia and Lithuania issued a statement. They want …").
+//! ("Estonia, Latvia and Lithuania issued a statement. They want …"; "Hawks want …. They
+//! argue …"), "the government" / "the ministry" for the last organisation so named, and
+//! "it" before a reporting verb for the last organisation or state ("…,” it said).
 //!
 //! The resolved references are added to [`Document::mentions`] (rule `attribute/coref`),
 //! which stay sorted by span.
 
+use crate::lexicon::CueLexicon;
 use stancemap_core::{ActorId, ActorKind, Document, Mention, MentionKind, SentenceKind, Span};
 
 /// How many sentences back a reference may look for its antecedent.
 const WINDOW: usize = 40;
 
 /// Adds the mentions of resolved references to `doc.mentions`.
-pub(crate) fn resolve(doc: &mut Document) {
+pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
     let mut added: Vec<Mention> = Vec::new();
     {
         let doc: &Document = doc;
@@ -59,8 +62,20 @@ pub(crate) fn resolve(doc: &mut Document) {
                     }
                     continue;
                 }
+                if norm == "it" && reporting_follows(doc, lexicon, t, hi) {
+                    if let Some(a) = last_body(doc, si, t, &in_quote) {
+                        added.push(Mention {
+                            actor: a,
+                            span: doc.tokens[t].span,
+                            kind: MentionKind::Pronoun,
+                            rule: "attribute/coref".into(),
+                        });
+                    }
+                    continue;
+                }
                 // "the minister", "the Polish minister": the noun must end the role of a
-                // person named earlier in the document.
+                // person named earlier in the document (or the name of an organisation:
+                // "the ministry", "the government").
                 if norm != "the" || t + 1 >= hi {
                     continue;
                 }
@@ -111,7 +126,8 @@ pub(crate) fn resolve(doc: &mut Document) {
                 }
                 k = j;
             }
-            if subj.len() >= 2 && saw_and {
+            let group_subject = subj.len() == 1 && doc.actor(subj[0]).kind == ActorKind::Group;
+            if (subj.len() >= 2 && saw_and) || group_subject {
                 plural = subj;
                 plural_at = si;
             } else if start_at.get(lo).copied().flatten().is_some() {
@@ -135,7 +151,7 @@ fn is_capitalised(s: &str) -> bool {
 }
 
 /// The last person mentioned before token `t` (within [`WINDOW`] sentences) whose role
-/// ends with `head`.
+/// ends with `head`, or the last organisation, state or group so named.
 fn antecedent(doc: &Document, si: usize, t: usize, head: &str) -> Option<ActorId> {
     let from = doc.sentences[si.saturating_sub(WINDOW)].span.start;
     let before = doc.tokens[t].span.start;
@@ -144,14 +160,69 @@ fn antecedent(doc: &Document, si: usize, t: usize, head: &str) -> Option<ActorId
         .iter()
         .rev()
         .take_while(|m| m.span.start >= from)
-        .map(|m| m.actor)
-        .find(|&a| {
-            let actor = doc.actor(a);
-            actor.kind == ActorKind::Person
-                && actor.role.as_deref().is_some_and(|r| {
-                    r.split_whitespace()
-                        .last()
-                        .is_some_and(|w| w.eq_ignore_ascii_case(head))
-                })
+        .find(|m| {
+            let actor = doc.actor(m.actor);
+            let ends = |r: &str| {
+                r.split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(head))
+            };
+            match actor.kind {
+                ActorKind::Person => actor.role.as_deref().is_some_and(ends),
+                ActorKind::Organisation | ActorKind::State | ActorKind::Group => {
+                    m.kind != MentionKind::Pronoun && ends(doc.slice(m.span))
+                }
+                ActorKind::Author => false,
+            }
         })
+        .map(|m| m.actor)
+}
+
+/// Whether a reporting cue follows token `t` (after at most one adverb): "it said",
+/// "it also warned".
+fn reporting_follows(doc: &Document, lexicon: &CueLexicon, t: usize, hi: usize) -> bool {
+    let mut norms = [""; 4];
+    let mut n = 0;
+    for k in t + 1..hi.min(t + 5) {
+        norms[n] = doc.tokens[k].norm.as_str();
+        n += 1;
+    }
+    let norms = &norms[..n];
+    let skip = usize::from(
+        norms
+            .first()
+            .is_some_and(|w| (w.len() > 4 && w.ends_with("ly")) || *w == "also"),
+    );
+    skip < norms.len() && lexicon.match_at(norms, skip).is_some()
+}
+
+/// The last organisation or state mentioned before token `t`, within three sentences,
+/// outside quotes and not as a place ("in Rome").
+fn last_body(
+    doc: &Document,
+    si: usize,
+    t: usize,
+    in_quote: &dyn Fn(Span) -> bool,
+) -> Option<ActorId> {
+    let from = doc.sentences[si.saturating_sub(3)].span.start;
+    let before = doc.tokens[t].span.start;
+    let end = doc.mentions.partition_point(|m| m.span.start < before);
+    doc.mentions[..end]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= from)
+        .find(|m| {
+            let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+            let place = first > 0
+                && matches!(
+                    doc.tokens[first - 1].norm.as_str(),
+                    "in" | "at" | "from" | "to" | "over" | "near" | "into"
+                );
+            matches!(
+                doc.actor(m.actor).kind,
+                ActorKind::Organisation | ActorKind::State
+            ) && !place
+                && !in_quote(m.span)
+        })
+        .map(|m| m.actor)
 }

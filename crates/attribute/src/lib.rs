@@ -169,6 +169,42 @@ const BETWEEN: &[&str] = &[
     "all",
 ];
 
+/// Verbs that take a reporting verb as their infinitive ("likes to say").
+const CATENATIVE: &[&str] = &[
+    "like",
+    "likes",
+    "liked",
+    "prefer",
+    "prefers",
+    "preferred",
+    "continue",
+    "continues",
+    "continued",
+    "tend",
+    "tends",
+    "tended",
+    "went",
+    "go",
+    "goes",
+    "used",
+    "wants",
+    "wanted",
+    "want",
+    "rushed",
+    "hastened",
+    "sought",
+    "seek",
+    "seeks",
+    "refused",
+    "declined",
+    "chose",
+    "decided",
+    "appeared",
+    "seemed",
+    "seems",
+    "appears",
+];
+
 /// Heads of a noun phrase that names an unnamed source ("officials familiar with the
 /// talks", "a senior diplomat, speaking on condition of anonymity"): when such a source
 /// reports another actor's position, the position is that actor's, and the source only
@@ -447,6 +483,11 @@ impl Attributor {
             if HYPOTHETICAL.contains(&t) {
                 return None;
             }
+            // a catenative verb: "X likes to say", "X prefers to argue", "X went on to say"
+            if t == "to" && j > lo && CATENATIVE.contains(&cx.norm(j - 1)) {
+                j -= 1;
+                continue;
+            }
             if BETWEEN.contains(&t) || is_adverb(t) || t.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
@@ -470,6 +511,11 @@ impl Attributor {
                     && cx.is_person(a)
                 {
                     return Some(a);
+                }
+                // A comment clause ("Poland, he stressed, is not asking …") has its own
+                // speaker: the claim is theirs, not the subject's.
+                if self.has_speech_cue(cx, k + 1, j) {
+                    return None;
                 }
                 j = k;
                 continue;
@@ -503,7 +549,14 @@ impl Attributor {
             let f2 = doc
                 .tokens
                 .partition_point(|t| t.span.start < doc.mentions[m2].span.start);
-            if f2 > lo && PREPOSITIONS.contains(&cx.norm(f2 - 1)) {
+            // the first of the list opens the clause: "Estonia, Latvia and Lithuania
+            // said", not "According to two diplomats, Greece and Cyprus argued"
+            if f2 > lo
+                && !matches!(
+                    cx.norm(f2 - 1),
+                    "," | "and" | "the" | "both" | "but" | "while"
+                )
+            {
                 break;
             }
             more.push(m2);
@@ -559,6 +612,26 @@ impl Attributor {
                         )
                 })
             })
+    }
+
+    /// Whether tokens `a..b` hold a speech or belief cue ("he said", "she believes").
+    fn has_speech_cue(&self, cx: &Ctx, a: usize, b: usize) -> bool {
+        if b <= a || b - a > 8 {
+            return false;
+        }
+        let mut norms = [""; 8];
+        for (n, k) in (a..b).enumerate() {
+            norms[n] = cx.norm(k);
+        }
+        let norms = &norms[..b - a];
+        (0..norms.len()).any(|i| {
+            self.lexicon.match_at(norms, i).is_some_and(|m| {
+                matches!(
+                    self.lexicon.entries()[m.entry].class,
+                    CueClass::Speech | CueClass::Belief
+                )
+            })
+        })
     }
 
     /// The speaker after an inverted cue (`…,” said X`).
@@ -649,6 +722,13 @@ impl Attributor {
                 return speaker.map(|m| (m, t));
             }
             if let Some(m) = cx.start_at[t] {
+                // a place after a comma is a dateline, not the speaker ("Daily Post, Oslo:")
+                let place = t > lo
+                    && cx.norm(t - 1) == ","
+                    && cx.doc.mentions[m].kind == MentionKind::Metonym;
+                if place {
+                    continue;
+                }
                 // the first person named in the label wins ("The Minister (Ms Ana Roe)")
                 let person = cx.is_person(m);
                 if speaker.is_none_or(|s| person && !cx.is_person(s)) {
@@ -970,18 +1050,48 @@ impl Attributor {
             self.position_holders(cx, si, &mut drafts);
             // A claim reported "according to X" is X's: the cues inside it are not
             // statements of their own ("According to X, Y sees …").
-            let sources: Vec<Span> = drafts[first_draft..]
+            // An unnamed source only relays ("according to two diplomats, Y argued …"):
+            // then Y's statement stands and the source's goes.
+            let relay = |d: &Draft| {
+                d.mention.is_some_and(|m| {
+                    let span = doc.mentions[m].span;
+                    let from = d.cue.map_or(span.start, |c| c.0.end.min(span.start));
+                    doc.slice(Span::new(from, span.end))
+                        .split_whitespace()
+                        .any(|w| RELAY.contains(&w.to_lowercase().as_str()))
+                })
+            };
+            let sources: Vec<(Span, bool)> = drafts[first_draft..]
                 .iter()
                 .filter(|d| d.passive && d.cue.is_some_and(|c| c.1 == CueClass::Source))
-                .map(|d| d.content)
+                .map(|d| (d.content, relay(d)))
                 .collect();
+            let mut relayed = Vec::new();
             let mut k = first_draft;
             while k < drafts.len() {
-                let inside = !drafts[k].passive
-                    && drafts[k]
-                        .cue
-                        .is_some_and(|c| sources.iter().any(|s| s.contains(c.0)));
-                if inside {
+                let src = drafts[k].cue.and_then(|c| {
+                    sources
+                        .iter()
+                        .find(|s| !drafts[k].passive && s.0.contains(c.0))
+                });
+                match src {
+                    Some((span, true)) => {
+                        relayed.push(*span);
+                        k += 1;
+                    }
+                    Some((_, false)) => {
+                        drafts.remove(k);
+                    }
+                    None => k += 1,
+                }
+            }
+            let mut k = first_draft;
+            while k < drafts.len() {
+                let d = &drafts[k];
+                let is_relay = d.passive
+                    && d.cue.is_some_and(|c| c.1 == CueClass::Source)
+                    && relayed.contains(&d.content);
+                if is_relay {
                     drafts.remove(k);
                 } else {
                     k += 1;
@@ -1201,11 +1311,31 @@ impl Attributor {
                 covered[s] |= d.span.contains(sent.span);
             }
         }
+        // A sentence whose subject is a person reports that person, not the author.
+        let about_person = |sent: &stancemap_core::Sentence| {
+            let lo = sent.tokens.start;
+            lo < sent.tokens.end
+                && (cx.start_at[lo].is_some_and(|m| cx.is_person(m))
+                    || matches!(cx.norm(lo), "he" | "she"))
+        };
+        // The author's argument runs through a paragraph: in a paragraph where the author
+        // takes up a topic, the other unattributed sentences are the author's too.
+        let paras = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
+        let mut topical_paras = vec![false; paras];
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            if !covered[s]
+                && sent.kind != SentenceKind::Heading
+                && targets.iter().any(|t| sent.span.contains(*t))
+                && !about_person(sent)
+            {
+                topical_paras[sent.paragraph] = true;
+            }
+        }
         for (s, sent) in doc.sentences.iter().enumerate() {
             if covered[s] || sent.kind == SentenceKind::Heading || cx.in_quote(sent.span) {
                 continue;
             }
-            if !targets.iter().any(|t| sent.span.contains(*t)) {
+            if !topical_paras.get(sent.paragraph).copied().unwrap_or(false) || about_person(sent) {
                 continue;
             }
             let id = *author.get_or_insert(ActorId(doc_actors));
@@ -1238,7 +1368,7 @@ impl Stage for Attributor {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), Error> {
-        coref::resolve(doc);
+        coref::resolve(doc, &self.lexicon);
         let mut end_at = vec![None; doc.tokens.len()];
         let mut start_at = vec![None; doc.tokens.len()];
         for (i, m) in doc.mentions.iter().enumerate() {
