@@ -11,6 +11,38 @@
 use crate::lexicon::CueLexicon;
 use stancemap_core::{ActorId, ActorKind, Document, Mention, MentionKind, SentenceKind, Span};
 
+/// Nouns for a newspaper in a press review ("the Munich paper argues", "the tabloid
+/// writes"): they refer back to the last outlet (an organisation) named.
+const PRESS_NOUNS: &[&str] = &[
+    "paper",
+    "newspaper",
+    "daily",
+    "tabloid",
+    "weekly",
+    "broadsheet",
+    "magazine",
+    "journal",
+    "outlet",
+];
+
+/// Nouns for an organisation's voice after "its" ("its editorial says").
+const VOICE_NOUNS: &[&str] = &[
+    "commentary",
+    "editorial",
+    "editorials",
+    "leader",
+    "correspondent",
+    "columnist",
+    "editor",
+    "editors",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "statement",
+    "communique",
+    "communiqué",
+];
+
 /// How many sentences back a reference may look for its antecedent.
 const WINDOW: usize = 40;
 
@@ -38,6 +70,24 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
             let i = quotes.partition_point(|q| q.end <= s.start);
             i < quotes.len() && quotes[i].contains(s)
         };
+        // the words a role reference may end with: the last words of the people's roles
+        // and of the organisations' names in this document
+        let mut heads: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for m in &doc.mentions {
+            let actor = doc.actor(m.actor);
+            let last = match actor.kind {
+                ActorKind::Person => actor
+                    .role
+                    .as_deref()
+                    .and_then(|r| r.split_whitespace().last()),
+                ActorKind::Author => None,
+                _ if m.kind == MentionKind::Pronoun => None,
+                _ => doc.slice(m.span).split_whitespace().last(),
+            };
+            if let Some(w) = last {
+                heads.insert(w.to_lowercase());
+            }
+        }
         // the coordinated subjects of the last sentence that had two or more
         let mut plural: Vec<ActorId> = Vec::new();
         let mut plural_at = 0;
@@ -76,26 +126,62 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                 // "the minister", "the Polish minister": the noun must end the role of a
                 // person named earlier in the document (or the name of an organisation:
                 // "the ministry", "the government").
-                if norm != "the" || t + 1 >= hi {
+                // "its lead commentary", "its editorial", "its correspondent": the
+                // organisation's voice
+                if norm == "its" {
+                    let head = (t + 1..hi.min(t + 4))
+                        .take_while(|&k| !covered[k])
+                        .find(|&k| VOICE_NOUNS.contains(&doc.tokens[k].norm.as_str()));
+                    if let Some(n) = head
+                        && let Some(a) = last_body(doc, si, t, &in_quote)
+                    {
+                        added.push(Mention {
+                            actor: a,
+                            span: doc.tokens[t].span.cover(doc.tokens[n].span),
+                            kind: MentionKind::Role,
+                            rule: "attribute/coref".into(),
+                        });
+                    }
                     continue;
                 }
+                if norm != "the" {
+                    continue;
+                }
+                // the head after at most two modifiers: "the minister", "the Polish
+                // minister", "the southern Italian daily"
                 let mut n = t + 1;
-                if n + 1 < hi && is_capitalised(doc.slice(doc.tokens[n].span)) && !covered[n] {
-                    n += 1; // a modifier: "the Polish minister"
-                }
-                if covered[n] || !doc.tokens[n].norm.chars().all(char::is_alphabetic) {
-                    continue;
-                }
-                // not the head of a longer noun phrase: "the minister's office" is fine,
-                // "the minister of state" is not a person we know
-                let head = doc.tokens[n].norm.as_str();
-                if let Some(a) = antecedent(doc, si, t, head) {
-                    added.push(Mention {
-                        actor: a,
-                        span: doc.tokens[t].span.cover(doc.tokens[n].span),
-                        kind: MentionKind::Role,
-                        rule: "attribute/coref".into(),
-                    });
+                while n < hi.min(t + 5) {
+                    // a capital or demonym as a modifier: "the Paris daily"
+                    if let Some(mi) = start_at[n]
+                        && doc.mentions[mi].kind == MentionKind::Metonym
+                    {
+                        let end = doc.mentions[mi].span.end;
+                        n = doc.tokens.partition_point(|tk| tk.span.start < end);
+                        continue;
+                    }
+                    let tok = &doc.tokens[n];
+                    if covered[n] || !tok.norm.chars().all(char::is_alphabetic) {
+                        break;
+                    }
+                    n += 1;
+                    let head = tok.norm.as_str();
+                    if !heads.contains(head) && !PRESS_NOUNS.contains(&head) {
+                        continue;
+                    }
+                    let a = if PRESS_NOUNS.contains(&head) {
+                        antecedent(doc, si, t, head).or_else(|| last_outlet(doc, si, t, &in_quote))
+                    } else {
+                        antecedent(doc, si, t, head)
+                    };
+                    if let Some(a) = a {
+                        added.push(Mention {
+                            actor: a,
+                            span: doc.tokens[t].span.cover(tok.span),
+                            kind: MentionKind::Role,
+                            rule: "attribute/coref".into(),
+                        });
+                    }
+                    break;
                 }
             }
             // remember coordinated subjects: two or more mentions joined by "and" / ","
@@ -144,10 +230,6 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
     }
     doc.mentions.extend(added);
     doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-}
-
-fn is_capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The last person mentioned before token `t` (within [`WINDOW`] sentences) whose role
@@ -218,10 +300,38 @@ fn last_body(
                     doc.tokens[first - 1].norm.as_str(),
                     "in" | "at" | "from" | "to" | "over" | "near" | "into"
                 );
+            // "the Paris daily", "a Polish proposal": a modifier, not a reference
+            let modifier = m.kind == MentionKind::Metonym
+                && first > 0
+                && matches!(doc.tokens[first - 1].norm.as_str(), "the" | "a" | "an");
             matches!(
                 doc.actor(m.actor).kind,
                 ActorKind::Organisation | ActorKind::State
             ) && !place
+                && !modifier
+                && !in_quote(m.span)
+        })
+        .map(|m| m.actor)
+}
+
+/// The last organisation named before token `t` (within [`WINDOW`] sentences), outside
+/// quotes: the outlet a press noun refers to.
+fn last_outlet(
+    doc: &Document,
+    si: usize,
+    t: usize,
+    in_quote: &dyn Fn(Span) -> bool,
+) -> Option<ActorId> {
+    let from = doc.sentences[si.saturating_sub(WINDOW)].span.start;
+    let before = doc.tokens[t].span.start;
+    let end = doc.mentions.partition_point(|m| m.span.start < before);
+    doc.mentions[..end]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= from)
+        .find(|m| {
+            doc.actor(m.actor).kind == ActorKind::Organisation
+                && m.kind == MentionKind::Name
                 && !in_quote(m.span)
         })
         .map(|m| m.actor)

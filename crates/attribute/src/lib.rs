@@ -452,8 +452,27 @@ fn ends_clause(cx: &Ctx, m: usize, hi: usize) -> bool {
         )
 }
 
+/// Words in -ly that are not adverbs ("the Paris daily argues").
+const LY_NOT_ADVERB: &[&str] = &[
+    "italy",
+    "only",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "family",
+    "rally",
+    "assembly",
+    "supply",
+    "reply",
+    "anomaly",
+    "monopoly",
+    "july",
+    "ally",
+];
+
 fn is_adverb(t: &str) -> bool {
-    t.len() > 4 && t.ends_with("ly") && t != "italy" && t != "only"
+    t.len() > 4 && t.ends_with("ly") && !LY_NOT_ADVERB.contains(&t)
 }
 
 fn is_dash(t: &str) -> bool {

@@ -436,3 +436,30 @@ fn author_voice_runs_through_a_topical_paragraph_but_not_over_reports() {
         ]
     );
 }
+
+#[test]
+fn outlets_in_a_press_review_are_referred_to_by_press_nouns() {
+    let doc = run(
+        "Le Monde is blunter. The Paris daily argues that the tunnel must close. \"It is time to act now,\" its lead editorial says.",
+    );
+    let s = statements(&doc);
+    assert!(!s.is_empty(), "{s:?}");
+    assert!(s.iter().all(|x| x.0 == "Le Monde"), "{s:?}");
+    assert_eq!(s.len(), 2, "{s:?}");
+    let doc = run(
+        "The Financial Times argues that the levy is a mistake. \"Nobody will ever pay it,\" the paper writes.",
+    );
+    let s = statements(&doc);
+    assert!(s.iter().any(|x| x.0 == "Financial Times" && x.2), "{s:?}");
+}
+
+#[test]
+fn a_modifier_ending_in_ly_is_no_adverb() {
+    // "daily" is the subject's head, not an adverb between a capital and its verb
+    let doc = run("The Madrid daily argues that the tunnel must close.");
+    assert!(
+        !speakers(&doc).contains(&"Spain".to_string()),
+        "{:?}",
+        statements(&doc)
+    );
+}
