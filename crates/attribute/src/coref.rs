@@ -43,6 +43,12 @@ const VOICE_NOUNS: &[&str] = &[
     "communiqué",
 ];
 
+/// Nouns for what a person said, after "his" / "her" ("His answer was short: …").
+const ANSWER_NOUNS: &[&str] = &[
+    "answer", "reply", "response", "message", "verdict", "view", "position", "words", "argument",
+    "warning", "retort",
+];
+
 /// How many sentences back a reference may look for its antecedent.
 const WINDOW: usize = 40;
 
@@ -138,6 +144,22 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                         added.push(Mention {
                             actor: a,
                             span: doc.tokens[t].span.cover(doc.tokens[n].span),
+                            kind: MentionKind::Role,
+                            rule: "attribute/coref".into(),
+                        });
+                    }
+                    continue;
+                }
+                // "His answer was short: “…”", "Her reply came at once": the last person
+                if matches!(norm, "his" | "her")
+                    && t + 1 < hi
+                    && ANSWER_NOUNS.contains(&doc.tokens[t + 1].norm.as_str())
+                    && !covered[t + 1]
+                {
+                    if let Some(a) = last_person(doc, si, t, &in_quote) {
+                        added.push(Mention {
+                            actor: a,
+                            span: doc.tokens[t].span.cover(doc.tokens[t + 1].span),
                             kind: MentionKind::Role,
                             rule: "attribute/coref".into(),
                         });
@@ -334,5 +356,23 @@ fn last_outlet(
                 && m.kind == MentionKind::Name
                 && !in_quote(m.span)
         })
+        .map(|m| m.actor)
+}
+
+/// The last person named before token `t`, within three sentences, outside quotes.
+fn last_person(
+    doc: &Document,
+    si: usize,
+    t: usize,
+    in_quote: &dyn Fn(Span) -> bool,
+) -> Option<ActorId> {
+    let from = doc.sentences[si.saturating_sub(3)].span.start;
+    let before = doc.tokens[t].span.start;
+    let end = doc.mentions.partition_point(|m| m.span.start < before);
+    doc.mentions[..end]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= from)
+        .find(|m| doc.actor(m.actor).kind == ActorKind::Person && !in_quote(m.span))
         .map(|m| m.actor)
 }

@@ -272,6 +272,21 @@ const NOT_ROLE: &[&str] = &[
     "would", "will", "was", "is",
 ];
 
+/// Conjunctions that make the clause they open a condition or a time to come, not a
+/// statement ("unless Rome agrees", "once Washington has decided").
+const SUBORDINATORS: &[&str] = &["if", "unless", "once", "until", "whether", "lest"];
+
+/// Forms of "be" before a participle: "leaders are expected to", "he was told".
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "'re",
+];
+
+/// Irregular past participles of reporting verbs.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "told", "thought", "seen", "heard", "said", "written", "known", "shown", "given", "chosen",
+    "sought",
+];
+
 /// Modals that make a clause hypothetical: "X would support" is no statement.
 const HYPOTHETICAL: &[&str] = &["would", "could", "might", "may", "should", "can", "must"];
 
@@ -496,6 +511,10 @@ impl Attributor {
                     if PREPOSITIONS.contains(&before) && !(participle && before == "with") {
                         return None;
                     }
+                    // "once America has decided", "unless Rome agrees": no statement
+                    if SUBORDINATORS.contains(&before) {
+                        return None;
+                    }
                 }
                 return Some(m);
             }
@@ -555,12 +574,14 @@ impl Attributor {
             .tokens
             .partition_point(|t| t.span.start < doc.mentions[m].span.start);
         let mut saw_and = false;
+        let mut comma_first = None;
         loop {
             let mut k = first;
             while k > lo && matches!(cx.norm(k - 1), "and" | "," | "the") {
                 saw_and |= cx.norm(k - 1) == "and";
                 k -= 1;
             }
+            let comma_first = *comma_first.get_or_insert(!saw_and && k < first);
             if k == first || k == lo {
                 break;
             }
@@ -576,6 +597,17 @@ impl Attributor {
                     "," | "and" | "the" | "both" | "but" | "while"
                 )
             {
+                // "Many in Prague, Rome and Madrid agree": the list is governed by a
+                // preposition, none of it is the subject
+                // ("In talks with Estonia and Latvia, Lithuania said": a comma before the
+                // subject ends the phrase, and the subject stands)
+                if saw_and && PREPOSITIONS.contains(&cx.norm(f2 - 1)) {
+                    return if comma_first {
+                        same_span(doc, m)
+                    } else {
+                        Vec::new()
+                    };
+                }
                 break;
             }
             more.push(m2);
@@ -956,6 +988,17 @@ impl Attributor {
                 };
                 let entry = &self.lexicon.entries()[m.entry];
                 let cue_end = t + m.len;
+                // a passive ("leaders are expected to", "she was told"): the subject is
+                // not the speaker
+                let passive_voice = m.len == 1
+                    && !entry.passive
+                    && i > 0
+                    && BE.contains(&norms[i - 1])
+                    && (norms[i].ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&norms[i]));
+                if passive_voice {
+                    i += 1;
+                    continue;
+                }
                 let cue_span = doc.tokens[t].span.cover(doc.tokens[cue_end - 1].span);
                 let mut speakers: Vec<(usize, usize)> = Vec::new(); // (mention, clause start token)
                 let prev_in_sentence = drafts[first_draft..].last().cloned();
@@ -985,7 +1028,7 @@ impl Attributor {
                     } else if let (true, Some(p)) = (after_and, prev) {
                         speakers.push((p.mention.unwrap_or_default(), p.clause_start));
                     } else if let Some(m) = self.subject_before(cx, lo, t, participle) {
-                        let subjects = self.coordinated(cx, lo, m);
+                        let subjects = self.coordinated(cx, lo, m); // empty: in a PP
                         let ms = subjects
                             .iter()
                             .map(|&x| doc.mentions[x].span.start)

@@ -463,3 +463,30 @@ fn a_modifier_ending_in_ly_is_no_adverb() {
         statements(&doc)
     );
 }
+
+#[test]
+fn passives_conditions_and_places_give_no_statement() {
+    for text in [
+        "Leaders are expected to discuss the tunnel on Friday.",
+        "Europe will act once Austria has decided.",
+        "Many in Prague, Vienna and Madrid quietly agree with the plan.",
+    ] {
+        let doc = run(text);
+        assert!(doc.statements.is_empty(), "{text}: {:?}", statements(&doc));
+    }
+}
+
+#[test]
+fn a_subject_after_an_introductory_phrase_with_a_list() {
+    let doc = run("In talks with Estonia and Latvia, Lithuania said the tunnel would close.");
+    assert_eq!(speakers(&doc), ["Lithuania"]);
+}
+
+#[test]
+fn his_answer_after_a_question_put_to_him() {
+    let doc = run(
+        "Czech President Petr Novak was asked in an interview whether the tunnel should close. His answer was short: “Yes. Close it tonight, before anyone else dies.”",
+    );
+    let s = statements(&doc);
+    assert!(s.iter().any(|x| x.0 == "Petr Novak" && x.2), "{s:?}");
+}
