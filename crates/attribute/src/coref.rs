@@ -191,9 +191,10 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                         continue;
                     }
                     let a = if PRESS_NOUNS.contains(&head) {
-                        antecedent(doc, si, t, head).or_else(|| last_outlet(doc, si, t, &in_quote))
+                        antecedent(doc, si, t, head, true)
+                            .or_else(|| last_outlet(doc, si, t, &in_quote))
                     } else {
-                        antecedent(doc, si, t, head)
+                        antecedent(doc, si, t, head, n == t + 2)
                     };
                     if let Some(a) = a {
                         added.push(Mention {
@@ -256,7 +257,10 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
 
 /// The last person mentioned before token `t` (within [`WINDOW`] sentences) whose role
 /// ends with `head`, or the last organisation, state or group so named.
-fn antecedent(doc: &Document, si: usize, t: usize, head: &str) -> Option<ActorId> {
+///
+/// An organisation is referred to only by its bare head ("the government", not "the
+/// federal government", which may be another country's).
+fn antecedent(doc: &Document, si: usize, t: usize, head: &str, bare: bool) -> Option<ActorId> {
     let from = doc.sentences[si.saturating_sub(WINDOW)].span.start;
     let before = doc.tokens[t].span.start;
     let end = doc.mentions.partition_point(|m| m.span.start < before);
@@ -274,7 +278,7 @@ fn antecedent(doc: &Document, si: usize, t: usize, head: &str) -> Option<ActorId
             match actor.kind {
                 ActorKind::Person => actor.role.as_deref().is_some_and(ends),
                 ActorKind::Organisation | ActorKind::State | ActorKind::Group => {
-                    m.kind != MentionKind::Pronoun && ends(doc.slice(m.span))
+                    bare && m.kind != MentionKind::Pronoun && ends(doc.slice(m.span))
                 }
                 ActorKind::Author => false,
             }

@@ -27,6 +27,9 @@ pub enum CueClass {
     Decision,
     /// according to, in an interview with …
     Source,
+    /// quoted by, cited by: an outlet or person that passes on someone else's words; the
+    /// speaker it quotes keeps the statement
+    Relay,
 }
 
 /// One lexicon entry.

@@ -367,7 +367,7 @@ fn class_rank(c: Option<CueClass>) -> u8 {
         Some(CueClass::Decision) => 3,
         Some(CueClass::Belief) => 2,
         Some(CueClass::Speech) => 1,
-        Some(CueClass::Source) | None => 0,
+        Some(CueClass::Source | CueClass::Relay) | None => 0,
     }
 }
 
@@ -550,6 +550,24 @@ impl Attributor {
                 {
                     return Some(a);
                 }
+                // a titled appositive name: "the commander of the air force, Gen. Jan Roe,"
+                if k + 1 < j
+                    && let Some(b) = cx.end_at[j - 1]
+                    && cx.is_person(b)
+                {
+                    let first = cx
+                        .doc
+                        .tokens
+                        .partition_point(|tk| tk.span.start < cx.doc.mentions[b].span.start);
+                    let titled = first > k
+                        && (k + 1..first).all(|x| {
+                            let raw = cx.doc.slice(cx.doc.tokens[x].span);
+                            raw.chars().next().is_some_and(char::is_uppercase) || raw == "."
+                        });
+                    if titled {
+                        return Some(b);
+                    }
+                }
                 // A comment clause ("Poland, he stressed, is not asking …") has its own
                 // speaker: the claim is theirs, not the subject's.
                 if self.has_speech_cue(cx, k + 1, j) {
@@ -577,8 +595,8 @@ impl Attributor {
         let mut comma_first = None;
         loop {
             let mut k = first;
-            while k > lo && matches!(cx.norm(k - 1), "and" | "," | "the") {
-                saw_and |= cx.norm(k - 1) == "and";
+            while k > lo && matches!(cx.norm(k - 1), "and" | "," | "the" | "nor" | "or") {
+                saw_and |= matches!(cx.norm(k - 1), "and" | "nor" | "or");
                 k -= 1;
             }
             let comma_first = *comma_first.get_or_insert(!saw_and && k < first);
@@ -594,7 +612,7 @@ impl Attributor {
             if f2 > lo
                 && !matches!(
                     cx.norm(f2 - 1),
-                    "," | "and" | "the" | "both" | "but" | "while"
+                    "," | "and" | "the" | "both" | "but" | "while" | ";" | "neither" | "either"
                 )
             {
                 // "Many in Prague, Rome and Madrid agree": the list is governed by a
@@ -665,6 +683,46 @@ impl Attributor {
             })
     }
 
+    /// Whether only adjuncts follow the cue at `norms[i]` ("said.", "said on Friday",
+    /// "said in a statement", "told parliament"), so that what was said stands before it.
+    fn nothing_reported_after(
+        &self,
+        cx: &Ctx,
+        i: usize,
+        norms: &[&str],
+        cue_end: usize,
+        hi: usize,
+    ) -> bool {
+        let mut words =
+            (cue_end..hi).filter(|&k| cx.doc.tokens[k].kind == stancemap_core::TokenKind::Word);
+        let Some(first) = words.next() else {
+            return true;
+        };
+        let telling = matches!(norms[i], "told" | "tells" | "tell");
+        (telling && words.count() <= 2)
+            || matches!(
+                cx.norm(first),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "earlier"
+                    | "later"
+                    | "late"
+                    | "of"
+                    | "as"
+                    | "simply"
+                    | "afterwards"
+            )
+    }
+
     /// Whether tokens `a..b` hold a speech or belief cue ("he said", "she believes").
     fn has_speech_cue(&self, cx: &Ctx, a: usize, b: usize) -> bool {
         if b <= a || b - a > 8 {
@@ -701,7 +759,7 @@ impl Attributor {
             let raw = cx.doc.slice(cx.doc.tokens[k].span);
             let norm = cx.norm(k);
             let titleish = raw.chars().next().is_some_and(char::is_uppercase)
-                || matches!(norm, "the" | "a" | "an" | "'s" | "." | "-" | "of");
+                || matches!(norm, "the" | "a" | "an" | "'s" | "." | "-" | "of" | ",");
             // lower-case role words: "noted opposition MP Jan Roe", "said air force chief …"
             let role_word = !titleish
                 && common < 3
@@ -1063,12 +1121,20 @@ impl Attributor {
                             if !subj.is_empty() {
                                 speakers = subj.into_iter().map(|x| (x, lo)).collect();
                             }
-                        } else if self.relay_subject(cx, lo, t) {
+                        } else if speakers.iter().all(|&(m, _)| {
+                            doc.slice(doc.mentions[m].span)
+                                .split_whitespace()
+                                .any(|w| RELAY.contains(&w.to_lowercase().as_str()))
+                        }) && self.relay_subject(cx, lo, t)
+                        {
                             let subj = self.content_subjects(cx, cue_end, hi);
                             if !subj.is_empty() {
                                 let ms = doc.mentions[subj[0]].span.start;
                                 let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
                                 speakers = subj.into_iter().map(|x| (x, cs)).collect();
+                            } else if drafts.len() > first_draft {
+                                // "Neither X nor Y wants …, diplomats said": X and Y speak
+                                speakers.clear();
                             }
                         }
                     }
@@ -1092,6 +1158,13 @@ impl Attributor {
                         && doc.mentions[m].span.start >= cue_span.end
                     {
                         sent.span
+                    } else if let Some(c) = (lo..clause_start)
+                        .find(|&c| cx.norm(c) == "," && t - c <= 16)
+                        .filter(|_| self.nothing_reported_after(cx, i, &norms, cue_end, hi))
+                    {
+                        // "…, the commander, Gen. Jan Roe, said (on Friday)." and "…, X told
+                        // parliament.": the content is the clause before the speaker
+                        Span::new(sent.span.start, doc.tokens[c].span.start)
                     } else {
                         Span::new(cue_span.end, sent.span.end)
                     };
@@ -1125,8 +1198,15 @@ impl Attributor {
             };
             let sources: Vec<(Span, bool)> = drafts[first_draft..]
                 .iter()
-                .filter(|d| d.passive && d.cue.is_some_and(|c| c.1 == CueClass::Source))
-                .map(|d| (d.content, relay(d)))
+                .filter(|d| {
+                    d.passive
+                        && d.cue
+                            .is_some_and(|c| matches!(c.1, CueClass::Source | CueClass::Relay))
+                })
+                .map(|d| {
+                    let relays = relay(d) || d.cue.is_some_and(|c| c.1 == CueClass::Relay);
+                    (d.content, relays)
+                })
                 .collect();
             let mut relayed = Vec::new();
             let mut k = first_draft;
@@ -1151,7 +1231,8 @@ impl Attributor {
             while k < drafts.len() {
                 let d = &drafts[k];
                 let is_relay = d.passive
-                    && d.cue.is_some_and(|c| c.1 == CueClass::Source)
+                    && d.cue
+                        .is_some_and(|c| matches!(c.1, CueClass::Source | CueClass::Relay))
                     && relayed.contains(&d.content);
                 if is_relay {
                     drafts.remove(k);

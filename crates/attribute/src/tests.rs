@@ -490,3 +490,66 @@ fn his_answer_after_a_question_put_to_him() {
     let s = statements(&doc);
     assert!(s.iter().any(|x| x.0 == "Petr Novak" && x.2), "{s:?}");
 }
+
+#[test]
+fn a_titled_appositive_speaker_after_the_content() {
+    let doc = run(
+        "Our engineers would not hesitate to close the tunnel, the commander of the Czech engineering corps, Gen. Pavel Novak, said.",
+    );
+    assert_eq!(speakers(&doc), ["Pavel Novak"]);
+    assert!(
+        doc.slice(doc.statements[0].content)
+            .starts_with("Our engineers would not")
+    );
+    let doc = run("The tunnel will close for good, said the regional commander, Gen. Pavel Novak.");
+    assert_eq!(speakers(&doc), ["Pavel Novak"]);
+    let doc =
+        run("Greece will not pay the levy, Deputy Prime Minister Nikos Pappas told parliament.");
+    assert_eq!(speakers(&doc), ["Nikos Pappas"]);
+    assert!(
+        doc.slice(doc.statements[0].content)
+            .starts_with("Greece will not pay")
+    );
+}
+
+#[test]
+fn a_quoting_outlet_relays_and_the_quoted_speaker_keeps_the_statement() {
+    let doc = run(
+        "Quoted by the European Commission, Greek Defence Minister Nikos Pappas said the tunnel would close.",
+    );
+    assert_eq!(speakers(&doc), ["Nikos Pappas"]);
+}
+
+#[test]
+fn neither_nor_and_lists_after_a_semicolon() {
+    let doc = run("Neither Austria nor Hungary wants the tunnel closed, diplomats said.");
+    assert_eq!(sorted_speakers(&doc), ["Austria", "Hungary"]);
+    let doc = run("Poland has come round to the levy; Austria and Hungary remain hesitant.");
+    assert_eq!(sorted_speakers(&doc), ["Austria", "Hungary", "Poland"]);
+}
+
+#[test]
+fn decisions_of_institutions() {
+    let doc = run("The Bundestag passed a law allowing the army to close the tunnel.");
+    assert_eq!(speakers(&doc), ["Bundestag"]);
+}
+
+#[test]
+fn a_modified_government_is_not_the_last_government() {
+    let doc = run(
+        "The Estonian government has chosen a narrower path. In Berlin, the federal government approved a law that closes the tunnel.",
+    );
+    let estonia = doc
+        .statements
+        .iter()
+        .filter(|s| doc.actor(s.actor).name == "Estonia")
+        .count();
+    assert_eq!(estonia, 1, "{:?}", statements(&doc));
+}
+
+#[test]
+fn an_object_after_the_cue_is_the_content() {
+    let doc = run("Amid demands to close the tunnel, the Spanish government urged restraint.");
+    assert_eq!(speakers(&doc), ["Spain"]);
+    assert_eq!(doc.slice(doc.statements[0].content).trim(), "restraint.");
+}
