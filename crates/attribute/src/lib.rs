@@ -274,7 +274,21 @@ const NOT_ROLE: &[&str] = &[
 
 /// Conjunctions that make the clause they open a condition or a time to come, not a
 /// statement ("unless Rome agrees", "once Washington has decided").
-const SUBORDINATORS: &[&str] = &["if", "unless", "once", "until", "whether", "lest"];
+/// ("whatever X likes to say" dismisses X's words, it does not report a position.)
+const SUBORDINATORS: &[&str] = &[
+    "if", "unless", "once", "until", "whether", "lest", "whatever", "whoever",
+];
+
+/// Nouns for a spokesperson: "a ministry spokesperson said" is the ministry speaking, and
+/// what a spokesperson says their state or body will do is that body's position.
+const SPOKES: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+];
 
 /// Forms of "be" before a participle: "leaders are expected to", "he was told".
 const BE: &[&str] = &[
@@ -520,6 +534,14 @@ impl Attributor {
             }
             if HYPOTHETICAL.contains(&t) {
                 return None;
+            }
+            // "a German government spokesperson said": the institution speaks
+            if SPOKES.contains(&t)
+                && j > lo
+                && let Some(m) = cx.end_at[j - 1]
+                && !cx.is_person(m)
+            {
+                return Some(m);
             }
             // a catenative verb: "X likes to say", "X prefers to argue", "X went on to say"
             if t == "to" && j > lo && CATENATIVE.contains(&cx.norm(j - 1)) {
@@ -1103,6 +1125,20 @@ impl Attributor {
                             && ends_clause(cx, m, hi)
                         {
                             speakers.push((m, lo));
+                        }
+                    }
+                    // A spokesperson reporting what their state or body will do: the
+                    // body's position too ("spokesperson Ana Roe said Slovakia would not …")
+                    if matches!(entry.class, CueClass::Speech)
+                        && !speakers.is_empty()
+                        && (t.saturating_sub(4)..t).any(|k| k >= lo && SPOKES.contains(&cx.norm(k)))
+                    {
+                        for x in self.content_subjects(cx, cue_end, hi) {
+                            if !cx.is_person(x) {
+                                let ms = doc.mentions[x].span.start;
+                                let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
+                                speakers.push((x, cs));
+                            }
                         }
                     }
                     // An unnamed source relays: the position is the reported clause's

@@ -553,3 +553,17 @@ fn an_object_after_the_cue_is_the_content() {
     assert_eq!(speakers(&doc), ["Spain"]);
     assert_eq!(doc.slice(doc.statements[0].content).trim(), "restraint.");
 }
+
+#[test]
+fn spokespeople_speak_for_their_institution() {
+    let doc = run("Greece will not pay the levy, a Greek government spokesperson said on Friday.");
+    assert_eq!(speakers(&doc), ["Greece"]);
+    let doc = run("Ministry spokesperson Ana Veltri said Slovakia would not send its engineers.");
+    assert_eq!(sorted_speakers(&doc), ["Ana Veltri", "Slovakia"]);
+}
+
+#[test]
+fn whatever_x_says_is_no_statement_of_x() {
+    let doc = run("The levy is lawful, whatever Hungary likes to say.");
+    assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
+}
