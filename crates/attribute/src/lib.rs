@@ -7,6 +7,18 @@
 //! to X`, `backed by X`), participial continuations (`…, saying …`), and — in opinion
 //! and analysis pieces — the author's own claims on a topic.
 //!
+//! Beyond single reporting verbs it handles: coordinated subjects ("Estonia, Latvia and
+//! Lithuania said"; "Neither X nor Y wants"); inverted and appositive speakers after the
+//! content ("…, the commander, Gen. Jan Roe, said"), whose content is then the clause
+//! before them; colon and split quotes; "For X, …" frames; unnamed sources who only relay
+//! ("officials familiar with the talks said Y had …" → Y; "according to two diplomats, Y
+//! argued" → Y); outlets that quote (`relay` cues: "quoted by X"); spokespeople, who
+//! speak for their institution; positions reported as nouns ("X backed Y's call to …",
+//! "calls from Y to …" → Y too); comment clauses ("Poland, he stressed, is …" → his);
+//! passives, conditional subordinators and prepositional lists, which give no speaker;
+//! and references the actor finder left open (`coref`: "the minister", "the government",
+//! "the paper", "its editorial", "they", "it said", "his answer").
+//!
 //! The speaker of a reporting verb is its grammatical subject, found by walking left
 //! from the verb over what may stand between a subject and its verb (auxiliaries,
 //! adverbs, time expressions, a comma- or dash-delimited parenthetical). Walking stops
@@ -1327,13 +1339,14 @@ impl Attributor {
                 .find(|&i| owns(&drafts[i]));
             if let Some(i) = own {
                 let d = &mut drafts[i];
-                d.quote = true;
-                d.span = d.span.cover(cover);
-                d.content = if d.content.overlaps(*q) {
+                // a split quote ("“…,” X said, “…”") keeps both halves
+                d.content = if d.content.overlaps(*q) || d.quote {
                     d.content.cover(*q)
                 } else {
                     *q
                 };
+                d.quote = true;
+                d.span = d.span.cover(cover);
                 continue;
             }
             // A colon quote after a clause whose subject is an actor: "X put it bluntly:

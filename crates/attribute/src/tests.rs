@@ -567,3 +567,16 @@ fn whatever_x_says_is_no_statement_of_x() {
     let doc = run("The levy is lawful, whatever Hungary likes to say.");
     assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
 }
+
+#[test]
+fn a_split_quote_keeps_both_halves() {
+    let doc = run(
+        "“We will close the tunnel,” Greek Defence Minister Nikos Pappas said, “and we will not apologise for it.”",
+    );
+    assert_eq!(speakers(&doc), ["Nikos Pappas"]);
+    let content = doc.slice(doc.statements[0].content);
+    assert!(
+        content.contains("close the tunnel") && content.contains("apologise"),
+        "{content}"
+    );
+}
