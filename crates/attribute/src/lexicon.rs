@@ -27,6 +27,9 @@ pub enum CueClass {
     Decision,
     /// according to, in an interview with …
     Source,
+    /// quoted by, cited by: an outlet or person that passes on someone else's words; the
+    /// speaker it quotes keeps the statement
+    Relay,
 }
 
 /// One lexicon entry.
@@ -127,7 +130,10 @@ impl CueLexicon {
         let cands = self.by_first.get(norms[i])?;
         cands.iter().find_map(|(words, entry)| {
             let ok = words.len() <= norms.len() - i
-                && words.iter().zip(&norms[i..]).all(|(w, n)| w == n);
+                && words
+                    .iter()
+                    .zip(&norms[i..])
+                    .all(|(w, n)| w == n || (w == "*" && n.chars().any(char::is_alphabetic)));
             ok.then_some(CueMatch {
                 entry: *entry,
                 len: words.len(),
@@ -147,6 +153,15 @@ mod tests {
         let m = lex.match_at(&norms, 0).unwrap();
         assert_eq!(m.len, 3);
         assert_eq!(lex.entries()[m.entry].class, CueClass::Opposition);
+    }
+
+    #[test]
+    fn a_star_matches_one_word() {
+        let lex = CueLexicon::embedded();
+        let norms = ["struck", "a", "sombre", "note"];
+        assert_eq!(lex.match_at(&norms, 0).map(|m| m.len), Some(4));
+        let norms = ["struck", "a", ",", "note"];
+        assert_ne!(lex.match_at(&norms, 0).map(|m| m.len), Some(4));
     }
 
     #[test]

@@ -7,6 +7,18 @@
 //! to X`, `backed by X`), participial continuations (`…, saying …`), and — in opinion
 //! and analysis pieces — the author's own claims on a topic.
 //!
+//! Beyond single reporting verbs it handles: coordinated subjects ("Estonia, Latvia and
+//! Lithuania said"; "Neither X nor Y wants"); inverted and appositive speakers after the
+//! content ("…, the commander, Gen. Jan Roe, said"), whose content is then the clause
+//! before them; colon and split quotes; "For X, …" frames; unnamed sources who only relay
+//! ("officials familiar with the talks said Y had …" → Y; "according to two diplomats, Y
+//! argued" → Y); outlets that quote (`relay` cues: "quoted by X"); spokespeople, who
+//! speak for their institution; positions reported as nouns ("X backed Y's call to …",
+//! "calls from Y to …" → Y too); comment clauses ("Poland, he stressed, is …" → his);
+//! passives, conditional subordinators and prepositional lists, which give no speaker;
+//! and references the actor finder left open (`coref`: "the minister", "the government",
+//! "the paper", "its editorial", "they", "it said", "his answer").
+//!
 //! The speaker of a reporting verb is its grammatical subject, found by walking left
 //! from the verb over what may stand between a subject and its verb (auxiliaries,
 //! adverbs, time expressions, a comma- or dash-delimited parenthetical). Walking stops
@@ -22,12 +34,14 @@
 //! ```
 #![deny(missing_docs)]
 
+mod coref;
 pub mod lexicon;
 
 use lexicon::{CueClass, CueLexicon};
 use stancemap_core::quotes::quote_regions;
 use stancemap_core::{
-    Actor, ActorId, ActorKind, Document, Error, Layer, SentenceKind, Span, Stage, Statement,
+    Actor, ActorId, ActorKind, Document, Error, Layer, MentionKind, SentenceKind, Span, Stage,
+    Statement,
 };
 use std::sync::Arc;
 
@@ -154,6 +168,149 @@ const BETWEEN: &[&str] = &[
     "always",
     "often",
     "never",
+    "remain",
+    "remains",
+    "remained",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "both",
+    "all",
+];
+
+/// Verbs that take a reporting verb as their infinitive ("likes to say").
+const CATENATIVE: &[&str] = &[
+    "like",
+    "likes",
+    "liked",
+    "prefer",
+    "prefers",
+    "preferred",
+    "continue",
+    "continues",
+    "continued",
+    "tend",
+    "tends",
+    "tended",
+    "went",
+    "go",
+    "goes",
+    "used",
+    "wants",
+    "wanted",
+    "want",
+    "rushed",
+    "hastened",
+    "sought",
+    "seek",
+    "seeks",
+    "refused",
+    "declined",
+    "chose",
+    "decided",
+    "appeared",
+    "seemed",
+    "seems",
+    "appears",
+];
+
+/// Heads of a noun phrase that names an unnamed source ("officials familiar with the
+/// talks", "a senior diplomat, speaking on condition of anonymity"): when such a source
+/// reports another actor's position, the position is that actor's, and the source only
+/// relays it.
+const RELAY: &[&str] = &[
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "official",
+    "officials",
+    "insider",
+    "insiders",
+    "people",
+    "person",
+    "aide",
+    "aides",
+];
+
+/// Nouns that name a position or a speech act: "X's call to …", "a proposal from X to …",
+/// "X's assertion that …" report X's position.
+const POSITION_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "appeal",
+    "appeals",
+    "proposal",
+    "proposals",
+    "assertion",
+    "claim",
+    "claims",
+    "insistence",
+    "vow",
+    "pledge",
+    "promise",
+    "refusal",
+    "decision",
+    "suggestion",
+    "warning",
+    "warnings",
+    "position",
+    "stance",
+    "view",
+    "argument",
+    "offer",
+    "threat",
+    "threats",
+    "push",
+    "request",
+    "plea",
+    "insistence",
+    "opposition",
+    "support",
+    "readiness",
+    "willingness",
+    "reluctance",
+];
+
+/// Words that cannot stand in a title before a name ("said that …", "said it …").
+const NOT_ROLE: &[&str] = &[
+    "that", "this", "it", "he", "she", "they", "we", "i", "you", "there", "what", "how", "whether",
+    "if", "his", "her", "their", "its", "our", "on", "in", "at", "to", "for", "and", "but", "not",
+    "would", "will", "was", "is",
+];
+
+/// Conjunctions that make the clause they open a condition or a time to come, not a
+/// statement ("unless Rome agrees", "once Washington has decided").
+/// ("whatever X likes to say" dismisses X's words, it does not report a position.)
+const SUBORDINATORS: &[&str] = &[
+    "if", "unless", "once", "until", "whether", "lest", "whatever", "whoever",
+];
+
+/// Nouns for a spokesperson: "a ministry spokesperson said" is the ministry speaking, and
+/// what a spokesperson says their state or body will do is that body's position.
+const SPOKES: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+];
+
+/// Forms of "be" before a participle: "leaders are expected to", "he was told".
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "'re",
+];
+
+/// Irregular past participles of reporting verbs.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "told", "thought", "seen", "heard", "said", "written", "known", "shown", "given", "chosen",
+    "sought",
 ];
 
 /// Modals that make a clause hypothetical: "X would support" is no statement.
@@ -236,7 +393,7 @@ fn class_rank(c: Option<CueClass>) -> u8 {
         Some(CueClass::Decision) => 3,
         Some(CueClass::Belief) => 2,
         Some(CueClass::Speech) => 1,
-        Some(CueClass::Source) | None => 0,
+        Some(CueClass::Source | CueClass::Relay) | None => 0,
     }
 }
 
@@ -261,6 +418,8 @@ struct Ctx<'a> {
     /// Token index -> mention whose first token it is.
     start_at: Vec<Option<usize>>,
     quotes: Vec<Span>,
+    /// Topic target spans, computed on first need.
+    targets: std::cell::OnceCell<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -279,8 +438,82 @@ impl Ctx<'_> {
     }
 }
 
+/// The mention `m` and the other mentions with exactly its span.
+fn same_span(doc: &Document, m: usize) -> Vec<usize> {
+    let span = doc.mentions[m].span;
+    let from = doc.mentions.partition_point(|x| x.span.start < span.start);
+    let mut out: Vec<usize> = (from..doc.mentions.len())
+        .take_while(|&i| doc.mentions[i].span.start == span.start)
+        .filter(|&i| doc.mentions[i].span == span)
+        .collect();
+    if !out.contains(&m) {
+        out.push(m);
+    }
+    out
+}
+
+/// After an inverted speaker ("…,” said X), only the end of the clause or an adjunct may
+/// follow: in "said NATO “should …”" NATO is the subject of the reported clause.
+fn ends_clause(cx: &Ctx, m: usize, hi: usize) -> bool {
+    let end = cx.doc.mentions[m].span.end;
+    let k = cx.doc.tokens.partition_point(|t| t.span.start < end);
+    if k >= hi {
+        return true;
+    }
+    let n = cx.norm(k);
+    if n.chars().any(|c| "\"“”‘’'«»".contains(c)) {
+        return false;
+    }
+    !n.chars().any(char::is_alphanumeric)
+        || matches!(
+            n,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "while"
+                | "who"
+                | "when"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "told"
+                | "from"
+                | "to"
+                | "of"
+                | "as"
+                | "according"
+                | "speaking"
+                | "adding"
+                | "and"
+        )
+}
+
+/// Words in -ly that are not adverbs ("the Paris daily argues").
+const LY_NOT_ADVERB: &[&str] = &[
+    "italy",
+    "only",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "family",
+    "rally",
+    "assembly",
+    "supply",
+    "reply",
+    "anomaly",
+    "monopoly",
+    "july",
+    "ally",
+];
+
 fn is_adverb(t: &str) -> bool {
-    t.len() > 4 && t.ends_with("ly") && t != "italy" && t != "only"
+    t.len() > 4 && t.ends_with("ly") && !LY_NOT_ADVERB.contains(&t)
 }
 
 fn is_dash(t: &str) -> bool {
@@ -304,11 +537,28 @@ impl Attributor {
                     if PREPOSITIONS.contains(&before) && !(participle && before == "with") {
                         return None;
                     }
+                    // "once America has decided", "unless Rome agrees": no statement
+                    if SUBORDINATORS.contains(&before) {
+                        return None;
+                    }
                 }
                 return Some(m);
             }
             if HYPOTHETICAL.contains(&t) {
                 return None;
+            }
+            // "a German government spokesperson said": the institution speaks
+            if SPOKES.contains(&t)
+                && j > lo
+                && let Some(m) = cx.end_at[j - 1]
+                && !cx.is_person(m)
+            {
+                return Some(m);
+            }
+            // a catenative verb: "X likes to say", "X prefers to argue", "X went on to say"
+            if t == "to" && j > lo && CATENATIVE.contains(&cx.norm(j - 1)) {
+                j -= 1;
+                continue;
             }
             if BETWEEN.contains(&t) || is_adverb(t) || t.chars().all(|c| c.is_ascii_digit()) {
                 continue;
@@ -334,12 +584,197 @@ impl Attributor {
                 {
                     return Some(a);
                 }
+                // a titled appositive name: "the commander of the air force, Gen. Jan Roe,"
+                if k + 1 < j
+                    && let Some(b) = cx.end_at[j - 1]
+                    && cx.is_person(b)
+                {
+                    let first = cx
+                        .doc
+                        .tokens
+                        .partition_point(|tk| tk.span.start < cx.doc.mentions[b].span.start);
+                    let titled = first > k
+                        && (k + 1..first).all(|x| {
+                            let raw = cx.doc.slice(cx.doc.tokens[x].span);
+                            raw.chars().next().is_some_and(char::is_uppercase) || raw == "."
+                        });
+                    if titled {
+                        return Some(b);
+                    }
+                }
+                // A comment clause ("Poland, he stressed, is not asking …") has its own
+                // speaker: the claim is theirs, not the subject's.
+                if self.has_speech_cue(cx, k + 1, j) {
+                    return None;
+                }
                 j = k;
                 continue;
             }
             return None;
         }
         None
+    }
+
+    /// The mention `m` (a subject) with any other reading of its span ("they" for several
+    /// actors) and the mentions coordinated before it ("Estonia, Latvia and Lithuania
+    /// said"). A coordinated mention governed by a preposition ends the list.
+    fn coordinated(&self, cx: &Ctx, lo: usize, m: usize) -> Vec<usize> {
+        let doc = cx.doc;
+        let mut out = same_span(doc, m);
+        let mut more = Vec::new();
+        let mut first = doc
+            .tokens
+            .partition_point(|t| t.span.start < doc.mentions[m].span.start);
+        let mut saw_and = false;
+        let mut comma_first = None;
+        loop {
+            let mut k = first;
+            while k > lo && matches!(cx.norm(k - 1), "and" | "," | "the" | "nor" | "or") {
+                saw_and |= matches!(cx.norm(k - 1), "and" | "nor" | "or");
+                k -= 1;
+            }
+            let comma_first = *comma_first.get_or_insert(!saw_and && k < first);
+            if k == first || k == lo {
+                break;
+            }
+            let Some(m2) = cx.end_at[k - 1] else { break };
+            let f2 = doc
+                .tokens
+                .partition_point(|t| t.span.start < doc.mentions[m2].span.start);
+            // the first of the list opens the clause: "Estonia, Latvia and Lithuania
+            // said", not "According to two diplomats, Greece and Cyprus argued"
+            if f2 > lo
+                && !matches!(
+                    cx.norm(f2 - 1),
+                    "," | "and" | "the" | "both" | "but" | "while" | ";" | "neither" | "either"
+                )
+            {
+                // "Many in Prague, Rome and Madrid agree": the list is governed by a
+                // preposition, none of it is the subject
+                // ("In talks with Estonia and Latvia, Lithuania said": a comma before the
+                // subject ends the phrase, and the subject stands)
+                if saw_and && PREPOSITIONS.contains(&cx.norm(f2 - 1)) {
+                    return if comma_first {
+                        same_span(doc, m)
+                    } else {
+                        Vec::new()
+                    };
+                }
+                break;
+            }
+            more.push(m2);
+            first = f2;
+        }
+        if saw_and {
+            for m2 in more {
+                out.extend(same_span(doc, m2));
+            }
+        }
+        out
+    }
+
+    /// The subjects opening a reported clause at token `k` ("said (that) Italy and Spain
+    /// had …"), with their coordination.
+    fn content_subjects(&self, cx: &Ctx, k: usize, hi: usize) -> Vec<usize> {
+        let doc = cx.doc;
+        let mut k = k;
+        while k < hi && matches!(cx.norm(k), "that" | ",") {
+            k += 1;
+        }
+        let mut out = Vec::new();
+        while k < hi {
+            let Some(m) = cx.start_at[k].or_else(|| {
+                (cx.norm(k) == "the" && k + 1 < hi)
+                    .then(|| cx.start_at[k + 1])
+                    .flatten()
+            }) else {
+                break;
+            };
+            out.extend(same_span(doc, m));
+            let end = doc.mentions[m].span.end;
+            k = doc.tokens.partition_point(|t| t.span.start < end);
+            if k < hi && matches!(cx.norm(k), "and" | ",") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    /// An unnamed source ("officials familiar with the talks", "a senior diplomat"):
+    /// the clause before the cue has a relay noun and names no person.
+    fn relay_subject(&self, cx: &Ctx, lo: usize, t: usize) -> bool {
+        (lo..t).any(|k| RELAY.contains(&cx.norm(k)))
+            && !(lo..t).any(|k| {
+                cx.start_at[k].is_some_and(|m| {
+                    cx.is_person(m)
+                        && matches!(
+                            cx.doc.mentions[m].kind,
+                            MentionKind::Name | MentionKind::Partial
+                        )
+                })
+            })
+    }
+
+    /// Whether only adjuncts follow the cue at `norms[i]` ("said.", "said on Friday",
+    /// "said in a statement", "told parliament"), so that what was said stands before it.
+    fn nothing_reported_after(
+        &self,
+        cx: &Ctx,
+        i: usize,
+        norms: &[&str],
+        cue_end: usize,
+        hi: usize,
+    ) -> bool {
+        let mut words =
+            (cue_end..hi).filter(|&k| cx.doc.tokens[k].kind == stancemap_core::TokenKind::Word);
+        let Some(first) = words.next() else {
+            return true;
+        };
+        let telling = matches!(norms[i], "told" | "tells" | "tell");
+        (telling && words.count() <= 2)
+            || matches!(
+                cx.norm(first),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "earlier"
+                    | "later"
+                    | "late"
+                    | "of"
+                    | "as"
+                    | "simply"
+                    | "afterwards"
+            )
+    }
+
+    /// Whether tokens `a..b` hold a speech or belief cue ("he said", "she believes").
+    fn has_speech_cue(&self, cx: &Ctx, a: usize, b: usize) -> bool {
+        if b <= a || b - a > 8 {
+            return false;
+        }
+        let mut norms = [""; 8];
+        for (n, k) in (a..b).enumerate() {
+            norms[n] = cx.norm(k);
+        }
+        let norms = &norms[..b - a];
+        (0..norms.len()).any(|i| {
+            self.lexicon.match_at(norms, i).is_some_and(|m| {
+                matches!(
+                    self.lexicon.entries()[m.entry].class,
+                    CueClass::Speech | CueClass::Belief
+                )
+            })
+        })
     }
 
     /// The speaker after an inverted cue (`…,” said X`).
@@ -349,20 +784,25 @@ impl Attributor {
     /// possessives are skipped.
     fn subject_after(&self, cx: &Ctx, k: usize, hi: usize) -> Option<usize> {
         let mut k = k;
-        let limit = (k + 7).min(hi);
+        let limit = (k + 9).min(hi);
+        let mut common = 0;
         while k < limit {
             if let Some(m) = cx.start_at[k] {
                 return Some(m);
             }
             let raw = cx.doc.slice(cx.doc.tokens[k].span);
+            let norm = cx.norm(k);
             let titleish = raw.chars().next().is_some_and(char::is_uppercase)
-                || matches!(
-                    cx.norm(k),
-                    "the" | "a" | "an" | "'s" | "." | "-" | "of" | "deputy" | "former" | "senior"
-                );
-            if !titleish {
+                || matches!(norm, "the" | "a" | "an" | "'s" | "." | "-" | "of" | ",");
+            // lower-case role words: "noted opposition MP Jan Roe", "said air force chief …"
+            let role_word = !titleish
+                && common < 3
+                && norm.chars().all(char::is_alphabetic)
+                && !NOT_ROLE.contains(&norm);
+            if !titleish && !role_word {
                 return None;
             }
+            common += usize::from(role_word);
             k += 1;
         }
         None
@@ -425,6 +865,13 @@ impl Attributor {
                 return speaker.map(|m| (m, t));
             }
             if let Some(m) = cx.start_at[t] {
+                // a place after a comma is a dateline, not the speaker ("Daily Post, Oslo:")
+                let place = t > lo
+                    && cx.norm(t - 1) == ","
+                    && cx.doc.mentions[m].kind == MentionKind::Metonym;
+                if place {
+                    continue;
+                }
                 // the first person named in the label wins ("The Minister (Ms Ana Roe)")
                 let person = cx.is_person(m);
                 if speaker.is_none_or(|s| person && !cx.is_person(s)) {
@@ -457,6 +904,127 @@ impl Attributor {
             }
         }
         None
+    }
+
+    /// "For X, …" / "To X, …" opening a sentence: the rest of it is X's view ("For the
+    /// Irish minister, Ana Roe, a blockade is out of the question").
+    fn for_frame(&self, cx: &Ctx, si: usize) -> Option<Draft> {
+        let doc = cx.doc;
+        let sent = &doc.sentences[si];
+        let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+        if hi < lo + 4 || !matches!(cx.norm(lo), "for" | "to") {
+            return None;
+        }
+        let mut m = cx.start_at[lo + 1].or_else(|| {
+            (cx.norm(lo + 1) == "the")
+                .then(|| cx.start_at[lo + 2])
+                .flatten()
+        })?;
+        let after = |m: usize| {
+            let end = doc.mentions[m].span.end;
+            doc.tokens.partition_point(|t| t.span.start < end)
+        };
+        let mut e = after(m);
+        // an appositive name: "For Latvia's envoy, Ilze Roe, …"
+        if e + 1 < hi
+            && cx.norm(e) == ","
+            && let Some(m2) = cx.start_at[e + 1]
+            && cx.is_person(m2)
+            && after(m2) < hi
+            && cx.norm(after(m2)) == ","
+        {
+            m = m2;
+            e = after(m2);
+        }
+        if e + 1 >= hi || cx.norm(e) != "," {
+            return None;
+        }
+        Some(Draft {
+            sentence: si,
+            actor: doc.mentions[m].actor,
+            mention: Some(m),
+            span: sent.span,
+            content: Span::new(doc.tokens[e + 1].span.start, sent.span.end),
+            quote: false,
+            cue: Some((doc.tokens[lo].span, CueClass::Belief)),
+            passive: false,
+            clause_start: lo,
+        })
+    }
+
+    /// A position reported as a noun: "X's call to …", "a Polish proposal to …", "calls
+    /// from X and Y to …", "X's assertion that …". The holder states the position too
+    /// (whoever reports, backs or rejects it). With a topic test, only positions on a
+    /// topic count, so that "Russia's decision to …" on another matter makes no actor.
+    fn position_holders(&self, cx: &Ctx, si: usize, drafts: &mut Vec<Draft>) {
+        let doc = cx.doc;
+        let sent = &doc.sentences[si];
+        let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+        for t in lo + 1..hi {
+            if !POSITION_NOUNS.contains(&cx.norm(t)) || cx.in_quote(doc.tokens[t].span) {
+                continue;
+            }
+            let mut holders = Vec::new();
+            let mut comp = t + 1;
+            // "X's (new) call", "a Polish call"
+            let mut p = t - 1;
+            if p > lo && cx.end_at[p].is_none() && cx.norm(p) != "'s" && cx.norm(p - 1) == "'s" {
+                p -= 1; // one modifier: "X's renewed call"
+            }
+            if cx.norm(p) == "'s" && p > lo {
+                if let Some(m) = cx.end_at[p - 1] {
+                    holders.extend(same_span(doc, m));
+                }
+            } else if let Some(m) = cx.end_at[t - 1]
+                && doc.mentions[m].kind == MentionKind::Metonym
+            {
+                holders.extend(same_span(doc, m));
+            }
+            // "calls from X and Y to …", "a proposal by X to …"
+            if holders.is_empty() && t + 2 < hi && matches!(cx.norm(t + 1), "from" | "by") {
+                let subj = self.content_subjects(cx, t + 2, hi);
+                if let Some(&last) = subj.last() {
+                    let end = doc.mentions[last].span.end;
+                    comp = doc.tokens.partition_point(|tk| tk.span.start < end);
+                    holders = subj;
+                }
+            }
+            if holders.is_empty() || comp >= hi || !matches!(cx.norm(comp), "to" | "for" | "that") {
+                continue;
+            }
+            let content = Span::new(doc.tokens[t].span.start, sent.span.end);
+            if !self.is_topical(cx, content) {
+                continue;
+            }
+            for m in holders {
+                let ms = doc.mentions[m].span.start;
+                // passive: the holder is not the subject of the sentence's clause, so its
+                // statement neither cuts the others' content nor owns their quotes
+                drafts.push(Draft {
+                    sentence: si,
+                    actor: doc.mentions[m].actor,
+                    mention: Some(m),
+                    span: sent.span,
+                    content,
+                    quote: false,
+                    cue: Some((doc.tokens[t].span, CueClass::Speech)),
+                    passive: true,
+                    clause_start: doc.tokens.partition_point(|tk| tk.span.start < ms),
+                });
+            }
+        }
+    }
+
+    /// Whether `span` names a topic (always true without a topic test).
+    fn is_topical(&self, cx: &Ctx, span: Span) -> bool {
+        if self.topical.is_none() {
+            return true;
+        }
+        let targets = cx.targets.get_or_init(|| match &self.topical {
+            Some(f) => f(cx.doc),
+            None => Vec::new(),
+        });
+        targets.iter().any(|t| span.contains(*t))
     }
 
     fn find_drafts(&self, cx: &Ctx) -> Vec<Draft> {
@@ -496,6 +1064,9 @@ impl Attributor {
                 }
                 continue;
             }
+            if let Some(d) = self.for_frame(cx, si) {
+                drafts.push(d);
+            }
             let mut i = 0;
             while i < norms.len() {
                 let t = lo + i;
@@ -509,6 +1080,17 @@ impl Attributor {
                 };
                 let entry = &self.lexicon.entries()[m.entry];
                 let cue_end = t + m.len;
+                // a passive ("leaders are expected to", "she was told"): the subject is
+                // not the speaker
+                let passive_voice = m.len == 1
+                    && !entry.passive
+                    && i > 0
+                    && BE.contains(&norms[i - 1])
+                    && (norms[i].ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&norms[i]));
+                if passive_voice {
+                    i += 1;
+                    continue;
+                }
                 let cue_span = doc.tokens[t].span.cover(doc.tokens[cue_end - 1].span);
                 let mut speakers: Vec<(usize, usize)> = Vec::new(); // (mention, clause start token)
                 let prev_in_sentence = drafts[first_draft..].last().cloned();
@@ -538,15 +1120,70 @@ impl Attributor {
                     } else if let (true, Some(p)) = (after_and, prev) {
                         speakers.push((p.mention.unwrap_or_default(), p.clause_start));
                     } else if let Some(m) = self.subject_before(cx, lo, t, participle) {
-                        let ms = doc.mentions[m].span.start;
+                        let subjects = self.coordinated(cx, lo, m); // empty: in a PP
+                        let ms = subjects
+                            .iter()
+                            .map(|&x| doc.mentions[x].span.start)
+                            .min()
+                            .unwrap_or(doc.mentions[m].span.start);
                         let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
-                        speakers.push((m, cs));
+                        speakers.extend(subjects.into_iter().map(|x| (x, cs)));
                     } else if entry.inverted {
                         let inverted_ctx = i == 0
                             || matches!(norms[i - 1], "," | "\"" | "'" | ":")
                             || cx.in_quote(doc.tokens[t - 1].span);
-                        if inverted_ctx && let Some(m) = self.subject_after(cx, cue_end, hi) {
+                        if inverted_ctx
+                            && let Some(m) = self.subject_after(cx, cue_end, hi)
+                            && ends_clause(cx, m, hi)
+                        {
                             speakers.push((m, lo));
+                        }
+                    }
+                    // A spokesperson reporting what their state or body will do: the
+                    // body's position too ("spokesperson Ana Roe said Slovakia would not …")
+                    if matches!(entry.class, CueClass::Speech)
+                        && !speakers.is_empty()
+                        && (t.saturating_sub(4)..t).any(|k| k >= lo && SPOKES.contains(&cx.norm(k)))
+                    {
+                        for x in self.content_subjects(cx, cue_end, hi) {
+                            if !cx.is_person(x) {
+                                let ms = doc.mentions[x].span.start;
+                                let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
+                                speakers.push((x, cs));
+                            }
+                        }
+                    }
+                    // An unnamed source relays: the position is the reported clause's
+                    // subject's ("officials familiar with the talks said Italy had …",
+                    // "…, diplomats say").
+                    if matches!(entry.class, CueClass::Speech | CueClass::Belief) {
+                        let inverted_relay = speakers.len() == 1
+                            && doc.mentions[speakers[0].0].span.start >= cue_span.end
+                            && doc
+                                .slice(doc.mentions[speakers[0].0].span)
+                                .split_whitespace()
+                                .last()
+                                .is_some_and(|w| RELAY.contains(&w.to_lowercase().as_str()));
+                        if inverted_relay {
+                            let subj = self.content_subjects(cx, lo, t);
+                            if !subj.is_empty() {
+                                speakers = subj.into_iter().map(|x| (x, lo)).collect();
+                            }
+                        } else if speakers.iter().all(|&(m, _)| {
+                            doc.slice(doc.mentions[m].span)
+                                .split_whitespace()
+                                .any(|w| RELAY.contains(&w.to_lowercase().as_str()))
+                        }) && self.relay_subject(cx, lo, t)
+                        {
+                            let subj = self.content_subjects(cx, cue_end, hi);
+                            if !subj.is_empty() {
+                                let ms = doc.mentions[subj[0]].span.start;
+                                let cs = doc.tokens.partition_point(|tk| tk.span.start < ms);
+                                speakers = subj.into_iter().map(|x| (x, cs)).collect();
+                            } else if drafts.len() > first_draft {
+                                // "Neither X nor Y wants …, diplomats said": X and Y speak
+                                speakers.clear();
+                            }
                         }
                     }
                 }
@@ -569,6 +1206,13 @@ impl Attributor {
                         && doc.mentions[m].span.start >= cue_span.end
                     {
                         sent.span
+                    } else if let Some(c) = (lo..clause_start)
+                        .find(|&c| cx.norm(c) == "," && t - c <= 16)
+                        .filter(|_| self.nothing_reported_after(cx, i, &norms, cue_end, hi))
+                    {
+                        // "…, the commander, Gen. Jan Roe, said (on Friday)." and "…, X told
+                        // parliament.": the content is the clause before the speaker
+                        Span::new(sent.span.start, doc.tokens[c].span.start)
                     } else {
                         Span::new(cue_span.end, sent.span.end)
                     };
@@ -586,20 +1230,59 @@ impl Attributor {
                 }
                 i += m.len;
             }
+            self.position_holders(cx, si, &mut drafts);
             // A claim reported "according to X" is X's: the cues inside it are not
             // statements of their own ("According to X, Y sees …").
-            let sources: Vec<Span> = drafts[first_draft..]
+            // An unnamed source only relays ("according to two diplomats, Y argued …"):
+            // then Y's statement stands and the source's goes.
+            let relay = |d: &Draft| {
+                d.mention.is_some_and(|m| {
+                    let span = doc.mentions[m].span;
+                    let from = d.cue.map_or(span.start, |c| c.0.end.min(span.start));
+                    doc.slice(Span::new(from, span.end))
+                        .split_whitespace()
+                        .any(|w| RELAY.contains(&w.to_lowercase().as_str()))
+                })
+            };
+            let sources: Vec<(Span, bool)> = drafts[first_draft..]
                 .iter()
-                .filter(|d| d.passive && d.cue.is_some_and(|c| c.1 == CueClass::Source))
-                .map(|d| d.content)
+                .filter(|d| {
+                    d.passive
+                        && d.cue
+                            .is_some_and(|c| matches!(c.1, CueClass::Source | CueClass::Relay))
+                })
+                .map(|d| {
+                    let relays = relay(d) || d.cue.is_some_and(|c| c.1 == CueClass::Relay);
+                    (d.content, relays)
+                })
                 .collect();
+            let mut relayed = Vec::new();
             let mut k = first_draft;
             while k < drafts.len() {
-                let inside = !drafts[k].passive
-                    && drafts[k]
-                        .cue
-                        .is_some_and(|c| sources.iter().any(|s| s.contains(c.0)));
-                if inside {
+                let src = drafts[k].cue.and_then(|c| {
+                    sources
+                        .iter()
+                        .find(|s| !drafts[k].passive && s.0.contains(c.0))
+                });
+                match src {
+                    Some((span, true)) => {
+                        relayed.push(*span);
+                        k += 1;
+                    }
+                    Some((_, false)) => {
+                        drafts.remove(k);
+                    }
+                    None => k += 1,
+                }
+            }
+            let mut k = first_draft;
+            while k < drafts.len() {
+                let d = &drafts[k];
+                let is_relay = d.passive
+                    && d.cue
+                        .is_some_and(|c| matches!(c.1, CueClass::Source | CueClass::Relay))
+                    && relayed.contains(&d.content);
+                if is_relay {
                     drafts.remove(k);
                 } else {
                     k += 1;
@@ -656,13 +1339,40 @@ impl Attributor {
                 .find(|&i| owns(&drafts[i]));
             if let Some(i) = own {
                 let d = &mut drafts[i];
-                d.quote = true;
-                d.span = d.span.cover(cover);
-                d.content = if d.content.overlaps(*q) {
+                // a split quote ("“…,” X said, “…”") keeps both halves
+                d.content = if d.content.overlaps(*q) || d.quote {
                     d.content.cover(*q)
                 } else {
                     *q
                 };
+                d.quote = true;
+                d.span = d.span.cover(cover);
+                continue;
+            }
+            // A colon quote after a clause whose subject is an actor: "X put it bluntly:
+            // “…”", "The minister's answer was short: “…”".
+            let lo = doc.sentences[first].tokens.start;
+            if doc.text()[..q.start].trim_end().ends_with(':')
+                && lo < doc.sentences[first].tokens.end
+                && let Some(m) = cx.start_at[lo].or_else(|| {
+                    (cx.norm(lo) == "the")
+                        .then(|| cx.start_at.get(lo + 1).copied().flatten())
+                        .flatten()
+                })
+                && doc.mentions[m].span.end <= q.start
+            {
+                by_sentence[first].push(drafts.len());
+                drafts.push(Draft {
+                    sentence: first,
+                    actor: doc.mentions[m].actor,
+                    mention: Some(m),
+                    span: cover,
+                    content: *q,
+                    quote: true,
+                    cue: None,
+                    passive: false,
+                    clause_start: lo,
+                });
                 continue;
             }
             // Without an attribution of its own, a quote continues a speaker only when it
@@ -690,9 +1400,9 @@ impl Attributor {
                 .copied()
                 .find(|&i| {
                     let d = &drafts[i];
-                    !d.passive
+                    owns(d)
                         && doc.sentences[d.sentence].paragraph == para
-                        && doc.sentences[d.sentence].tokens.len() <= 12
+                        && doc.sentences[d.sentence].tokens.len() <= 16
                 });
             if let Some(src) = next.or(prev) {
                 let src = drafts[src].clone();
@@ -793,11 +1503,31 @@ impl Attributor {
                 covered[s] |= d.span.contains(sent.span);
             }
         }
+        // A sentence whose subject is a person reports that person, not the author.
+        let about_person = |sent: &stancemap_core::Sentence| {
+            let lo = sent.tokens.start;
+            lo < sent.tokens.end
+                && (cx.start_at[lo].is_some_and(|m| cx.is_person(m))
+                    || matches!(cx.norm(lo), "he" | "she"))
+        };
+        // The author's argument runs through a paragraph: in a paragraph where the author
+        // takes up a topic, the other unattributed sentences are the author's too.
+        let paras = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
+        let mut topical_paras = vec![false; paras];
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            if !covered[s]
+                && sent.kind != SentenceKind::Heading
+                && targets.iter().any(|t| sent.span.contains(*t))
+                && !about_person(sent)
+            {
+                topical_paras[sent.paragraph] = true;
+            }
+        }
         for (s, sent) in doc.sentences.iter().enumerate() {
             if covered[s] || sent.kind == SentenceKind::Heading || cx.in_quote(sent.span) {
                 continue;
             }
-            if !targets.iter().any(|t| sent.span.contains(*t)) {
+            if !topical_paras.get(sent.paragraph).copied().unwrap_or(false) || about_person(sent) {
                 continue;
             }
             let id = *author.get_or_insert(ActorId(doc_actors));
@@ -830,6 +1560,7 @@ impl Stage for Attributor {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), Error> {
+        coref::resolve(doc, &self.lexicon);
         let mut end_at = vec![None; doc.tokens.len()];
         let mut start_at = vec![None; doc.tokens.len()];
         for (i, m) in doc.mentions.iter().enumerate() {
@@ -846,6 +1577,7 @@ impl Stage for Attributor {
             end_at,
             start_at,
             quotes,
+            targets: std::cell::OnceCell::new(),
         };
         let mut drafts = self.find_drafts(&cx);
         self.attach_quotes(&cx, &mut drafts);
