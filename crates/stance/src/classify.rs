@@ -72,6 +72,9 @@ impl LexMatchers {
     }
 }
 
+static DEBUG: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("STANCE_DEBUG").is_some());
+
 /// A match: stream token range and entry index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Hit {
@@ -283,7 +286,12 @@ pub(crate) struct DocView<'a> {
 pub(crate) struct Speaker {
     pub spans: Vec<Span>,
     pub others: Vec<Span>,
+    /// The mentions of `others` that name people or groups (not states or institutions).
+    pub other_people: Vec<Span>,
     pub is_author: bool,
+    /// The speaker speaks for a state or institution (an official, a ministry): a named
+    /// state or institution as the subject of a commitment is taken to be their side.
+    pub official: bool,
 }
 
 /// A set of stream positions within a bounded range (a statement's tokens), so that
@@ -592,8 +600,7 @@ impl<'a> DocView<'a> {
             return Some(d);
         }
         let (votes, strong) = self.votes(rt, pd, &on, win, speaker, Opts::default());
-        #[cfg(test)]
-        if std::env::var_os("STANCE_DEBUG").is_some() {
+        if *DEBUG {
             let toks = &self.stream.toks;
             let show = |h: &Hit| {
                 toks[h.start..h.end]
@@ -1229,22 +1236,51 @@ impl<'a> DocView<'a> {
         if region.iter().any(|&i| overlaps(&sp.spans, i)) {
             return Subj::Speaker;
         }
-        if region.iter().any(|&i| overlaps(&sp.others, i)) {
+        if region.iter().any(|&i| overlaps(&sp.other_people, i)) {
+            return Subj::Other;
+        }
+        if region
+            .iter()
+            .any(|&i| lex.group_nouns.contains(self.stream.norm(&toks[i])))
+        {
             return Subj::Other;
         }
         let named = region.iter().any(|&i| {
-            toks[i].cap && i != first_word && !lex.not_names.contains(self.stream.norm(&toks[i]))
+            toks[i].cap
+                && (i != first_word || toks[i].upper)
+                && !lex.not_names.contains(self.stream.norm(&toks[i]))
         });
-        if named
-            || region
-                .iter()
-                .any(|&i| lex.group_nouns.contains(self.stream.norm(&toks[i])))
-        {
-            return Subj::Other;
+        // A state or institution as the subject of the main clause: the official's own
+        // side ("Romania is ready to …, the minister said"); inside a subordinate clause
+        // ("a sign that the Kremlin accepts …") it is someone else.
+        let institution = region.iter().any(|&i| overlaps(&sp.others, i));
+        if institution || named {
+            let main_clause = region.iter().min().is_some_and(|&r0| {
+                let reporting = |i: usize| {
+                    let n = self.stream.norm(&toks[i]);
+                    lex.clause_openers.contains(n) && !CONJUNCTIONS.contains(&n)
+                };
+                r0 == first_word
+                    || (r0 > sr.start && reporting(r0 - 1))
+                    || (r0 > sr.start + 1
+                        && self.stream.norm(&toks[r0 - 1]) == "that"
+                        && reporting(r0 - 2))
+            });
+            return if sp.official && main_clause {
+                Subj::Speaker
+            } else {
+                Subj::Other
+            };
         }
         Subj::Neutral
     }
 }
+
+/// Clause openers that are conjunctions, not reporting verbs.
+const CONJUNCTIONS: [&str; 15] = [
+    "that", "which", "who", "whom", "because", "while", "whereas", "although", "though", "if",
+    "when", "whether", "and", "but", "or",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Subj {

@@ -443,6 +443,8 @@ struct WordsToml {
     comma_clauses: Vec<String>,
     answer_leads: Vec<String>,
     not_names: Vec<String>,
+    #[serde(default)]
+    official_roles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -488,6 +490,9 @@ pub struct Lexicon {
     pub(crate) comma_clauses: BTreeSet<String>,
     pub(crate) answer_leads: BTreeSet<String>,
     pub(crate) not_names: BTreeSet<String>,
+    /// Words of a role that speaks for a state or institution ("minister", "spokesman"):
+    /// such a speaker's "Romania is ready to …" commits their own side.
+    pub(crate) official_roles: BTreeSet<String>,
     pub(crate) scopes: Vec<Entry>,
     pub(crate) contrasts: Vec<Entry>,
     pub(crate) alignments: Vec<Entry>,
@@ -545,6 +550,7 @@ impl Lexicon {
             comma_clauses: set(&raw.words.comma_clauses),
             answer_leads: set(&raw.words.answer_leads),
             not_names: set(&raw.words.not_names),
+            official_roles: set(&raw.words.official_roles),
             scopes: c.entries(&raw.scopes)?,
             contrasts: c.entries(&raw.contrasts)?,
             alignments: c.entries(&raw.alignments)?,

@@ -641,7 +641,13 @@ The minister said a tough stance was necessary and ruled out any compromise.";
 #[test]
 fn debug_one() {
     if let Ok(t) = std::env::var("STANCE_TEXT") {
-        eprintln!("{:?}", sd(&t));
+        let topic = std::env::var("STANCE_TOPIC").unwrap_or_else(|_| "shoot_down".into());
+        let det = StanceDetector::default();
+        for line in t.lines().filter(|l| !l.trim().is_empty()) {
+            eprintln!("--- {line}");
+            let got = stance(&det, doc(None, line, None, &[], false), &topic);
+            eprintln!("=> {got:?}");
+        }
     }
 }
 
