@@ -766,7 +766,13 @@ impl<'a> DocView<'a> {
                 .filter(|(_, h)| {
                     let f = self.frame(rt, h);
                     let scope_ok = pd.scope_of[h.start] == pd.scope_of[start];
+                    // "drones that were dangerous": a relative clause evaluates the
+                    // noun, not the action.
+                    let relative = (end..h.start).any(|i| {
+                        matches!(self.stream.norm(&toks[i]), "that" | "which" | "who" | "whose")
+                    });
                     scope_ok
+                        && !relative
                         && !self.boundary_between(pd, end, h.start)
                         && f.is_some_and(|f| self.words_between(pd, end, h.start) <= f.reach)
                 })
@@ -776,8 +782,15 @@ impl<'a> DocView<'a> {
             }
             // Negation.
             let neg = self.negations(pd, &chain, post, start, end);
+            // "Not shooting them down would be a mistake": a negator right before an
+            // object that no pre-frame governs negates the object itself.
+            let negated_object = chain.is_empty()
+                && start > 0
+                && toks[start - 1].neg
+                && toks[start - 1].sent == sent
+                && !pd.consumed[start - 1];
             // Composition, inner to outer.
-            let mut v: f32 = lean;
+            let mut v: f32 = if negated_object { -lean } else { lean };
             let mut weight: f32 = 1.0;
             let mut licensed = false;
             let mut dropped = false;

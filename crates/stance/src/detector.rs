@@ -92,6 +92,7 @@ impl StanceDetector {
     pub fn with_lexicon(topics: Topics, lexicon: Lexicon) -> StanceDetector {
         let mut vocab = Vocab::default();
         vocab.set_negators(&lexicon.negators);
+        vocab.set_valence(crate::lexicon::valence_words());
         let layers = LexMatchers::new(&lexicon, &mut vocab);
         let packs = topics
             .packs()

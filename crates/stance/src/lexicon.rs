@@ -18,6 +18,19 @@ use std::sync::LazyLock;
 use toml::Spanned;
 
 const EMBEDDED: &str = include_str!("../data/common.toml");
+const VALENCE: &str = include_str!("../data/valence.tsv");
+
+/// The shipped general valence lexicon (`data/valence.tsv`, filtered from VADER, MIT):
+/// (word, mean valence on -4 ..= 4).
+pub(crate) fn valence_words() -> impl Iterator<Item = (&'static str, f32)> {
+    VALENCE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, v) = l.split_once('\t')?;
+            Some((w, v.trim().parse::<f32>().ok()?))
+        })
+}
 const EMBEDDED_NAME: &str = "crates/stance/data/common.toml";
 
 static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
