@@ -1252,6 +1252,13 @@ impl<'a> DocView<'a> {
         if region.iter().any(|&i| overlaps(&sp.other_people, i)) {
             return Subj::Other;
         }
+        // "our pilots", "my government": the speaker's side.
+        if region
+            .iter()
+            .any(|&i| !toks[i].upper && lex.first_person.contains(self.stream.norm(&toks[i])))
+        {
+            return Subj::Speaker;
+        }
         if region
             .iter()
             .any(|&i| lex.group_nouns.contains(self.stream.norm(&toks[i])))

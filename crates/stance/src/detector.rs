@@ -30,8 +30,8 @@ use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, Statem
 ///    - a target nobody frames is a reported event, not a stance ("jets shot down three
 ///      drones");
 ///    - frames inside an open question or condition ("asked whether …", "if …") and in
-///      interrogative sentences do not count, except rhetorical demands ("Where is the
-///      order to shoot down …?"); an answer ("Yes, I do") to a question containing a
+///      interrogative sentences do not count, except rhetorical demands ("Why do we not
+///      shoot them down?"); an answer ("Yes, I do") to a question containing a
 ///      target takes the question's polarity;
 ///    - a frame whose stance belongs to its subject ("want to", "decided to", "warned")
 ///      does not count for the speaker when that subject is another actor ("analysts

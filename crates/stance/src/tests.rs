@@ -255,7 +255,7 @@ fn conditions_make_a_conditional_stance() {
 #[test]
 fn rhetorical_questions_demand_and_real_questions_do_not() {
     assert_eq!(
-        sd("Where is the decision to shoot down the drones that keep violating our airspace?"),
+        sd("Why do our pilots not shoot down the drones that keep crossing the river?"),
         Some(Stance::Support)
     );
     assert_eq!(
