@@ -39,7 +39,10 @@ impl PackRt {
         let m = Matchers {
             cues_all: Matcher::new(cue_entries(), vocab),
             cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i)), vocab),
-            targets: Matcher::plain(&pack.targets, vocab),
+            targets: Matcher {
+                neg_gaps: true,
+                ..Matcher::plain(&pack.targets, vocab)
+            },
         };
         PackRt { pack, cues, m }
     }
@@ -103,6 +106,8 @@ pub(crate) struct Matcher {
     neg: Box<[u32]>,
     /// Patterns that can start anywhere.
     always: Box<[u32]>,
+    /// Gaps may skip negators (targets).
+    neg_gaps: bool,
 }
 
 impl Matcher {
@@ -159,6 +164,7 @@ impl Matcher {
             lists,
             neg: with_always(&neg).into_boxed_slice(),
             always: always.clone().into_boxed_slice(),
+            neg_gaps: false,
         }
     }
 
@@ -220,7 +226,7 @@ impl Matcher {
             let mut best: Option<(usize, usize)> = None;
             for &i in self.candidates(&toks[pos], &mut buf) {
                 let (entry, p) = &self.pats[i as usize];
-                if let Some(end) = p.match_at(toks, pos, range.end)
+                if let Some(end) = p.match_at_gaps(toks, pos, range.end, self.neg_gaps)
                     && best.is_none_or(|(e, _)| end > e)
                 {
                     best = Some((end, *entry));
@@ -723,8 +729,24 @@ impl<'a> DocView<'a> {
                     _ => continue,
                 },
             };
-            // Pre-frames, nearest first.
+            // Pre-frames, nearest first; first those inside a target ("soldiers will
+            // not go to Ukraine": the target's gap spans the modal).
             let mut chain: Vec<usize> = Vec::new();
+            if matches!(obj, Obj::Target(_)) {
+                for (k, h) in hits_in(&pd.cues, start..end)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                {
+                    if h.end <= end
+                        && self
+                            .frame(rt, h)
+                            .is_some_and(|f| f.position != Position::Post)
+                    {
+                        chain.push(k);
+                    }
+                }
+            }
             let mut anchor = start;
             loop {
                 let cand = hits_in(&pd.cues, on.range())
@@ -758,9 +780,10 @@ impl<'a> DocView<'a> {
                     h.start >= end
                         && toks[h.start].sent == sent
                         && on[h.start]
-                        && self
-                            .frame(rt, h)
-                            .is_some_and(|f| f.position != Position::Pre)
+                        && self.frame(rt, h).is_some_and(|f| {
+                            f.position != Position::Pre
+                                && (!f.targets_only || matches!(obj, Obj::Target(_)))
+                        })
                 })
                 .min_by_key(|(_, h)| h.start)
                 .filter(|(_, h)| {
@@ -769,7 +792,10 @@ impl<'a> DocView<'a> {
                     // "drones that were dangerous": a relative clause evaluates the
                     // noun, not the action.
                     let relative = (end..h.start).any(|i| {
-                        matches!(self.stream.norm(&toks[i]), "that" | "which" | "who" | "whose")
+                        matches!(
+                            self.stream.norm(&toks[i]),
+                            "that" | "which" | "who" | "whose"
+                        )
                     });
                     scope_ok
                         && !relative
@@ -784,11 +810,16 @@ impl<'a> DocView<'a> {
             let neg = self.negations(pd, &chain, post, start, end);
             // "Not shooting them down would be a mistake": a negator right before an
             // object that no pre-frame governs negates the object itself.
-            let negated_object = chain.is_empty()
+            let negated_object = (chain.is_empty()
                 && start > 0
                 && toks[start - 1].neg
                 && toks[start - 1].sent == sent
-                && !pd.consumed[start - 1];
+                && !pd.consumed[start - 1])
+                ^ ((start..end)
+                    .filter(|&i| toks[i].neg && !pd.consumed[i])
+                    .count()
+                    % 2
+                    == 1);
             // Composition, inner to outer.
             let mut v: f32 = if negated_object { -lean } else { lean };
             let mut weight: f32 = 1.0;
@@ -802,6 +833,10 @@ impl<'a> DocView<'a> {
                 v = match f.effect {
                     Effect::Assert => v,
                     Effect::Flip => -v,
+                    // A fixed effect judges the object as written: "not shooting them
+                    // down would be a mistake" supports.
+                    Effect::Support if negated_object => -1.0,
+                    Effect::Oppose if negated_object => 1.0,
                     Effect::Support => 1.0,
                     Effect::Oppose => -1.0,
                 };
@@ -1280,8 +1315,11 @@ impl<'a> DocView<'a> {
                     let n = self.stream.norm(&toks[i]);
                     lex.clause_openers.contains(n) && !CONJUNCTIONS.contains(&n)
                 };
+                let opens = |i: usize| {
+                    !toks[i].word && matches!(self.stream.norm(&toks[i]), "." | ":" | ";" | "!")
+                };
                 r0 == first_word
-                    || (r0 > sr.start && reporting(r0 - 1))
+                    || (r0 > sr.start && (reporting(r0 - 1) || opens(r0 - 1)))
                     || (r0 > sr.start + 1
                         && self.stream.norm(&toks[r0 - 1]) == "that"
                         && reporting(r0 - 2))

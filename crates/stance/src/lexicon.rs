@@ -191,6 +191,8 @@ pub(crate) struct FrameToml {
     #[serde(default)]
     question: bool,
     #[serde(default)]
+    targets_only: bool,
+    #[serde(default)]
     reach: Option<usize>,
     #[serde(default)]
     weight: Option<f32>,
@@ -252,6 +254,9 @@ pub(crate) struct Frame {
     pub question: bool,
     pub reach: usize,
     pub weight: f32,
+    /// Governs target matches only, not weak terms (a general evaluation word says
+    /// little about a term: "volunteer armies are a luxury").
+    pub targets_only: bool,
 }
 
 /// What a cue entry does.
@@ -371,6 +376,7 @@ impl<'a> Compiler<'a> {
                     license: f.license,
                     question: f.question,
                     reach: f.reach.unwrap_or(6),
+                    targets_only: f.targets_only,
                     weight: f.weight.unwrap_or(1.0).clamp(0.0, 2.0),
                 }),
                 patterns: self.patterns(&f.id, &f.patterns)?,

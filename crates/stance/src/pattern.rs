@@ -324,11 +324,24 @@ impl Pattern<Sym> {
     }
 
     /// The end (exclusive) of the longest match starting at `pos`, not beyond `limit`.
+    #[cfg(test)]
     pub(crate) fn match_at<T: TokView>(
         &self,
         toks: &[T],
         pos: usize,
         limit: usize,
+    ) -> Option<usize> {
+        self.match_at_gaps(toks, pos, limit, false)
+    }
+
+    /// As [`Pattern::match_at`]; with `neg_gaps`, gaps may also skip negators (targets:
+    /// "soldiers will not go to Ukraine" is still about sending soldiers, negated).
+    pub(crate) fn match_at_gaps<T: TokView>(
+        &self,
+        toks: &[T],
+        pos: usize,
+        limit: usize,
+        neg_gaps: bool,
     ) -> Option<usize> {
         let limit = limit.min(toks.len());
         if pos >= limit {
@@ -341,7 +354,7 @@ impl Pattern<Sym> {
             }
         }
         let mut best = None;
-        rec(&self.items, toks, pos, limit, &mut best);
+        rec(&self.items, toks, pos, limit, &mut best, neg_gaps);
         // An all-optional prefix must not produce an empty match.
         best.filter(|&e| e > pos)
     }
@@ -353,6 +366,7 @@ fn rec<T: TokView>(
     pos: usize,
     limit: usize,
     best: &mut Option<usize>,
+    neg_gaps: bool,
 ) {
     let Some((first, rest)) = items.split_first() else {
         if best.is_none_or(|b| pos > b) {
@@ -363,19 +377,22 @@ fn rec<T: TokView>(
     match first {
         Item::Tok { alts, optional } => {
             if pos < limit && alts.iter().any(|a| a.matches(&toks[pos])) {
-                rec(rest, toks, pos + 1, limit, best);
+                rec(rest, toks, pos + 1, limit, best, neg_gaps);
             }
             if *optional {
-                rec(rest, toks, pos, limit, best);
+                rec(rest, toks, pos, limit, best, neg_gaps);
             }
         }
         Item::Gap { min, max } => {
             let mut k = 0;
             while k <= *max {
                 if k >= *min {
-                    rec(rest, toks, pos + k, limit, best);
+                    rec(rest, toks, pos + k, limit, best, neg_gaps);
                 }
-                if pos + k >= limit || !toks[pos + k].is_word() || toks[pos + k].is_neg() {
+                if pos + k >= limit
+                    || !toks[pos + k].is_word()
+                    || (toks[pos + k].is_neg() && !neg_gaps)
+                {
                     break;
                 }
                 k += 1;
