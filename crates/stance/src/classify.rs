@@ -827,7 +827,19 @@ impl<'a> DocView<'a> {
             let mut dropped = false;
             let mut all: Vec<usize> = chain.clone();
             all.extend(post);
-            for (n, &k) in all.iter().enumerate() {
+            let mut order: Vec<(usize, bool)> =
+                all.iter().copied().zip(neg.iter().copied()).collect();
+            // "dismissed warnings that [X would lead to war]": when a "that" clause
+            // separates the pre-frames from the object, the post frame belongs to the
+            // clause and composes first.
+            let post_inner = post.is_some()
+                && chain.first().is_some_and(|&k| {
+                    (pd.cues[k].start..start).any(|i| self.stream.norm(&toks[i]) == "that")
+                });
+            if post_inner && let Some(p) = order.pop() {
+                order.insert(0, p);
+            }
+            for &(k, negated) in &order {
                 let h = &pd.cues[k];
                 let Some(f) = self.frame(rt, h) else { continue };
                 v = match f.effect {
@@ -840,7 +852,7 @@ impl<'a> DocView<'a> {
                     Effect::Support => 1.0,
                     Effect::Oppose => -1.0,
                 };
-                if neg[n] {
+                if negated {
                     v = -v;
                 }
                 weight = weight.max(f.weight);

@@ -993,6 +993,14 @@ fn rejecting_warnings_and_restraint() {
             Some(Stance::Support),
         ),
         (
+            "The senator brushed aside warnings that downing the balloons would lead to disaster.",
+            Some(Stance::Support),
+        ),
+        (
+            "Shooting down the balloons would lead to disaster, the senator said.",
+            Some(Stance::Oppose),
+        ),
+        (
             "The premier rejected calls for restraint, saying pilots would fire on any intruding drone.",
             Some(Stance::Support),
         ),
