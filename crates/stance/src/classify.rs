@@ -39,7 +39,10 @@ impl PackRt {
         let m = Matchers {
             cues_all: Matcher::new(cue_entries(), vocab),
             cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i)), vocab),
-            targets: Matcher::plain(&pack.targets, vocab),
+            targets: Matcher {
+                neg_gaps: true,
+                ..Matcher::plain(&pack.targets, vocab)
+            },
         };
         PackRt { pack, cues, m }
     }
@@ -72,6 +75,9 @@ impl LexMatchers {
     }
 }
 
+static DEBUG: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("STANCE_DEBUG").is_some());
+
 /// A match: stream token range and entry index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Hit {
@@ -100,6 +106,8 @@ pub(crate) struct Matcher {
     neg: Box<[u32]>,
     /// Patterns that can start anywhere.
     always: Box<[u32]>,
+    /// Gaps may skip negators (targets).
+    neg_gaps: bool,
 }
 
 impl Matcher {
@@ -156,6 +164,7 @@ impl Matcher {
             lists,
             neg: with_always(&neg).into_boxed_slice(),
             always: always.clone().into_boxed_slice(),
+            neg_gaps: false,
         }
     }
 
@@ -217,7 +226,7 @@ impl Matcher {
             let mut best: Option<(usize, usize)> = None;
             for &i in self.candidates(&toks[pos], &mut buf) {
                 let (entry, p) = &self.pats[i as usize];
-                if let Some(end) = p.match_at(toks, pos, range.end)
+                if let Some(end) = p.match_at_gaps(toks, pos, range.end, self.neg_gaps)
                     && best.is_none_or(|(e, _)| end > e)
                 {
                     best = Some((end, *entry));
@@ -283,7 +292,12 @@ pub(crate) struct DocView<'a> {
 pub(crate) struct Speaker {
     pub spans: Vec<Span>,
     pub others: Vec<Span>,
+    /// The mentions of `others` that name people or groups (not states or institutions).
+    pub other_people: Vec<Span>,
     pub is_author: bool,
+    /// The speaker speaks for a state or institution (an official, a ministry): a named
+    /// state or institution as the subject of a commitment is taken to be their side.
+    pub official: bool,
 }
 
 /// A set of stream positions within a bounded range (a statement's tokens), so that
@@ -592,8 +606,7 @@ impl<'a> DocView<'a> {
             return Some(d);
         }
         let (votes, strong) = self.votes(rt, pd, &on, win, speaker, Opts::default());
-        #[cfg(test)]
-        if std::env::var_os("STANCE_DEBUG").is_some() {
+        if *DEBUG {
             let toks = &self.stream.toks;
             let show = |h: &Hit| {
                 toks[h.start..h.end]
@@ -716,8 +729,24 @@ impl<'a> DocView<'a> {
                     _ => continue,
                 },
             };
-            // Pre-frames, nearest first.
+            // Pre-frames, nearest first; first those inside a target ("soldiers will
+            // not go to Ukraine": the target's gap spans the modal).
             let mut chain: Vec<usize> = Vec::new();
+            if matches!(obj, Obj::Target(_)) {
+                for (k, h) in hits_in(&pd.cues, start..end)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                {
+                    if h.end <= end
+                        && self
+                            .frame(rt, h)
+                            .is_some_and(|f| f.position != Position::Post)
+                    {
+                        chain.push(k);
+                    }
+                }
+            }
             let mut anchor = start;
             loop {
                 let cand = hits_in(&pd.cues, on.range())
@@ -751,15 +780,25 @@ impl<'a> DocView<'a> {
                     h.start >= end
                         && toks[h.start].sent == sent
                         && on[h.start]
-                        && self
-                            .frame(rt, h)
-                            .is_some_and(|f| f.position != Position::Pre)
+                        && self.frame(rt, h).is_some_and(|f| {
+                            f.position != Position::Pre
+                                && (!f.targets_only || matches!(obj, Obj::Target(_)))
+                        })
                 })
                 .min_by_key(|(_, h)| h.start)
                 .filter(|(_, h)| {
                     let f = self.frame(rt, h);
                     let scope_ok = pd.scope_of[h.start] == pd.scope_of[start];
+                    // "drones that were dangerous": a relative clause evaluates the
+                    // noun, not the action.
+                    let relative = (end..h.start).any(|i| {
+                        matches!(
+                            self.stream.norm(&toks[i]),
+                            "that" | "which" | "who" | "whose"
+                        )
+                    });
                     scope_ok
+                        && !relative
                         && !self.boundary_between(pd, end, h.start)
                         && f.is_some_and(|f| self.words_between(pd, end, h.start) <= f.reach)
                 })
@@ -769,23 +808,51 @@ impl<'a> DocView<'a> {
             }
             // Negation.
             let neg = self.negations(pd, &chain, post, start, end);
+            // "Not shooting them down would be a mistake": a negator right before an
+            // object that no pre-frame governs negates the object itself.
+            let negated_object = (chain.is_empty()
+                && start > 0
+                && toks[start - 1].neg
+                && toks[start - 1].sent == sent
+                && !pd.consumed[start - 1])
+                ^ ((start..end)
+                    .filter(|&i| toks[i].neg && !pd.consumed[i])
+                    .count()
+                    % 2
+                    == 1);
             // Composition, inner to outer.
-            let mut v: f32 = lean;
+            let mut v: f32 = if negated_object { -lean } else { lean };
             let mut weight: f32 = 1.0;
             let mut licensed = false;
             let mut dropped = false;
             let mut all: Vec<usize> = chain.clone();
             all.extend(post);
-            for (n, &k) in all.iter().enumerate() {
+            let mut order: Vec<(usize, bool)> =
+                all.iter().copied().zip(neg.iter().copied()).collect();
+            // "dismissed warnings that [X would lead to war]": when a "that" clause
+            // separates the pre-frames from the object, the post frame belongs to the
+            // clause and composes first.
+            let post_inner = post.is_some()
+                && chain.first().is_some_and(|&k| {
+                    (pd.cues[k].start..start).any(|i| self.stream.norm(&toks[i]) == "that")
+                });
+            if post_inner && let Some(p) = order.pop() {
+                order.insert(0, p);
+            }
+            for &(k, negated) in &order {
                 let h = &pd.cues[k];
                 let Some(f) = self.frame(rt, h) else { continue };
                 v = match f.effect {
                     Effect::Assert => v,
                     Effect::Flip => -v,
+                    // A fixed effect judges the object as written: "not shooting them
+                    // down would be a mistake" supports.
+                    Effect::Support if negated_object => -1.0,
+                    Effect::Oppose if negated_object => 1.0,
                     Effect::Support => 1.0,
                     Effect::Oppose => -1.0,
                 };
-                if neg[n] {
+                if negated {
                     v = -v;
                 }
                 weight = weight.max(f.weight);
@@ -1229,22 +1296,61 @@ impl<'a> DocView<'a> {
         if region.iter().any(|&i| overlaps(&sp.spans, i)) {
             return Subj::Speaker;
         }
-        if region.iter().any(|&i| overlaps(&sp.others, i)) {
+        if region.iter().any(|&i| overlaps(&sp.other_people, i)) {
+            return Subj::Other;
+        }
+        // "our pilots", "my government": the speaker's side.
+        if region
+            .iter()
+            .any(|&i| !toks[i].upper && lex.first_person.contains(self.stream.norm(&toks[i])))
+        {
+            return Subj::Speaker;
+        }
+        if region
+            .iter()
+            .any(|&i| lex.group_nouns.contains(self.stream.norm(&toks[i])))
+        {
             return Subj::Other;
         }
         let named = region.iter().any(|&i| {
-            toks[i].cap && i != first_word && !lex.not_names.contains(self.stream.norm(&toks[i]))
+            toks[i].cap
+                && (i != first_word || toks[i].upper)
+                && !lex.not_names.contains(self.stream.norm(&toks[i]))
         });
-        if named
-            || region
-                .iter()
-                .any(|&i| lex.group_nouns.contains(self.stream.norm(&toks[i])))
-        {
-            return Subj::Other;
+        // A state or institution as the subject of the main clause: the official's own
+        // side ("Romania is ready to …, the minister said"); inside a subordinate clause
+        // ("a sign that the Kremlin accepts …") it is someone else.
+        let institution = region.iter().any(|&i| overlaps(&sp.others, i));
+        if institution || named {
+            let main_clause = region.iter().min().is_some_and(|&r0| {
+                let reporting = |i: usize| {
+                    let n = self.stream.norm(&toks[i]);
+                    lex.clause_openers.contains(n) && !CONJUNCTIONS.contains(&n)
+                };
+                let opens = |i: usize| {
+                    !toks[i].word && matches!(self.stream.norm(&toks[i]), "." | ":" | ";" | "!")
+                };
+                r0 == first_word
+                    || (r0 > sr.start && (reporting(r0 - 1) || opens(r0 - 1)))
+                    || (r0 > sr.start + 1
+                        && self.stream.norm(&toks[r0 - 1]) == "that"
+                        && reporting(r0 - 2))
+            });
+            return if sp.official && main_clause {
+                Subj::Speaker
+            } else {
+                Subj::Other
+            };
         }
         Subj::Neutral
     }
 }
+
+/// Clause openers that are conjunctions, not reporting verbs.
+const CONJUNCTIONS: [&str; 15] = [
+    "that", "which", "who", "whom", "because", "while", "whereas", "although", "though", "if",
+    "when", "whether", "and", "but", "or",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Subj {

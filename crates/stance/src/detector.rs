@@ -30,8 +30,8 @@ use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, Statem
 ///    - a target nobody frames is a reported event, not a stance ("jets shot down three
 ///      drones");
 ///    - frames inside an open question or condition ("asked whether …", "if …") and in
-///      interrogative sentences do not count, except rhetorical demands ("Where is the
-///      order to shoot down …?"); an answer ("Yes, I do") to a question containing a
+///      interrogative sentences do not count, except rhetorical demands ("Why do we not
+///      shoot them down?"); an answer ("Yes, I do") to a question containing a
 ///      target takes the question's polarity;
 ///    - a frame whose stance belongs to its subject ("want to", "decided to", "warned")
 ///      does not count for the speaker when that subject is another actor ("analysts
@@ -92,6 +92,7 @@ impl StanceDetector {
     pub fn with_lexicon(topics: Topics, lexicon: Lexicon) -> StanceDetector {
         let mut vocab = Vocab::default();
         vocab.set_negators(&lexicon.negators);
+        vocab.set_valence(crate::lexicon::valence_words());
         let layers = LexMatchers::new(&lexicon, &mut vocab);
         let packs = topics
             .packs()
@@ -199,8 +200,9 @@ impl StanceDetector {
                     .filter(|s| valid(*s))
                     .map(|s| stream.range_of(s))
                     .filter(|r| !r.is_empty());
-                let on = Mask::from_ranges(&[r, cue.clone().unwrap_or(0..0)]);
-                let speaker = speaker_of(doc, st);
+                let front = fronted_content(doc, st, content).map_or(0..0, |s| stream.range_of(s));
+                let on = Mask::from_ranges(&[r, cue.clone().unwrap_or(0..0), front]);
+                let speaker = speaker_of(doc, st, &self.lexicon);
                 let win = Window { on, cue };
                 for (rt, pd) in &matched {
                     if let Some(d) = view.classify(rt, pd, &win, &speaker) {
@@ -231,6 +233,20 @@ impl StanceDetector {
 }
 
 /// Indices of the cues (sorted by start) that lie inside `span`.
+/// "CONTENT, the minister said (after …)": when the speaker's mention follows the start
+/// of the statement and the reporting cue follows the mention, the words before the
+/// mention are what was said, even if the statement's content was taken to be what
+/// follows the cue.
+fn fronted_content(doc: &Document, st: &stancemap_core::Statement, content: Span) -> Option<Span> {
+    let m = doc.mentions.get(st.mention?)?.span;
+    let cue = st.cue_span?;
+    let fronted = m.start > st.span.start
+        && m.end <= cue.start
+        && content.start >= cue.end
+        && st.span.contains(m);
+    fronted.then(|| Span::new(st.span.start, m.start))
+}
+
 fn cues_inside(cues: &[Cue], span: Span) -> Vec<usize> {
     let from = cues.partition_point(|c| c.span.start < span.start);
     (from..cues.len())
@@ -239,12 +255,18 @@ fn cues_inside(cues: &[Cue], span: Span) -> Vec<usize> {
         .collect()
 }
 
-fn speaker_of(doc: &Document, st: &stancemap_core::Statement) -> Speaker {
+fn speaker_of(doc: &Document, st: &stancemap_core::Statement, lex: &Lexicon) -> Speaker {
+    let actor = doc.actors.get(st.actor.0);
+    let official = actor.is_some_and(|a| {
+        matches!(a.kind, ActorKind::State | ActorKind::Organisation)
+            || a.role.as_deref().is_some_and(|r| {
+                r.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| lex.official_roles.contains(&w.to_lowercase()))
+            })
+    });
     let mut sp = Speaker {
-        is_author: doc
-            .actors
-            .get(st.actor.0)
-            .is_some_and(|a| a.kind == ActorKind::Author),
+        is_author: actor.is_some_and(|a| a.kind == ActorKind::Author),
+        official,
         ..Speaker::default()
     };
     if let Some(m) = st.mention.and_then(|m| doc.mentions.get(m)) {
@@ -263,6 +285,13 @@ fn speaker_of(doc: &Document, st: &stancemap_core::Statement) -> Speaker {
             sp.spans.push(m.span);
         } else {
             sp.others.push(m.span);
+            if doc
+                .actors
+                .get(m.actor.0)
+                .is_some_and(|a| matches!(a.kind, ActorKind::Person | ActorKind::Group))
+            {
+                sp.other_people.push(m.span);
+            }
         }
     }
     sp

@@ -18,6 +18,19 @@ use std::sync::LazyLock;
 use toml::Spanned;
 
 const EMBEDDED: &str = include_str!("../data/common.toml");
+const VALENCE: &str = include_str!("../data/valence.tsv");
+
+/// The shipped general valence lexicon (`data/valence.tsv`, filtered from VADER, MIT):
+/// (word, mean valence on -4 ..= 4).
+pub(crate) fn valence_words() -> impl Iterator<Item = (&'static str, f32)> {
+    VALENCE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, v) = l.split_once('\t')?;
+            Some((w, v.trim().parse::<f32>().ok()?))
+        })
+}
 const EMBEDDED_NAME: &str = "crates/stance/data/common.toml";
 
 static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -178,6 +191,8 @@ pub(crate) struct FrameToml {
     #[serde(default)]
     question: bool,
     #[serde(default)]
+    targets_only: bool,
+    #[serde(default)]
     reach: Option<usize>,
     #[serde(default)]
     weight: Option<f32>,
@@ -239,6 +254,9 @@ pub(crate) struct Frame {
     pub question: bool,
     pub reach: usize,
     pub weight: f32,
+    /// Governs target matches only, not weak terms (a general evaluation word says
+    /// little about a term: "volunteer armies are a luxury").
+    pub targets_only: bool,
 }
 
 /// What a cue entry does.
@@ -358,6 +376,7 @@ impl<'a> Compiler<'a> {
                     license: f.license,
                     question: f.question,
                     reach: f.reach.unwrap_or(6),
+                    targets_only: f.targets_only,
                     weight: f.weight.unwrap_or(1.0).clamp(0.0, 2.0),
                 }),
                 patterns: self.patterns(&f.id, &f.patterns)?,
@@ -443,6 +462,8 @@ struct WordsToml {
     comma_clauses: Vec<String>,
     answer_leads: Vec<String>,
     not_names: Vec<String>,
+    #[serde(default)]
+    official_roles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -488,6 +509,9 @@ pub struct Lexicon {
     pub(crate) comma_clauses: BTreeSet<String>,
     pub(crate) answer_leads: BTreeSet<String>,
     pub(crate) not_names: BTreeSet<String>,
+    /// Words of a role that speaks for a state or institution ("minister", "spokesman"):
+    /// such a speaker's "Romania is ready to …" commits their own side.
+    pub(crate) official_roles: BTreeSet<String>,
     pub(crate) scopes: Vec<Entry>,
     pub(crate) contrasts: Vec<Entry>,
     pub(crate) alignments: Vec<Entry>,
@@ -545,6 +569,7 @@ impl Lexicon {
             comma_clauses: set(&raw.words.comma_clauses),
             answer_leads: set(&raw.words.answer_leads),
             not_names: set(&raw.words.not_names),
+            official_roles: set(&raw.words.official_roles),
             scopes: c.entries(&raw.scopes)?,
             contrasts: c.entries(&raw.contrasts)?,
             alignments: c.entries(&raw.alignments)?,

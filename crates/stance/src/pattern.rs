@@ -11,6 +11,7 @@
 //! | `a\|b\|c` | any of the alternatives |
 //! | `<aircraft>` | any word of the class `aircraft` (a list in `[classes]`) |
 //! | `<neg>` | a negator ("not", "n't", "never", "no", "without" …) |
+//! | `<good>` `<bad>` | a word of positive / negative valence in the shipped general lexicon (`data/valence.tsv`, from VADER) |
 //! | `<be>` `<do>` `<have>` | a form of *be* ("is", "were", "'s" …), *do*, *have* (built in; the stemmer does not join them) |
 //! | `,` `?` `:` `;` `-` | that punctuation token |
 //! | `item?` | the item, optionally |
@@ -39,6 +40,8 @@ pub(crate) struct Vocab {
     map: FxHashMap<String, Sym>,
     /// The negators' symbols, sorted.
     negators: Vec<Sym>,
+    /// Valence (tenths, -40 ..= 40) by symbol; symbols beyond it have none.
+    valence: Vec<i8>,
 }
 
 impl Vocab {
@@ -70,6 +73,24 @@ impl Vocab {
         self.negators = negators;
     }
 
+    /// Declares the valence of words (VADER scale, -4 ..= 4).
+    pub(crate) fn set_valence<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, f32)>) {
+        for (w, v) in words {
+            let s = self.intern(w) as usize;
+            if self.valence.len() <= s {
+                self.valence.resize(s + 1, 0);
+            }
+            // Clamped to the scale, so the cast cannot overflow.
+            self.valence[s] = (v.clamp(-4.0, 4.0) * 10.0).round() as i8;
+        }
+    }
+
+    /// The valence of a symbol in tenths (0: none).
+    #[inline]
+    pub(crate) fn valence(&self, s: Sym) -> i8 {
+        self.valence.get(s as usize).copied().unwrap_or(0)
+    }
+
     /// Is this symbol a negator?
     pub(crate) fn is_negator(&self, s: Sym) -> bool {
         self.negators.binary_search(&s).is_ok()
@@ -86,6 +107,10 @@ pub(crate) trait TokView {
     fn is_word(&self) -> bool;
     /// True for a negator.
     fn is_neg(&self) -> bool;
+    /// Valence in tenths (VADER scale times ten; 0: none).
+    fn valence(&self) -> i8 {
+        0
+    }
 }
 
 /// One alternative of an item; `W` is `String` as parsed, [`Sym`] once interned.
@@ -99,7 +124,12 @@ enum Alt<W> {
     Punct(W),
     /// Any negator.
     Neg,
+    /// A word of positive (`true`) or negative valence.
+    Val(bool),
 }
+
+/// The valence (in tenths) a word needs to count as evaluative.
+const VALENCE_MIN: i8 = 10;
 
 impl<W> Alt<W> {
     fn map<V>(&self, f: &mut impl FnMut(&W) -> V) -> Alt<V> {
@@ -111,6 +141,7 @@ impl<W> Alt<W> {
             Alt::Exact(n) => Alt::Exact(f(n)),
             Alt::Punct(p) => Alt::Punct(f(p)),
             Alt::Neg => Alt::Neg,
+            Alt::Val(p) => Alt::Val(*p),
         }
     }
 }
@@ -123,6 +154,8 @@ impl Alt<Sym> {
             Alt::Exact(n) => t.norm() == n,
             Alt::Punct(p) => !t.is_word() && t.norm() == p,
             Alt::Neg => t.is_neg(),
+            Alt::Val(true) => t.is_word() && t.valence() >= VALENCE_MIN,
+            Alt::Val(false) => t.is_word() && t.valence() <= -VALENCE_MIN,
         }
     }
 }
@@ -271,11 +304,15 @@ impl Pattern<Sym> {
             let Item::Tok { alts, optional } = item else {
                 return None;
             };
+            if alts.iter().any(|a| matches!(a, Alt::Val(_))) {
+                return None;
+            }
             for a in alts {
                 match *a {
                     Alt::Word { stem, norm } => keys.extend([Key::Sym(stem), Key::Sym(norm)]),
                     Alt::Exact(n) | Alt::Punct(n) => keys.push(Key::Sym(n)),
                     Alt::Neg => keys.push(Key::Neg),
+                    Alt::Val(_) => {}
                 }
             }
             if !optional {
@@ -287,11 +324,24 @@ impl Pattern<Sym> {
     }
 
     /// The end (exclusive) of the longest match starting at `pos`, not beyond `limit`.
+    #[cfg(test)]
     pub(crate) fn match_at<T: TokView>(
         &self,
         toks: &[T],
         pos: usize,
         limit: usize,
+    ) -> Option<usize> {
+        self.match_at_gaps(toks, pos, limit, false)
+    }
+
+    /// As [`Pattern::match_at`]; with `neg_gaps`, gaps may also skip negators (targets:
+    /// "soldiers will not go to Ukraine" is still about sending soldiers, negated).
+    pub(crate) fn match_at_gaps<T: TokView>(
+        &self,
+        toks: &[T],
+        pos: usize,
+        limit: usize,
+        neg_gaps: bool,
     ) -> Option<usize> {
         let limit = limit.min(toks.len());
         if pos >= limit {
@@ -304,7 +354,7 @@ impl Pattern<Sym> {
             }
         }
         let mut best = None;
-        rec(&self.items, toks, pos, limit, &mut best);
+        rec(&self.items, toks, pos, limit, &mut best, neg_gaps);
         // An all-optional prefix must not produce an empty match.
         best.filter(|&e| e > pos)
     }
@@ -316,6 +366,7 @@ fn rec<T: TokView>(
     pos: usize,
     limit: usize,
     best: &mut Option<usize>,
+    neg_gaps: bool,
 ) {
     let Some((first, rest)) = items.split_first() else {
         if best.is_none_or(|b| pos > b) {
@@ -326,19 +377,22 @@ fn rec<T: TokView>(
     match first {
         Item::Tok { alts, optional } => {
             if pos < limit && alts.iter().any(|a| a.matches(&toks[pos])) {
-                rec(rest, toks, pos + 1, limit, best);
+                rec(rest, toks, pos + 1, limit, best, neg_gaps);
             }
             if *optional {
-                rec(rest, toks, pos, limit, best);
+                rec(rest, toks, pos, limit, best, neg_gaps);
             }
         }
         Item::Gap { min, max } => {
             let mut k = 0;
             while k <= *max {
                 if k >= *min {
-                    rec(rest, toks, pos + k, limit, best);
+                    rec(rest, toks, pos + k, limit, best, neg_gaps);
                 }
-                if pos + k >= limit || !toks[pos + k].is_word() || toks[pos + k].is_neg() {
+                if pos + k >= limit
+                    || !toks[pos + k].is_word()
+                    || (toks[pos + k].is_neg() && !neg_gaps)
+                {
                     break;
                 }
                 k += 1;
@@ -361,6 +415,8 @@ fn parse_alts(
             alts.push(Alt::Punct(a.to_string()));
         } else if a == "<neg>" {
             alts.push(Alt::Neg);
+        } else if a == "<good>" || a == "<bad>" {
+            alts.push(Alt::Val(a == "<good>"));
         } else if let Some(forms) = builtin(a).filter(|_| !classes.contains_key(&a[1..a.len() - 1]))
         {
             alts.extend(forms.iter().map(|f| Alt::Exact((*f).to_string())));

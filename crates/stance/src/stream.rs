@@ -29,6 +29,8 @@ pub(crate) struct Tok {
     pub stem_sym: Sym,
     pub word: bool,
     pub neg: bool,
+    /// Valence of the word in tenths (see [`Vocab::valence`]).
+    pub val: i8,
     /// First letter is upper case in the original.
     pub cap: bool,
     /// All letters upper case (two or more): "US", "NATO".
@@ -49,6 +51,10 @@ impl TokView for Tok {
     fn is_word(&self) -> bool {
         self.word
     }
+    fn valence(&self) -> i8 {
+        self.val
+    }
+    #[inline]
     fn is_neg(&self) -> bool {
         self.neg
     }
@@ -130,6 +136,7 @@ impl Stream {
                         stem_sym: sym,
                         word: false,
                         neg: false,
+                        val: 0,
                         cap: false,
                         upper: false,
                         sent,
@@ -174,6 +181,7 @@ impl Stream {
                         stem_sym,
                         word: true,
                         neg,
+                        val: vocab.valence(norm_sym),
                         cap,
                         upper,
                         sent,

@@ -255,7 +255,7 @@ fn conditions_make_a_conditional_stance() {
 #[test]
 fn rhetorical_questions_demand_and_real_questions_do_not() {
     assert_eq!(
-        sd("Where is the decision to shoot down the drones that keep violating our airspace?"),
+        sd("Why do our pilots not shoot down the drones that keep crossing the river?"),
         Some(Stance::Support)
     );
     assert_eq!(
@@ -641,7 +641,13 @@ The minister said a tough stance was necessary and ruled out any compromise.";
 #[test]
 fn debug_one() {
     if let Ok(t) = std::env::var("STANCE_TEXT") {
-        eprintln!("{:?}", sd(&t));
+        let topic = std::env::var("STANCE_TOPIC").unwrap_or_else(|_| "shoot_down".into());
+        let det = StanceDetector::default();
+        for line in t.lines().filter(|l| !l.trim().is_empty()) {
+            eprintln!("--- {line}");
+            let got = stance(&det, doc(None, line, None, &[], false), &topic);
+            eprintln!("=> {got:?}");
+        }
     }
 }
 
@@ -859,4 +865,202 @@ mod props {
             }
         }
     }
+}
+
+/// A statement "CONTENT, NAME said." whose attributed content is only what follows the
+/// reporting cue: the fronted words are read, and a named state as the subject of a
+/// commitment is the official speaker's own side.
+#[test]
+fn fronted_content_and_an_officials_own_side() {
+    let text = "Veldaria is ready to shoot down any drone over its farms, Defence Minister Ana Veltri said.";
+    let mut d = Document::new("t", text);
+    d.actors.push(Actor {
+        id: "ana-veltri".into(),
+        name: "Ana Veltri".into(),
+        kind: ActorKind::Person,
+        country: None,
+        role: Some("Defence Minister".into()),
+    });
+    let m = text.find("Ana Veltri").unwrap_or(0);
+    d.mentions.push(Mention {
+        actor: ActorId(0),
+        span: Span::new(m, m + "Ana Veltri".len()),
+        kind: MentionKind::Name,
+        rule: "test".into(),
+    });
+    let cue = text.find("said").unwrap_or(0);
+    d.statements.push(Statement {
+        actor: ActorId(0),
+        span: Span::new(0, text.len()),
+        content: Span::new(cue + 4, text.len()),
+        quote: false,
+        cue: None,
+        cue_span: Some(Span::new(cue, cue + 4)),
+        mention: Some(0),
+        stances: vec![],
+        hedges: vec![],
+        boosters: vec![],
+        commitment: 1.0,
+    });
+    assert_eq!(
+        stance(&StanceDetector::default(), d, "shoot_down"),
+        Some(Stance::Support)
+    );
+}
+
+/// Evaluation by the valence of the evaluating word (shipped general lexicon).
+#[test]
+fn evaluation_reads_valence() {
+    let cases: &[(&str, Option<Stance>)] = &[
+        (
+            "Firing on the patrol jets would be utter madness.",
+            Some(Stance::Oppose),
+        ),
+        (
+            "Shooting down a straying balloon would be a dangerous folly.",
+            Some(Stance::Oppose),
+        ),
+        (
+            "Downing the intruding drones was a perfectly sensible decision.",
+            Some(Stance::Support),
+        ),
+        (
+            "Not shooting the drones down would be a disgrace.",
+            Some(Stance::Support),
+        ),
+        (
+            "It would be stupid to fire on an airliner.",
+            Some(Stance::Oppose),
+        ),
+        (
+            "It would be foolish not to shoot them down.",
+            Some(Stance::Support),
+        ),
+        // A relative clause evaluates the noun, not the action.
+        ("Jets shot down a drone that was dangerous.", None),
+        // Past participles report events.
+        ("Two drones were shot down and destroyed.", None),
+    ];
+    let fails: Vec<String> = cases
+        .iter()
+        .filter(|(t, want)| sd(t) != *want)
+        .map(|(t, want)| format!("{t:?}: want {want:?}, got {:?}", sd(t)))
+        .collect();
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+}
+
+/// Negation: raising ("I don't think we should"), "no question of", negated objects,
+/// negators inside a target ("soldiers will not go to …"), denied grounds for complaint.
+#[test]
+fn negation_scope_families() {
+    let cases: &[(&str, Option<Stance>)] = &[
+        (
+            "I don't think our pilots should fire on the jets.",
+            Some(Stance::Oppose),
+        ),
+        (
+            "There is no question of the navy shooting down the balloons.",
+            Some(Stance::Oppose),
+        ),
+        (
+            "We will never shoot down an unarmed balloon.",
+            Some(Stance::Oppose),
+        ),
+        (
+            "Not downing the drones is no longer an option.",
+            Some(Stance::Support),
+        ),
+        (
+            "Their generals cannot complain if the drones get shot down.",
+            Some(Stance::Support),
+        ),
+    ];
+    let fails: Vec<String> = cases
+        .iter()
+        .filter(|(t, want)| sd(t) != *want)
+        .map(|(t, want)| format!("{t:?}: want {want:?}, got {:?}", sd(t)))
+        .collect();
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+}
+
+/// Rejection of the other side's warnings or calls supports; a participial clause after
+/// a comma ("…, saying …") is not under the rejection.
+#[test]
+fn rejecting_warnings_and_restraint() {
+    let cases: &[(&str, Option<Stance>)] = &[
+        (
+            "The premier dismissed warnings that shooting down the drones would mean war.",
+            Some(Stance::Support),
+        ),
+        (
+            "The senator brushed aside warnings that downing the balloons would lead to disaster.",
+            Some(Stance::Support),
+        ),
+        (
+            "Shooting down the balloons would lead to disaster, the senator said.",
+            Some(Stance::Oppose),
+        ),
+        (
+            "The premier rejected calls for restraint, saying pilots would fire on any intruding drone.",
+            Some(Stance::Support),
+        ),
+    ];
+    let fails: Vec<String> = cases
+        .iter()
+        .filter(|(t, want)| sd(t) != *want)
+        .map(|(t, want)| format!("{t:?}: want {want:?}, got {:?}", sd(t)))
+        .collect();
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+}
+
+/// Conditions: last resort and threat thresholds make the stance conditional.
+#[test]
+fn last_resort_and_threat_conditions() {
+    assert_eq!(
+        sd("Shooting down the jets must stay the very last resort."),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(
+        sd("When they pose a danger to towns, we take them down."),
+        Some(Stance::Conditional)
+    );
+}
+
+/// A user pack gets the grammar: a negated commitment inside a target.
+#[test]
+fn user_pack_negated_commitment() {
+    let pack = r#"
+id = "bridge_tolls"
+label = "Bridge tolls"
+description = "Should the bridge be tolled?"
+inherit = true
+[[targets]]
+id = "toll"
+patterns = ["toll|tolls *0-4 on *0-2 the bridge"]
+"#;
+    let det = StanceDetector::new(Topics::from_toml("bridge.toml", pack).expect("pack"));
+    let got = stance(
+        &det,
+        doc(
+            None,
+            "Tolls will never be charged on the bridge.",
+            None,
+            &[],
+            false,
+        ),
+        "bridge_tolls",
+    );
+    assert_eq!(got, Some(Stance::Oppose));
+    let got = stance(
+        &det,
+        doc(
+            None,
+            "Charging tolls on the bridge would be a terrible mistake.",
+            None,
+            &[],
+            false,
+        ),
+        "bridge_tolls",
+    );
+    assert_eq!(got, Some(Stance::Oppose));
 }

@@ -97,8 +97,9 @@ struct PackToml {
 /// example may add `context` (a paragraph placed before it) and `speaker` (the name of
 /// the speaker as written in `text`). Frames also take `license` (default true: in a
 /// statement without a target, the frame makes a weak term count), `question = true`
-/// (only in interrogative sentences: "Where is the order to …?"), `reach` (words between
-/// the frame and what it governs, default 6) and `weight`; terms take `alone` (default
+/// (only in interrogative sentences: "Why do we not …?"), `reach` (words between
+/// the frame and what it governs, default 6), `targets_only` (default false: the frame
+/// governs target matches only, not weak terms) and `weight`; terms take `alone` (default
 /// true: the term votes without a frame) and `weight`; `[[ignore]]` entries consume
 /// fixed expressions ("in order to") so nothing else matches there. `position` may also
 /// be `both` ("X risks escalation"). A pack with `inherit = false` uses only its own cues.
