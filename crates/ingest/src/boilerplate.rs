@@ -116,6 +116,13 @@ struct Limits {
     title_max_words: usize,
     sentence_max_words: usize,
     list_max_items: usize,
+    /// The most words of a title below a list header (linked headlines run longer than
+    /// the titles the trailing run takes).
+    list_item_max_words: usize,
+    /// A sign-up box: at most this many lines between blank lines ...
+    box_max_lines: usize,
+    /// ... each of at most this many words.
+    box_max_words: usize,
     /// The most words any rule looks at: longer lines are body text.
     cap: usize,
 }
@@ -127,6 +134,9 @@ struct Rule {
     max_words: usize,
     list: bool,
     inline: bool,
+    /// The other short lines of the blank-line-delimited block holding a match are
+    /// furniture too (a newsletter box: heading, tagline, button).
+    boxed: bool,
     examples: Vec<Example>,
 }
 
@@ -205,6 +215,12 @@ struct RulesFile {
     sentence_max_words: usize,
     #[serde(default = "default_list_max_items")]
     list_max_items: usize,
+    #[serde(default = "default_list_item_max_words")]
+    list_item_max_words: usize,
+    #[serde(default = "default_box_max_lines")]
+    box_max_lines: usize,
+    #[serde(default = "default_box_max_words")]
+    box_max_words: usize,
     #[serde(default = "default_max_words")]
     default_max_words: usize,
     #[serde(default, rename = "rule")]
@@ -219,6 +235,15 @@ fn default_sentence_max_words() -> usize {
 }
 fn default_list_max_items() -> usize {
     12
+}
+fn default_list_item_max_words() -> usize {
+    20
+}
+fn default_box_max_lines() -> usize {
+    4
+}
+fn default_box_max_words() -> usize {
+    25
 }
 fn default_max_words() -> usize {
     150
@@ -243,6 +268,8 @@ struct RuleDef {
     list: bool,
     #[serde(default)]
     inline: bool,
+    #[serde(default, rename = "box")]
+    boxed: bool,
     #[serde(default)]
     examples: Vec<toml::Spanned<Example>>,
 }
@@ -388,6 +415,7 @@ impl Boilerplate {
                 max_words,
                 list: def.list,
                 inline: def.inline,
+                boxed: def.boxed,
                 examples,
             });
         }
@@ -401,6 +429,9 @@ impl Boilerplate {
                 title_max_words: file.title_max_words,
                 sentence_max_words: file.sentence_max_words,
                 list_max_items: file.list_max_items,
+                list_item_max_words: file.list_item_max_words,
+                box_max_lines: file.box_max_lines,
+                box_max_words: file.box_max_words,
                 cap,
             },
         })
@@ -455,6 +486,7 @@ impl Boilerplate {
                     .and_then(|(n, p)| self.match_scope(RuleScope::Line, n, p, l.words))
             })
             .collect();
+        self.absorb_boxes(&lines, &mut assigned);
         self.absorb_lists(&lines, &mut assigned);
         if let Some(block) = self.block {
             self.trailing_run(&lines, &mut assigned, block);
@@ -583,6 +615,58 @@ impl Boilerplate {
         }
     }
 
+    /// A title below a list header: short, not ending like a statement (a headline may
+    /// end in a question mark).
+    fn is_list_item(&self, line: &Line) -> bool {
+        match &line.norm {
+            Some((n, _)) => {
+                line.words <= self.limits.list_item_max_words
+                    && !n
+                        .trim_end_matches(['"', '\'', ')', ']', '*', ' '])
+                        .ends_with(['.', '!', '\u{2026}'])
+                    && n.chars().any(char::is_alphanumeric)
+            }
+            None => false,
+        }
+    }
+
+    /// Box rules take the whole block (the lines between blank lines) holding their
+    /// match, when the block is small (at most `box_max_lines` lines of at most
+    /// `box_max_words` words each) and not the first of the text. A body paragraph is
+    /// longer, so a block that holds one is left alone.
+    fn absorb_boxes(&self, lines: &[Line], assigned: &mut [Option<usize>]) {
+        let mut start = 0;
+        while start < lines.len() {
+            if lines[start].words == 0 {
+                start += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < lines.len() && lines[end].words > 0 {
+                end += 1;
+            }
+            let block = start..end;
+            let rule = block
+                .clone()
+                .filter_map(|i| assigned[i])
+                .find(|&r| self.rules[r].boxed);
+            // A box is set off by a blank line above: the first block of a text is its
+            // head (or, without blank lines, the whole text), never a box.
+            if let Some(rule) = rule
+                && start > 0
+                && block.len() <= self.limits.box_max_lines
+                && block
+                    .clone()
+                    .all(|i| lines[i].norm.is_some() && lines[i].words <= self.limits.box_max_words)
+            {
+                for i in block {
+                    assigned[i].get_or_insert(rule);
+                }
+            }
+            start = end;
+        }
+    }
+
     /// List headers take the title-like lines directly below them.
     fn absorb_lists(&self, lines: &[Line], assigned: &mut [Option<usize>]) {
         for i in 0..lines.len() {
@@ -595,7 +679,7 @@ impl Boilerplate {
             while j < lines.len()
                 && taken < self.limits.list_max_items
                 && assigned[j].is_none()
-                && self.is_title_like(&lines[j])
+                && self.is_list_item(&lines[j])
             {
                 assigned[j] = Some(rule);
                 taken += 1;
@@ -982,6 +1066,94 @@ The ministry did not comment.
         let text = "Related Posts\n\nRail strike called off\n\nThe rail union called off the strike late on Sunday after a new offer.\n";
         let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
         assert_eq!(lines, ["Related Posts"]);
+    }
+
+    /// Headlines under a list header may run long or end in a question mark; a
+    /// statement below the header is not a headline.
+    #[test]
+    fn list_items_may_be_long_headlines_or_questions() {
+        let bp = Boilerplate::default();
+        let text = "Tolls on the coast road will rise by a fifth in May, the agency said on Friday.\n\nRead also\nCan the ferry operators survive another winter of high fuel prices and falling passenger numbers?\nPort of Kestrel announces new container terminal for the northern quays, 3 Mar. 2026\n\n";
+        let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "Read also",
+                "Can the ferry operators survive another winter of high fuel prices and falling passenger numbers?",
+                "Port of Kestrel announces new container terminal for the northern quays, 3 Mar. 2026"
+            ]
+        );
+        let text = "Related materials\nThe council may still reject the plan.\n";
+        let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(lines, ["Related materials"]);
+    }
+
+    /// A newsletter box between body paragraphs: its heading and tagline go with the
+    /// sign-up line; a body paragraph next to a sign-up line, or the head of a text, does
+    /// not.
+    #[test]
+    fn newsletter_boxes_are_taken_whole() {
+        let bp = Boilerplate::default();
+        let text = "\
+Ferry fares to rise
+
+The operator said fares on the island routes would rise by a tenth from April, blaming fuel and wages.
+
+The Tideline
+Perhaps the shortest read of your day. It might even make you smile.
+[ Email address ]  Subscribe
+
+Unions said they would consider strikes if the rise went ahead without a pay offer for the crews.
+";
+        let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "The Tideline",
+                "Perhaps the shortest read of your day. It might even make you smile.",
+                "[ Email address ]  Subscribe"
+            ]
+        );
+        // The box test fails: a body paragraph (too long) shares the block.
+        let text = "\
+Ferry fares to rise
+
+The operator said fares on the island routes would rise by a tenth from April, blaming fuel and wages, and the unions said they might strike.
+Subscribe
+";
+        let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(lines, ["Subscribe"]);
+        // The first block of a text is its head, never a box.
+        let text = "Ferry fares to rise\nFares may rise by a tenth.\nSubscribe\n";
+        let lines: Vec<&str> = marked(&bp, text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(lines, ["Subscribe"]);
+    }
+
+    /// Notices of comment sections, cookie banners, official records and press releases.
+    #[test]
+    fn notices_of_pages_records_and_releases() {
+        let bp = Boilerplate::default();
+        let text = "\
+We use cookies to measure traffic. Accept all | Reject optional cookies
+Statement on harbour security
+
+The governments of the three coastal states condemn the sabotage of the undersea cable and may consider further steps together.
+
+Contact person: Mira Solberg, press officer, tel. +47 000 00 000
+The draft record may still contain mistakes and is subject to correction.
+Comments are moderated and can take a few hours to appear.
+";
+        let lines: Vec<(&str, String)> = marked(&bp, text);
+        let rules: Vec<&str> = lines.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "cookie-banner",
+                "press-contact",
+                "record-notice",
+                "comment-notice"
+            ]
+        );
     }
 
     /// Invented pages in the shapes of other outlets: wire copy, a live page, an op-ed.
