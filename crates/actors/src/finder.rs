@@ -1000,8 +1000,12 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                         {
                             k += 1;
                         }
-                        // only when a name follows the complement
-                        if k < hi && w.read_name(k, hi, &taken).is_some_and(|(x, y)| y - x >= 2) {
+                        // only when a name follows the complement, directly or after a
+                        // comma ("Russia's envoy in Oslo, Ivan Petrov,")
+                        let name_at = |x: usize| {
+                            x < hi && w.read_name(x, hi, &taken).is_some_and(|(x, y)| y - x >= 2)
+                        };
+                        if name_at(k) || (k < hi && w.norm(k) == "," && name_at(k + 1)) {
                             j = k;
                         }
                     }
@@ -1020,9 +1024,14 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                         {
                             nb += 2;
                         }
-                        // "(Russian President Vladimir) Putin": the name goes on after a bracket
+                        // an editorial insertion that opened before the title closes
+                        // inside the name: "(Latvian Prime Minister Ilze) Ozola", "[Mr] Roe"
                         if nb + 1 < hi
-                            && w.norm(nb) == ")"
+                            && matches!(w.norm(nb), ")" | "]")
+                            && (lo..a)
+                                .rev()
+                                .take(4)
+                                .any(|t| matches!(w.norm(t), "(" | "["))
                             && let Some((_, y)) = w.read_name(nb + 1, hi, &taken)
                         {
                             nb = y;
@@ -1084,7 +1093,10 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             i += 1;
         }
     }
-    // 2. names in reporting contexts and appositions (two or more capitalised words)
+    // 2. names in reporting contexts and appositions (two or more capitalised words);
+    // a name with neither is kept aside and confirmed when its last word is used as a
+    // speaker elsewhere ("Nobody pushed harder than Ana Veltri. … Veltri said")
+    let mut unconfirmed: Vec<(usize, usize)> = Vec::new();
     for &(lo, hi) in &sentences {
         let mut i = lo;
         while i < hi {
@@ -1107,27 +1119,41 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             let speech_before = (a > lo && w.has(a - 1, F_SPEECH))
                 || (before == Some("to") && before2 == Some("according"));
             let speech_after = b < hi && w.has(b, F_SPEECH);
-            let apposition = after == Some(",") && b + 1 < hi && {
-                let end = (b + 7).min(hi);
-                (w.has(b + 1, F_DET) && (b + 2..end).any(|t| w.has(t, F_ROLE_NOUN)))
-                    || (w.has(b + 1, F_ROLE_NOUN) && w.cap(b + 1))
-            };
+            let apposition = (after == Some(",") && b + 1 < hi)
+                .then(|| apposition_after(&w, &hx, b + 1, hi))
+                .flatten();
             let place_like = w.has(b - 1, F_PLACE_HEAD);
-            if !place_like && (speech_before || speech_after || apposition) {
-                let role = apposition.then(|| apposition_role(&w, b + 1, hi)).flatten();
-                w.person(
-                    a,
-                    b,
-                    PersonInfo {
-                        role,
-                        country: None,
-                        org: None,
-                    },
-                    "actors/name-context",
-                );
+            if !place_like && (speech_before || speech_after || apposition.is_some()) {
+                let info = apposition.unwrap_or(PersonInfo {
+                    role: None,
+                    country: None,
+                    org: None,
+                });
+                w.person(a, b, info, "actors/name-context");
                 taken[a..b].fill(true);
+            } else if !place_like && b - a <= 3 && !(a == lo && b - a == 2 && w.has(a, F_ROLE_NOUN))
+            {
+                unconfirmed.push((a, b));
             }
             i = b;
+        }
+    }
+    if !unconfirmed.is_empty() {
+        let speakers = single_word_speakers(&w, &sentences);
+        for (a, b) in unconfirmed {
+            if (a..b).any(|t| taken[t]) {
+                continue;
+            }
+            let last = w.norm(b - 1);
+            if speakers.iter().any(|s| *s == last) {
+                let info = PersonInfo {
+                    role: None,
+                    country: None,
+                    org: None,
+                };
+                w.person(a, b, info, "actors/name-confirmed");
+                taken[a..b].fill(true);
+            }
         }
     }
     // 3. organisations by head noun and ministries
@@ -1176,6 +1202,26 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                     )
                 };
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/seat");
+            }
+            Ent::Ministry {
+                name,
+                country: None,
+            } if generic_ministry_owner(&w, &hx, a).is_some() => {
+                // "Belarus's defence ministry", "the Belarusian defence ministry"
+                let Some((start, country)) = generic_ministry_owner(&w, &hx, a) else {
+                    continue;
+                };
+                let full = format!("{name} of {country}");
+                let span = w.doc.tokens[start].span.cover(span);
+                let id = w.actor(
+                    &full,
+                    ActorKind::Organisation,
+                    Some(country.to_string()),
+                    None,
+                );
+                w.mention(id, span, MentionKind::Name, "actors/ministry");
+                taken[start..b].fill(true);
+                continue;
             }
             Ent::Org { name, country, .. } | Ent::Ministry { name, country } => {
                 let id = w.actor(
@@ -1247,10 +1293,14 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     }
     // 6. role references and "the alliance"
     roles(&mut w, &sentences, &hx, &mut taken);
+    // 7. outlets of a press review, definite references to organisations
+    outlets(&mut w, &sentences, &hx, &mut taken);
+    embassies(&mut w, &sentences, &hx, &mut taken);
+    org_references(&mut w, &sentences, &hx, &mut taken);
     w.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     dedupe(&mut w.mentions);
-    // 7. pronouns
+    // 8. pronouns
     pronouns(&mut w, &sentences, &taken);
     w.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -1275,6 +1325,122 @@ fn dedupe(ms: &mut Vec<Mention>) {
         out.push(m);
     }
     *ms = out;
+}
+
+/// Normal forms of single capitalised words used as speakers: "Veltri said", "said
+/// Veltri", "according to Veltri", "Veltri told".
+fn single_word_speakers<'a>(w: &Work<'a>, sentences: &[(usize, usize)]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for &(lo, hi) in sentences {
+        for t in lo..hi {
+            if !w.cap(t) || w.has(t, F_NOT_NAME) || w.doc.tokens[t].kind != TokenKind::Word {
+                continue;
+            }
+            // a single word: no capitalised neighbour
+            let alone = (t == lo || !w.cap(t - 1)) && (t + 1 >= hi || !w.cap(t + 1));
+            if !alone {
+                continue;
+            }
+            let after = t + 1 < hi && w.has(t + 1, F_SPEECH) && w.norm(t + 1) != "according";
+            let before = t > lo
+                && (w.has(t - 1, F_SPEECH) && w.norm(t - 1) != "asked"
+                    || (w.norm(t - 1) == "to" && t > lo + 1 && w.norm(t - 2) == "according"));
+            if (after || before) && !out.contains(&w.norm(t)) {
+                out.push(w.norm(t));
+            }
+        }
+    }
+    out
+}
+
+/// Whether the tokens after a name and its comma (from `from`) are an apposition that
+/// makes the name a person, and the role and country it gives: ", a senior fellow at …",
+/// ", the Latvian defence minister,", ", Latvia's defence minister,", ", leader of the
+/// opposition,", ", who teaches …", ", 67,".
+fn apposition_after(w: &Work, hx: &HitIndex, from: usize, hi: usize) -> Option<PersonInfo> {
+    let empty = || PersonInfo {
+        role: None,
+        country: None,
+        org: None,
+    };
+    let end = (from + 7).min(hi);
+    // a title after modifiers (article, country, organisation, possessive, qualifier)
+    let mut t = from;
+    while t < end {
+        if let Some(h) = hx.at(t) {
+            match &hx.hits[h].ent {
+                Ent::Title { canonical, .. } => {
+                    if hx.tokens[h].0 != t {
+                        break;
+                    }
+                    // "…, President Ana Roe" is a list of names, not an apposition
+                    let (_, tb) = hx.tokens[h];
+                    if tb < hi && w.cap(tb) && !w.has(tb, F_NOT_NAME) && hx.at(tb).is_none() {
+                        return None;
+                    }
+                    let mut info = title_info(w, hx, t, canonical);
+                    if info.role.is_none() {
+                        info.role = Some(canonical.to_string());
+                    }
+                    return Some(info);
+                }
+                Ent::Country { .. }
+                | Ent::Adjective { .. }
+                | Ent::Org { .. }
+                | Ent::Seat { .. }
+                | Ent::Capital { .. } => {
+                    t = hx.tokens[h].1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if w.has(t, F_DET)
+            || w.norm(t) == "'s"
+            || matches!(
+                w.norm(t),
+                "former"
+                    | "deputy"
+                    | "acting"
+                    | "senior"
+                    | "chief"
+                    | "retired"
+                    | "veteran"
+                    | "then"
+            )
+        {
+            t += 1;
+            continue;
+        }
+        break;
+    }
+    // article + role noun: ", a senior researcher at …"; a capitalised role noun
+    if (w.has(from, F_DET) && (from + 1..end).any(|t| w.has(t, F_ROLE_NOUN)))
+        || (w.has(from, F_ROLE_NOUN) && w.cap(from))
+    {
+        let mut info = empty();
+        info.role = apposition_role(w, from, hi);
+        // ", a Ukrainian air-defence officer": the adjective gives the country
+        info.country = (from + 1..end)
+            .take_while(|&t| !w.has(t, F_ROLE_NOUN))
+            .find_map(|t| match hx.at(t).map(|h| &hx.hits[h].ent) {
+                Some(Ent::Adjective { country } | Ent::Country { name: country }) => {
+                    Some(country.to_string())
+                }
+                _ => None,
+            });
+        return Some(info);
+    }
+    // ", who teaches …" and an age ", 67,"
+    if w.norm(from) == "who"
+        || (w.doc.tokens[from].kind == TokenKind::Number
+            && from + 1 < hi
+            && w.norm(from + 1) == ","
+            && w.norm(from).len() <= 3)
+    {
+        return Some(empty());
+    }
+    None
 }
 
 /// Role and country of a title at token `a`: "Polish Prime Minister", "Latvia's
@@ -1349,7 +1515,13 @@ fn apposition_role(w: &Work, from: usize, hi: usize) -> Option<String> {
         j += 1;
     }
     let mut end = j;
-    while end < hi && !matches!(w.norm(end), "," | "." | ";" | "\"" | ":") && end - j < 14 {
+    while end < hi
+        && !matches!(
+            w.norm(end),
+            "," | "." | ";" | "\"" | ":" | "who" | "which" | "whose"
+        )
+        && end - j < 14
+    {
         end += 1;
     }
     (end > j).then(|| {
@@ -1423,6 +1595,33 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
     }
 }
 
+/// The country that owns a generic ministry surface at token `a` ("Belarus's defence
+/// ministry", "the Belarusian defence ministry"), with the first token of the owner.
+fn generic_ministry_owner<'r>(w: &Work, hx: &HitIndex<'r>, a: usize) -> Option<(usize, &'r str)> {
+    // the hit may start with its article: the owner stands before it ("the Latvian
+    // defence ministry" is matched from "defence")
+    if a >= 2
+        && w.norm(a - 1) == "'s"
+        && let Some(h) = hx.at(a - 2)
+        && let Ent::Country { name } = hx.hits[h].ent
+    {
+        return Some((hx.tokens[h].0, name));
+    }
+    if a >= 1
+        && let Some(h) = hx.at(a - 1)
+        && let Ent::Adjective { country } = hx.hits[h].ent
+    {
+        let start = hx.tokens[h].0;
+        let start = if start > 0 && w.has(start - 1, F_THE) {
+            start - 1
+        } else {
+            start
+        };
+        return Some((start, country));
+    }
+    None
+}
+
 fn ministry_start(i: usize, lo: usize, hx: &HitIndex) -> usize {
     // "Latvia 's Ministry …": include the possessor
     let p = i - 2;
@@ -1485,13 +1684,13 @@ fn ministry(
         if mpos + 1 < words.len() && norms[mpos + 1] == "of" {
             // "Latvian Ministry of Defence"
             let p: Vec<&str> = words[mpos + 2..].to_vec();
-            return finish(p, country.or_else(|| possessor(w, i, lo, hx)));
+            return finish(w.lex, p, country.or_else(|| possessor(w, i, lo, hx)));
         }
     }
     if country.is_none() {
         country = possessor(w, i, lo, hx);
     }
-    finish(portfolio, country)
+    finish(w.lex, portfolio, country)
 }
 
 fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
@@ -1505,11 +1704,20 @@ fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
     None
 }
 
-fn finish(portfolio: Vec<&str>, country: Option<String>) -> Option<(String, Option<String>)> {
+fn finish(
+    lex: &Lexicon,
+    portfolio: Vec<&str>,
+    country: Option<String>,
+) -> Option<(String, Option<String>)> {
     if portfolio.is_empty() {
         return None;
     }
-    let p = portfolio.join(" ");
+    let written = portfolio.join(" ");
+    // "Foreign Ministry" is the Ministry of Foreign Affairs (ministries.toml)
+    let p = lex
+        .portfolio(&written)
+        .map_or(written.as_str(), |(_, p)| p)
+        .to_string();
     let name = match &country {
         Some(c) => format!("Ministry of {p} of {c}"),
         None => format!("Ministry of {p}"),
@@ -1679,6 +1887,312 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
             };
             w.mention(id, span, MentionKind::Role, "actors/role");
             taken[i..tb].fill(true);
+        }
+    }
+}
+
+/// Nouns that name a newspaper or magazine by its kind ("the Hamburg paper", "the
+/// tabloid"): an outlet giving its editorial line is an actor (SPEC §1, organisation).
+const MEDIA_NOUNS: &[&str] = &[
+    "paper",
+    "newspaper",
+    "daily",
+    "weekly",
+    "tabloid",
+    "broadsheet",
+    "magazine",
+];
+
+/// The role given to an outlet actor.
+const OUTLET_ROLE: &str = "Newspaper";
+
+/// Outlets: a press-review heading "Der Tagesbote, Munich: …" (a name, a comma, a place
+/// and a colon at the start of a line), and an apposition "Der Tagesbote, the Munich
+/// daily, …". Only in documents that speak of papers at all (a media noun occurs).
+fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
+    let n = w.doc.tokens.len();
+    let is_media = |w: &Work, t: usize| MEDIA_NOUNS.contains(&w.norm(t));
+    if !(0..n).any(|t| is_media(w, t)) {
+        return;
+    }
+    let text = w.doc.text();
+    for &(lo, hi) in sentences {
+        // the name: capitalised words from the start of the sentence up to a comma
+        let Some(comma) = (lo..hi.min(lo + 6)).find(|&t| w.norm(t) == ",") else {
+            continue;
+        };
+        if comma == lo
+            || (lo..comma).any(|t| taken[t] || w.doc.tokens[t].kind != TokenKind::Word)
+            || !(lo..comma).all(|t| w.has(t, F_CAP | F_UPPER | F_PARTICLE) || w.has(t, F_THE))
+            || !w.has(lo, F_CAP | F_THE)
+        {
+            continue;
+        }
+        // a state, a capital or a known organisation is not a newspaper's name
+        if (lo..comma).any(|t| {
+            hx.at(t).is_some_and(|h| {
+                !matches!(hx.hits[h].ent, Ent::Adjective { .. } | Ent::Title { .. })
+            }) && !w.has(t, F_THE)
+        }) {
+            continue;
+        }
+        let line_start = {
+            let start = w.doc.tokens[lo].span.start;
+            let before = text[..start].trim_end_matches([' ', '\t']);
+            before.is_empty() || before.ends_with('\n')
+        };
+        let k = comma + 1;
+        // "Name, Place:" heading
+        let place_end = (k..hi.min(k + 3)).find(|&t| w.norm(t) == ":");
+        let heading = line_start
+            && place_end.is_some_and(|e| e > k && (k..e).all(|t| w.cap(t) || w.has(t, F_UPPER)));
+        // "Name, the <modifiers> daily,"
+        let appos = k < hi
+            && w.has(k, F_THE)
+            && (k + 1..hi.min(k + 5)).any(|t| is_media(w, t))
+            && lo < comma;
+        if !heading && !appos {
+            continue;
+        }
+        let country = if heading {
+            place_end.and_then(|e| {
+                (k..e).find_map(|t| {
+                    hx.at(t).and_then(|h| match hx.hits[h].ent {
+                        Ent::Capital { country } | Ent::Country { name: country } => {
+                            Some(country.to_string())
+                        }
+                        Ent::Seat { country, .. } => Some(country.to_string()),
+                        _ => None,
+                    })
+                })
+            })
+        } else {
+            (k + 1..hi.min(k + 5)).find_map(|t| {
+                hx.at(t).and_then(|h| match hx.hits[h].ent {
+                    Ent::Capital { country } | Ent::Adjective { country } => {
+                        Some(country.to_string())
+                    }
+                    _ => None,
+                })
+            })
+        };
+        let name = w.name_text(lo, comma);
+        let span = w.doc.tokens[lo].span.cover(w.doc.tokens[comma - 1].span);
+        let id = w.actor(
+            &name,
+            ActorKind::Organisation,
+            country,
+            Some(OUTLET_ROLE.to_string()),
+        );
+        w.mention(id, span, MentionKind::Name, "actors/outlet");
+        taken[lo..comma].fill(true);
+    }
+}
+
+/// Diplomatic missions: "the Russian embassy in Riga", "Poland's embassy in Oslo", "the
+/// Latvian embassy" -> organisation "<Adjective> embassy [in <Place>]" with its country.
+fn embassies(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
+    for &(lo, hi) in sentences {
+        for e in lo + 1..hi {
+            if taken[e] || !matches!(w.norm(e), "embassy" | "consulate") {
+                continue;
+            }
+            let owner = if let Some(h) = hx.at(e - 1)
+                && let Ent::Adjective { country } = hx.hits[h].ent
+            {
+                let a = hx.tokens[h].0;
+                Some((a, country, w.name_text(a, e)))
+            } else if e >= lo + 2
+                && w.norm(e - 1) == "'s"
+                && let Some(h) = hx.at(e - 2)
+                && let Ent::Country { name } = hx.hits[h].ent
+            {
+                let adj = w.lex.adjective(name).unwrap_or(name).to_string();
+                Some((hx.tokens[h].0, name, adj))
+            } else {
+                None
+            };
+            let Some((a, country, adj)) = owner else {
+                continue;
+            };
+            if (a..e).any(|t| taken[t]) {
+                continue;
+            }
+            let start = if a > lo && w.has(a - 1, F_THE) {
+                a - 1
+            } else {
+                a
+            };
+            let mut end = e + 1;
+            let mut name = format!("{adj} {}", w.tok(e).to_lowercase());
+            if e + 2 < hi
+                && matches!(w.norm(e + 1), "in" | "to")
+                && let Some((pa, pb)) = w
+                    .read_name(e + 2, hi, taken)
+                    .or_else(|| hx.at(e + 2).map(|h| hx.tokens[h]))
+            {
+                name = format!("{name} {} {}", w.norm(e + 1), w.name_text(pa, pb));
+                end = pb;
+            }
+            let span = w.doc.tokens[start].span.cover(w.doc.tokens[end - 1].span);
+            let id = w.actor(
+                &name,
+                ActorKind::Organisation,
+                Some(country.to_string()),
+                None,
+            );
+            w.mention(id, span, MentionKind::Name, "actors/embassy");
+            taken[start..end].fill(true);
+        }
+    }
+    // "the Russian embassy" is the one Russian embassy the document places
+    for g in 0..w.actors.len() {
+        if w.actors[g].kind != ActorKind::Organisation || !w.actors[g].name.ends_with(" embassy") {
+            continue;
+        }
+        let prefix = format!("{} ", w.actors[g].name);
+        let placed: Vec<usize> = (0..w.actors.len())
+            .filter(|&x| w.actors[x].name.starts_with(&prefix))
+            .collect();
+        if let [only] = placed[..] {
+            for m in w.mentions.iter_mut().filter(|m| m.actor.0 == g) {
+                m.actor = ActorId(only);
+            }
+        }
+    }
+}
+
+/// Definite references to an organisation named before: "the ministry", "the embassy",
+/// "the paper", "the conservative Warsaw daily", "the Chronicle". Each goes to the latest
+/// organisation mentioned before it that fits (its head noun, or an outlet for a media
+/// noun, from the same country when the reference gives one). Also: a generic ministry
+/// ("the defence ministry") is the one ministry of that portfolio the document names
+/// with its country.
+fn org_references(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
+    // generic ministry -> the one national ministry of the same portfolio
+    let ministry_portfolio = |w: &Work, name: &str| -> Option<usize> {
+        let rest = name.strip_prefix("Ministry of ")?;
+        let p = match rest.rfind(" of ") {
+            Some(k) => &rest[..k],
+            None => rest,
+        };
+        let p = p.strip_prefix("the ").unwrap_or(p);
+        w.lex.portfolio(p).map(|(i, _)| i)
+    };
+    for g in 0..w.actors.len() {
+        let a = &w.actors[g];
+        if a.kind != ActorKind::Organisation || a.country.is_some() {
+            continue;
+        }
+        let Some(gi) = w.lex.generic_ministry(&a.name) else {
+            continue;
+        };
+        let national: Vec<usize> = (0..w.actors.len())
+            .filter(|&x| {
+                let b = &w.actors[x];
+                x != g
+                    && b.kind == ActorKind::Organisation
+                    && b.country.is_some()
+                    && ministry_portfolio(w, &b.name) == Some(gi)
+            })
+            .collect();
+        if let [only] = national[..] {
+            for m in w.mentions.iter_mut().filter(|m| m.actor.0 == g) {
+                m.actor = ActorId(only);
+            }
+        }
+    }
+    let orgs: Vec<usize> = (0..w.actors.len())
+        .filter(|&x| w.actors[x].kind == ActorKind::Organisation)
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    for &(lo, hi) in sentences {
+        let mut i = lo;
+        while i + 1 < hi {
+            if taken[i] || !w.has(i, F_THE) {
+                i += 1;
+                continue;
+            }
+            // "the Chronicle": the last word of an outlet's name
+            let single_cap = w.cap(i + 1) && !taken[i + 1] && hx.at(i + 1).is_none();
+            // the + up to three modifiers + head
+            let mut j = i + 1;
+            let mut country: Option<&str> = None;
+            let mut head: Option<usize> = None;
+            while j < hi && j <= i + 4 && !taken[j] {
+                let nm = w.norm(j);
+                if MEDIA_NOUNS.contains(&nm) || matches!(nm, "ministry" | "embassy") {
+                    head = Some(j);
+                    break;
+                }
+                if let Some(h) = hx.at(j) {
+                    match hx.hits[h].ent {
+                        Ent::Adjective { country: c } | Ent::Capital { country: c } => {
+                            country = Some(c);
+                            j = hx.tokens[h].1;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                if w.doc.tokens[j].kind != TokenKind::Word {
+                    break;
+                }
+                j += 1;
+            }
+            let single_cap = single_cap && head.is_none();
+            let Some(hd) = head.or(single_cap.then_some(i + 1)) else {
+                i += 1;
+                continue;
+            };
+            // "the ministry of …" is a name; "the daily briefing" is an adjective
+            let adjectival = matches!(w.norm(hd), "daily" | "weekly")
+                && hd + 1 < hi
+                && w.doc.tokens[hd + 1].kind == TokenKind::Word
+                && !w.has(hd + 1, F_SPEECH)
+                && !w.norm(hd + 1).ends_with('s');
+            if adjectival || (hd + 1 < hi && w.norm(hd + 1) == "of") {
+                i += 1;
+                continue;
+            }
+            let start = w.doc.tokens[i].span.start;
+            let head_word = w.norm(hd);
+            let media = MEDIA_NOUNS.contains(&head_word);
+            let fits = |a: &Actor| -> bool {
+                if a.kind != ActorKind::Organisation {
+                    return false;
+                }
+                let outlet = a.role.as_deref() == Some(OUTLET_ROLE);
+                let by_head = if media {
+                    outlet
+                } else if single_cap {
+                    outlet
+                        && a.name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|l| normalizes_to(w.tok(hd), &normalize_name(l)))
+                } else {
+                    a.name.to_lowercase().contains(head_word)
+                };
+                // an outlet whose country is unknown may be "the British paper"
+                by_head && country.is_none_or(|c| a.country.as_deref().is_none_or(|x| x == c))
+            };
+            let target = w
+                .mentions
+                .iter()
+                .filter(|m| m.span.end <= start && fits(&w.actors[m.actor.0]))
+                .max_by_key(|m| m.span.start)
+                .map(|m| m.actor);
+            if let Some(id) = target {
+                let span = w.doc.tokens[i].span.cover(w.doc.tokens[hd].span);
+                w.mention(id, span, MentionKind::Role, "actors/role/organisation");
+                taken[i..=hd].fill(true);
+                i = hd + 1;
+                continue;
+            }
+            i += 1;
         }
     }
 }
