@@ -14,478 +14,58 @@
 //!    he/she to the most recent person who was the subject of a sentence.
 
 use crate::lex::{Ent, Hit, Lexicon};
+use crate::words::{WORD_LISTS, WORD_MAX, words};
 use stancemap_core::quotes::quote_regions;
 use stancemap_core::text::{normalize_name, slug};
 use stancemap_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind, Span, TokenKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Name particles that may stand inside a person's name.
-const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin", "ibn", "dos",
-    "du", "ter",
-];
-
-/// Capitalised words that never start or make up a person's name.
-const NOT_NAME: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "or",
-    "if",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "as",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "you",
-    "your",
-    "there",
-    "here",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "during",
-    "however",
-    "meanwhile",
-    "although",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "july",
-    "september",
-    "october",
-    "november",
-    "december",
-    "feb",
-    "apr",
-    "sept",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "lord",
-    "lady",
-    "not",
-    "no",
-    "yes",
-    "so",
-    "then",
-    "also",
-    "both",
-    "all",
-    "some",
-    "many",
-    "most",
-    "other",
-    "others",
-    "such",
-    "each",
-    "every",
-    "according",
-    "speaking",
-    "asked",
-    "said",
-    "says",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "first",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "article",
-    "read",
-    "more",
-    "how",
-    "why",
-    "what",
-    "who",
-    "where",
-    "which",
-    "does",
-    "did",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "must",
-    "might",
-    "let",
-    "get",
-    "learn",
-    "explore",
-    "sign",
-    "follow",
-    "european",
-    "russian",
-    "american",
-    "british",
-    "french",
-    "german",
-    "nato",
-    "eu",
-    "un",
-    "u.s.",
-    "us",
-    "uk",
-    "u.k.",
-    "tv",
-    "minister",
-    "president",
-    "secretary",
-    "general",
-    "chief",
-    "prime",
-    "foreign",
-    "defense",
-    "defence",
-    "state",
-    "ministry",
-    "council",
-];
-
-/// Last words of place and thing names, never of a person's name.
-const PLACE_HEADS: &[&str] = &[
-    "sea",
-    "ocean",
-    "river",
-    "gulf",
-    "bay",
-    "strait",
-    "lake",
-    "island",
-    "islands",
-    "mountains",
-    "street",
-    "square",
-    "airport",
-    "port",
-    "corridor",
-    "peninsula",
-    "coast",
-    "valley",
-    "region",
-    "province",
-    "district",
-    "oblast",
-    "city",
-    "bridge",
-    "canal",
-    "forest",
-    "desert",
-    "plain",
-    "summit",
-    "treaty",
-    "agreement",
-    "accords",
-    "act",
-    "doctrine",
-    "plan",
-    "war",
-    "mission",
-    "sentry",
-    "shield",
-    "line",
-    "day",
-    "cup",
-    "games",
-];
-
-/// Nouns that make a country adjective or possessive the state itself ("the German
-/// government", "Sweden's government", "Polish authorities").
-const GOVERNMENT: &[&str] = &[
-    "government",
-    "authorities",
-    "administration",
-    "cabinet",
-    "leadership",
-];
-
-/// Honorific and academic titles that introduce a name.
-const HONORIFICS: &[&str] = &[
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "professor",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "sir",
-    "dame",
-    "lord",
-    "baroness",
-    "sen.",
-    "rep.",
-    "gen.",
-    "col.",
-    "adm.",
-    "lt.",
-    "maj.",
-    "capt.",
-];
-
-/// Role nouns that make an apposition a role ("Ed Roe, a senior researcher at …").
-const ROLE_NOUNS: &[&str] = &[
-    "researcher",
-    "analyst",
-    "fellow",
-    "professor",
-    "director",
-    "expert",
-    "specialist",
-    "official",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "adviser",
-    "advisor",
-    "economist",
-    "historian",
-    "lecturer",
-    "chief",
-    "head",
-    "member",
-    "lawmaker",
-    "commander",
-    "general",
-    "minister",
-    "ambassador",
-    "envoy",
-    "diplomat",
-    "scholar",
-    "editor",
-    "correspondent",
-    "founder",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "president",
-    "secretary",
-    "officer",
-    "strategist",
-    "consultant",
-    "lawyer",
-    "senator",
-    "deputy",
-    "mp",
-    "mep",
-    "leader",
-    "negotiator",
-    "representative",
-    "colonel",
-    "admiral",
-    "veteran",
-    "pilot",
-    "author",
-    "journalist",
-    "columnist",
-    "campaigner",
-    "activist",
-    "ceo",
-    "counsel",
-    "lecturer",
-    "coordinator",
-    "manager",
-    "partner",
-    "associate",
-    "student",
-    "candidate",
-    "governor",
-    "mayor",
-    "counterpart",
-];
-
-/// Verbs whose neighbour is a speaker ("said Ed Roe", "Ed Roe told").
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "argues",
-    "argued",
-    "notes",
-    "noted",
-    "added",
-    "adds",
-    "stated",
-    "states",
-    "wrote",
-    "writes",
-    "explained",
-    "warned",
-    "insisted",
-    "according",
-    "believes",
-    "thinks",
-    "suggested",
-    "claimed",
-    "urged",
-    "asked",
-    "replied",
-    "responded",
-    "commented",
-    "emphasised",
-    "emphasized",
-    "stressed",
-];
-
-/// Head nouns of organisation names ("Royal Institute of X", "Ministry of Defence").
-const ORG_HEADS: &[&str] = &[
-    "institute",
-    "university",
-    "council",
-    "ministry",
-    "agency",
-    "commission",
-    "fund",
-    "center",
-    "centre",
-    "foundation",
-    "committee",
-    "office",
-    "party",
-    "bank",
-    "parliament",
-    "assembly",
-    "command",
-    "service",
-    "department",
-    "academy",
-    "school",
-    "college",
-    "corporation",
-    "company",
-    "group",
-    "association",
-    "union",
-    "organisation",
-    "organization",
-    "forum",
-    "court",
-    "tribunal",
-    "senate",
-    "congress",
-    "cabinet",
-    "government",
-    "administration",
-    "army",
-    "navy",
-    "forces",
-    "guard",
-    "directorate",
-    "bureau",
-    "board",
-    "authority",
-    "society",
-    "alliance",
-    "coalition",
-    "movement",
-    "initiative",
-    "network",
-    "observatory",
-    "programme",
-    "program",
-    "project",
-];
-
-/// Quantifiers that make a group noun non-specific ("other allies", "some experts").
-const QUANTIFIERS: &[&str] = &[
-    "other", "some", "many", "several", "few", "most", "various", "numerous", "certain",
-];
-
-// Per-token features, computed once per document (bits of a `u16`): the word lists above
+// Per-token features, computed once per document (bits of a `u32`): the word lists of
+// data/words.toml
 // are tested for most tokens several times over, and a linear scan of a list or a
 // `format!` per test cost more than the rest of the stage.
 /// [`is_cap`] of the token as written.
-const F_CAP: u16 = 1;
+const F_CAP: u32 = 1;
 /// Every char of the token upper case, and more than one byte ("EU", "NATO").
-const F_UPPER: u16 = 1 << 1;
-/// Normal form in [`NOT_NAME`].
-const F_NOT_NAME: u16 = 1 << 2;
-/// The token as written in [`PARTICLES`].
-const F_PARTICLE: u16 = 1 << 3;
-/// Normal form in [`PLACE_HEADS`].
-const F_PLACE_HEAD: u16 = 1 << 4;
-/// Normal form in [`GOVERNMENT`].
-const F_GOVERNMENT: u16 = 1 << 5;
-/// Normal form, or normal form + ".", in [`HONORIFICS`].
-const F_HONORIFIC: u16 = 1 << 6;
-/// Normal form in [`ROLE_NOUNS`].
-const F_ROLE_NOUN: u16 = 1 << 7;
-/// Normal form in [`SPEECH`].
-const F_SPEECH: u16 = 1 << 8;
-/// Normal form in [`ORG_HEADS`].
-const F_ORG_HEAD: u16 = 1 << 9;
-/// Normal form in [`QUANTIFIERS`].
-const F_QUANTIFIER: u16 = 1 << 10;
+const F_UPPER: u32 = 1 << 1;
+/// Normal form in `not_name` (data/words.toml).
+const F_NOT_NAME: u32 = 1 << 2;
+/// The token as written in `particles` (data/words.toml).
+const F_PARTICLE: u32 = 1 << 3;
+/// Normal form in `place_heads` (data/words.toml).
+const F_PLACE_HEAD: u32 = 1 << 4;
+/// Normal form in `government` (data/words.toml).
+const F_GOVERNMENT: u32 = 1 << 5;
+/// Normal form, or normal form + ".", in `honorifics` (data/words.toml).
+const F_HONORIFIC: u32 = 1 << 6;
+/// Normal form in `role_nouns` (data/words.toml).
+const F_ROLE_NOUN: u32 = 1 << 7;
+/// Normal form in `speech` (data/words.toml).
+const F_SPEECH: u32 = 1 << 8;
+/// Normal form in `org_heads` (data/words.toml).
+const F_ORG_HEAD: u32 = 1 << 9;
+/// Normal form in `quantifiers` (data/words.toml).
+const F_QUANTIFIER: u32 = 1 << 10;
 /// Normal form "the".
-const F_THE: u16 = 1 << 11;
+const F_THE: u32 = 1 << 11;
 /// Normal form in [`DETERMINERS`].
-const F_DET: u16 = 1 << 12;
+const F_DET: u32 = 1 << 12;
 /// Normal form in [`HE_SHE`].
-const F_HE_SHE: u16 = 1 << 13;
+const F_HE_SHE: u32 = 1 << 13;
+/// Normal form in `media_nouns`.
+const F_MEDIA: u32 = 1 << 14;
+/// Normal form in `qualifiers`.
+const F_QUALIFIER: u32 = 1 << 15;
+/// Normal form in `group_modifiers`.
+const F_GROUP_MOD: u32 = 1 << 16;
+/// Normal form in `surname_words`.
+const F_SURNAME_WORD: u32 = 1 << 17;
 
 /// Articles that open a role reference ("the NATO chief", "a NATO spokesperson").
 const DETERMINERS: &[&str] = &["the", "a", "an"];
 /// Pronouns resolved to the last subject.
 const HE_SHE: &[&str] = &["he", "she"];
-
-/// Longest listed word, in bytes (a test checks): a key is two `u64`s.
-const WORD_MAX: usize = 16;
 
 /// Every listed word with the features it carries: an open-addressing table of words
 /// packed into two `u64`s, so that a lookup is one multiply and one or two compares of
@@ -494,7 +74,7 @@ const WORD_MAX: usize = 16;
 /// after a short probe run.
 struct Words {
     /// `(first 8 bytes, next 8 bytes, length, features)`; length 0 marks an empty slot.
-    slots: Vec<(u64, u64, u8, u16)>,
+    slots: Vec<(u64, u64, u8, u32)>,
     /// log2 of `slots.len()`.
     bits: u32,
 }
@@ -520,7 +100,7 @@ impl Words {
         (h >> (64 - self.bits)) as usize
     }
 
-    fn new(words: &[(&str, u16)]) -> Words {
+    fn new(words: &[(&str, u32)]) -> Words {
         let mut bits = 4;
         while (1usize << bits) < 4 * words.len() {
             bits += 1;
@@ -552,7 +132,7 @@ impl Words {
     }
 
     #[inline]
-    fn get(&self, word: &[u8]) -> u16 {
+    fn get(&self, word: &[u8]) -> u32 {
         let Some((lo, hi)) = pack(word) else {
             return 0;
         };
@@ -573,30 +153,34 @@ impl Words {
     }
 }
 
-/// Every listed word with its features.
-fn listed_words() -> Vec<(&'static str, u16)> {
-    let lists: [(&[&'static str], u16); 12] = [
-        (NOT_NAME, F_NOT_NAME),
-        (PARTICLES, F_PARTICLE),
-        (PLACE_HEADS, F_PLACE_HEAD),
-        (GOVERNMENT, F_GOVERNMENT),
-        (HONORIFICS, F_HONORIFIC),
-        (ROLE_NOUNS, F_ROLE_NOUN),
-        (SPEECH, F_SPEECH),
-        (ORG_HEADS, F_ORG_HEAD),
-        (QUANTIFIERS, F_QUANTIFIER),
-        (&["the"], F_THE),
-        (DETERMINERS, F_DET),
-        (HE_SHE, F_HE_SHE),
+/// Every listed word with its features (the lists are `data/words.toml`).
+fn listed_words() -> Vec<(&'static str, u32)> {
+    let l = &*WORD_LISTS;
+    let lists: [(&'static [toml::Spanned<String>], u32); 13] = [
+        (&l.not_name, F_NOT_NAME),
+        (&l.particles, F_PARTICLE),
+        (&l.place_heads, F_PLACE_HEAD),
+        (&l.government, F_GOVERNMENT),
+        (&l.honorifics, F_HONORIFIC),
+        (&l.role_nouns, F_ROLE_NOUN),
+        (&l.speech, F_SPEECH),
+        (&l.org_heads, F_ORG_HEAD),
+        (&l.quantifiers, F_QUANTIFIER),
+        (&l.media_nouns, F_MEDIA),
+        (&l.qualifiers, F_QUALIFIER),
+        (&l.group_modifiers, F_GROUP_MOD),
+        (&l.surname_words, F_SURNAME_WORD),
     ];
-    let mut out: Vec<(&'static str, u16)> = lists
+    let mut out: Vec<(&'static str, u32)> = lists
         .iter()
-        .flat_map(|&(list, bit)| list.iter().map(move |&w| (w, bit)))
+        .flat_map(|&(list, bit)| words(list).map(move |w| (w, bit)))
+        .chain([("the", F_THE)])
+        .chain(DETERMINERS.iter().map(|&w| (w, F_DET)))
+        .chain(HE_SHE.iter().map(|&w| (w, F_HE_SHE)))
         .collect();
     // "dr" is an honorific because "dr." is listed.
     out.extend(
-        HONORIFICS
-            .iter()
+        words(&l.honorifics)
             .filter_map(|h| h.strip_suffix('.'))
             .map(|bare| (bare, F_HONORIFIC)),
     );
@@ -607,12 +191,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&listed_words()));
 
 /// The list features of a word.
 #[inline]
-fn word_bits(word: &str) -> u16 {
+fn word_bits(word: &str) -> u32 {
     WORDS.get(word.as_bytes())
 }
 
 /// The features of a token: `surface` as written, `norm` its normal form.
-fn token_features(surface: &str, norm: &str) -> u16 {
+fn token_features(surface: &str, norm: &str) -> u32 {
     let on_norm = word_bits(norm);
     // Particles are matched as written ("van", not "Van"); all are lower case.
     let on_surface = if surface == norm {
@@ -630,7 +214,7 @@ fn token_features(surface: &str, norm: &str) -> u16 {
 }
 
 /// [`F_CAP`] and [`F_UPPER`] of a token as written.
-fn case_features(s: &str) -> u16 {
+fn case_features(s: &str) -> u32 {
     if s.is_ascii() {
         let b = s.as_bytes();
         if !b.first().is_some_and(u8::is_ascii_uppercase) {
@@ -677,7 +261,7 @@ struct Work<'a> {
     /// Per token: the text as written.
     surf: Vec<&'a str>,
     /// Per token: `F_*` features.
-    feat: Vec<u16>,
+    feat: Vec<u32>,
     /// Per person actor: surname (normalised) and title info.
     people: Vec<(ActorId, String, PersonInfo)>,
     mentions: Vec<Mention>,
@@ -708,7 +292,7 @@ impl<'a> Work<'a> {
 
     /// Whether token `i` has feature `f` (an `F_*` bit).
     #[inline]
-    fn has(&self, i: usize, f: u16) -> bool {
+    fn has(&self, i: usize, f: u32) -> bool {
         self.feat[i] & f != 0
     }
 
@@ -788,8 +372,11 @@ impl<'a> Work<'a> {
             if taken[j] {
                 break;
             }
-            if self.doc.tokens[j].kind == TokenKind::Word && self.cap(j) && !self.has(j, F_NOT_NAME)
-            {
+            // an ordinary word that is also a surname ends a name: "Ana Will", "Ed Young"
+            let word = self.doc.tokens[j].kind == TokenKind::Word
+                && self.cap(j)
+                && (!self.has(j, F_NOT_NAME) || words > 0 && self.has(j, F_SURNAME_WORD));
+            if word {
                 words += 1;
                 j += 1;
             } else if words > 0
@@ -947,7 +534,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     let hits = lex.hits(doc);
     let text = doc.text();
     let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
-    let mut feat: Vec<u16> = Vec::with_capacity(doc.tokens.len());
+    let mut feat: Vec<u32> = Vec::with_capacity(doc.tokens.len());
     for t in &doc.tokens {
         let s = text.get(t.span.start..t.span.end).unwrap_or("");
         surf.push(s);
@@ -992,8 +579,13 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 {
                     let mut j = b;
                     // "Minister of Foreign Affairs", "Commander in Europe"
-                    if j + 1 < hi && matches!(w.norm(j), "of" | "in" | "for") && w.cap(j + 1) {
-                        let mut k = j + 1;
+                    // "Minister for the Armed Forces"
+                    let the = usize::from(j + 2 < hi && w.has(j + 1, F_THE));
+                    if j + 1 + the < hi
+                        && matches!(w.norm(j), "of" | "in" | "for")
+                        && w.cap(j + 1 + the)
+                    {
+                        let mut k = j + 1 + the;
                         while k < hi
                             && (w.cap(k) || w.norm(k) == "and" && k + 1 < hi && w.cap(k + 1))
                             && k - j < 5
@@ -1005,11 +597,14 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                         let name_at = |x: usize| {
                             x < hi && w.read_name(x, hi, &taken).is_some_and(|(x, y)| y - x >= 2)
                         };
-                        if name_at(k) || (k < hi && w.norm(k) == "," && name_at(k + 1)) {
+                        if name_at(k)
+                            || (k < hi && matches!(w.norm(k), "," | "(") && name_at(k + 1))
+                        {
                             j = k;
                         }
                     }
-                    let comma = j < hi && w.norm(j) == ",";
+                    // "Title, Name" and a label "The Minister for X (Ana Roe)"
+                    let comma = j < hi && matches!(w.norm(j), "," | "(");
                     let start = if comma { j + 1 } else { j };
                     if let Some((na, mut nb)) = w.read_name(start, hi, &taken) {
                         // a scraping garble: "Title Jan, Kowalski," -> one name
@@ -1037,8 +632,10 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                             nb = y;
                         }
                         let hit_here = (na..nb).any(|t| {
-                            hx.at(t)
-                                .is_some_and(|hh| !matches!(hx.hits[hh].ent, Ent::Person { .. }))
+                            hx.at(t).is_some_and(|hh| {
+                                !matches!(hx.hits[hh].ent, Ent::Person { .. })
+                                    && !surname_hit(&w, &hx, hh, na)
+                            })
                         });
                         if !hit_here {
                             let mut info = title_info(&w, &hx, a, canonical);
@@ -1108,7 +705,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 i += 1;
                 continue;
             };
-            let hit_inside = (a..b).any(|t| hx.at(t).is_some());
+            let hit_inside = (a..b).any(|t| hx.at(t).is_some_and(|h| !surname_hit(&w, &hx, h, a)));
             if b - a < 2 || hit_inside || w.has(b - 1, F_ORG_HEAD) {
                 i = b.max(i + 1);
                 continue;
@@ -1122,7 +719,13 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             let apposition = (after == Some(",") && b + 1 < hi)
                 .then(|| apposition_after(&w, &hx, b + 1, hi))
                 .flatten();
-            let place_like = w.has(b - 1, F_PLACE_HEAD);
+            // a person's name takes no article: "the liberal Tagesbote argues" is an outlet
+            let after_article = (a > lo && w.has(a - 1, F_THE))
+                || (a > lo + 1
+                    && w.has(a - 2, F_THE)
+                    && !w.cap(a - 1)
+                    && w.doc.tokens[a - 1].kind == TokenKind::Word);
+            let place_like = w.has(b - 1, F_PLACE_HEAD) || after_article;
             if !place_like && (speech_before || speech_after || apposition.is_some()) {
                 let info = apposition.unwrap_or(PersonInfo {
                     role: None,
@@ -1183,6 +786,16 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 }
             }
             Ent::Capital { country } => {
+                // "at a summit in Warsaw": after a locative preposition a capital is the
+                // place, not the government speaking
+                if a > 0
+                    && matches!(
+                        w.norm(a - 1),
+                        "in" | "at" | "near" | "outside" | "via" | "around" | "across" | "into"
+                    )
+                {
+                    continue;
+                }
                 let id = w.actor(country, ActorKind::State, Some(country.to_string()), None);
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/capital");
             }
@@ -1240,8 +853,22 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 if quantified {
                     continue;
                 }
-                let id = w.actor(name, ActorKind::Group, None, None);
+                let (start, end, country) = group_extent(&w, &hx, a, b);
+                let (id, span) = if (start, end) == (a, b) {
+                    (w.actor(name, ActorKind::Group, None, None), span)
+                } else {
+                    // "Western officials", "Polish officials", "hawks in the alliance"
+                    let full = w.name_text(start, end);
+                    let full = full
+                        .strip_prefix("the ")
+                        .or(full.strip_prefix("The "))
+                        .unwrap_or(&full)
+                        .to_string();
+                    let span = w.doc.tokens[start].span.cover(w.doc.tokens[end - 1].span);
+                    (w.actor(&full, ActorKind::Group, country, None), span)
+                };
                 w.mention(id, span, MentionKind::Name, "actors/registry/group");
+                taken[start..end].fill(true);
             }
             Ent::Person { .. } => {
                 let info = PersonInfo {
@@ -1327,6 +954,63 @@ fn dedupe(ms: &mut Vec<Mention>) {
     *ms = out;
 }
 
+/// A registry hit that is a surname inside a name: one word of `surname_words` after a
+/// first name ("Ana Holland", "Ed Jordan").
+fn surname_hit(w: &Work, hx: &HitIndex, h: usize, name_start: usize) -> bool {
+    let (ha, hb) = hx.tokens[h];
+    hb == ha + 1 && ha > name_start && w.has(ha, F_SURNAME_WORD)
+}
+
+/// The extent of a group noun at tokens `a..b` with the modifiers that belong to its
+/// name: a country adjective or a listed modifier before it ("Polish officials",
+/// "opposition MPs") and a place or body after it ("hawks in the alliance", "critics in
+/// Berlin"); the country an adjective gives.
+fn group_extent(w: &Work, hx: &HitIndex, a: usize, b: usize) -> (usize, usize, Option<String>) {
+    let mut start = a;
+    let mut country = None;
+    for _ in 0..2 {
+        if start == 0 {
+            break;
+        }
+        let p = start - 1;
+        if let Some(h) = hx.at(p)
+            && let Ent::Adjective { country: c } = hx.hits[h].ent
+        {
+            country.get_or_insert_with(|| c.to_string());
+            start = hx.tokens[h].0;
+        } else if w.has(p, F_GROUP_MOD) && !w.has(p, F_QUANTIFIER) {
+            start = p;
+        } else {
+            break;
+        }
+    }
+    let n = w.doc.tokens.len();
+    let mut end = b;
+    if b + 1 < n && matches!(w.norm(b), "in" | "within" | "across") {
+        let mut k = b + 1;
+        if w.has(k, F_THE) && k + 1 < n {
+            k += 1;
+        }
+        let place = hx
+            .at(k)
+            .filter(|&h| hx.tokens[h].0 == k || hx.tokens[h].0 == b + 1)
+            .and_then(|h| {
+                matches!(
+                    hx.hits[h].ent,
+                    Ent::Country { .. } | Ent::Capital { .. } | Ent::Org { .. }
+                )
+                .then_some(hx.tokens[h].1)
+            });
+        let alliance = matches!(w.norm(k), "alliance" | "bloc") && k > b + 1;
+        if let Some(e) = place {
+            end = e;
+        } else if alliance {
+            end = k + 1;
+        }
+    }
+    (start, end, country)
+}
+
 /// Normal forms of single capitalised words used as speakers: "Veltri said", "said
 /// Veltri", "according to Veltri", "Veltri told".
 fn single_word_speakers<'a>(w: &Work<'a>, sentences: &[(usize, usize)]) -> Vec<&'a str> {
@@ -1395,29 +1079,22 @@ fn apposition_after(w: &Work, hx: &HitIndex, from: usize, hi: usize) -> Option<P
                 _ => break,
             }
         }
-        if w.has(t, F_DET)
-            || w.norm(t) == "'s"
-            || matches!(
-                w.norm(t),
-                "former"
-                    | "deputy"
-                    | "acting"
-                    | "senior"
-                    | "chief"
-                    | "retired"
-                    | "veteran"
-                    | "then"
-            )
-        {
+        if w.has(t, F_DET) || w.norm(t) == "'s" || w.has(t, F_QUALIFIER) {
             t += 1;
             continue;
         }
         break;
     }
-    // article + role noun: ", a senior researcher at …"; a capitalised role noun
-    if (w.has(from, F_DET) && (from + 1..end).any(|t| w.has(t, F_ROLE_NOUN)))
-        || (w.has(from, F_ROLE_NOUN) && w.cap(from))
-    {
+    // article + role noun: ", a senior researcher at …"; a role noun after at most two
+    // qualifiers and before a complement: ", deputy chair of the committee,"
+    let mut t = from;
+    while t < hi && t < from + 3 && w.has(t, F_QUALIFIER | F_ROLE_NOUN) {
+        t += 1;
+    }
+    let bare_role = t > from
+        && w.has(t - 1, F_ROLE_NOUN)
+        && (w.cap(from) || t < hi && matches!(w.norm(t), "of" | "at" | "for" | "in" | ","));
+    if (w.has(from, F_DET) && (from + 1..end).any(|t| w.has(t, F_ROLE_NOUN))) || bare_role {
         let mut info = empty();
         info.role = apposition_role(w, from, hi);
         // ", a Ukrainian air-defence officer": the adjective gives the country
@@ -1891,18 +1568,6 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
     }
 }
 
-/// Nouns that name a newspaper or magazine by its kind ("the Hamburg paper", "the
-/// tabloid"): an outlet giving its editorial line is an actor (SPEC §1, organisation).
-const MEDIA_NOUNS: &[&str] = &[
-    "paper",
-    "newspaper",
-    "daily",
-    "weekly",
-    "tabloid",
-    "broadsheet",
-    "magazine",
-];
-
 /// The role given to an outlet actor.
 const OUTLET_ROLE: &str = "Newspaper";
 
@@ -1911,7 +1576,7 @@ const OUTLET_ROLE: &str = "Newspaper";
 /// daily, …". Only in documents that speak of papers at all (a media noun occurs).
 fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
     let n = w.doc.tokens.len();
-    let is_media = |w: &Work, t: usize| MEDIA_NOUNS.contains(&w.norm(t));
+    let is_media = |w: &Work, t: usize| w.has(t, F_MEDIA);
     if !(0..n).any(|t| is_media(w, t)) {
         return;
     }
@@ -1949,8 +1614,9 @@ fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mu
         // "Name, the <modifiers> daily,"
         let appos = k < hi
             && w.has(k, F_THE)
-            && (k + 1..hi.min(k + 5)).any(|t| is_media(w, t))
-            && lo < comma;
+            && (k + 1..hi.min(k + 5))
+                .find(|&t| is_media(w, t))
+                .is_some_and(|t| t + 1 < hi && w.norm(t + 1) == ",");
         if !heading && !appos {
             continue;
         }
@@ -1987,6 +1653,69 @@ fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mu
         w.mention(id, span, MentionKind::Name, "actors/outlet");
         taken[lo..comma].fill(true);
     }
+    // "The conservative Tagesbote argues", "the Hamburg-based Nordkurier, by contrast,
+    // thinks": an article, lower-case modifiers and a capitalised name that no list knows,
+    // followed by a verb (a person's name takes no article)
+    for &(lo, hi) in sentences {
+        let mut i = lo;
+        while i + 2 < hi {
+            if taken[i] || !w.has(i, F_THE) {
+                i += 1;
+                continue;
+            }
+            let mut a = i + 1;
+            while a < hi && a <= i + 2 && !w.cap(a) && w.doc.tokens[a].kind == TokenKind::Word {
+                a += 1;
+            }
+            let Some((na, nb)) = w.read_name(a, hi, taken) else {
+                i += 1;
+                continue;
+            };
+            let known = (na..nb).any(|t| hx.at(t).is_some())
+                || w.has(nb - 1, F_ORG_HEAD | F_PLACE_HEAD)
+                || (na..nb).any(|t| w.has(t, F_ROLE_NOUN))
+                || nb - na > 3;
+            // the verb: next, or after a parenthetical ", by contrast,"
+            let mut v = nb;
+            if v < hi && w.norm(v) == "," {
+                v = (v + 1..hi.min(v + 5))
+                    .find(|&t| w.norm(t) == ",")
+                    .map_or(hi, |t| t + 1);
+            }
+            let verb = v < hi && {
+                let x = w.norm(v);
+                w.doc.tokens[v].kind == TokenKind::Word
+                    && !w.cap(v)
+                    && (w.has(v, F_SPEECH)
+                        || x == "is"
+                        || x == "has"
+                        || (x.len() > 3 && x.ends_with('s') && !x.ends_with("ss")))
+            };
+            if known || !verb {
+                i = nb.max(i + 1);
+                continue;
+            }
+            let name = w.name_text(na, nb);
+            let span = w.doc.tokens[na].span.cover(w.doc.tokens[nb - 1].span);
+            let country = (i + 1..na).find_map(|t| {
+                hx.at(t).and_then(|h| match hx.hits[h].ent {
+                    Ent::Adjective { country } | Ent::Capital { country } => {
+                        Some(country.to_string())
+                    }
+                    _ => None,
+                })
+            });
+            let id = w.actor(
+                &name,
+                ActorKind::Organisation,
+                country,
+                Some(OUTLET_ROLE.to_string()),
+            );
+            w.mention(id, span, MentionKind::Name, "actors/outlet");
+            taken[na..nb].fill(true);
+            i = nb;
+        }
+    }
 }
 
 /// Diplomatic missions: "the Russian embassy in Riga", "Poland's embassy in Oslo", "the
@@ -2015,7 +1744,8 @@ fn embassies(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &
             let Some((a, country, adj)) = owner else {
                 continue;
             };
-            if (a..e).any(|t| taken[t]) {
+            // the owner's own registry mention gives way to the embassy's
+            if (a..e).any(|t| taken[t] && hx.at(t).is_none()) {
                 continue;
             }
             let start = if a > lo && w.has(a - 1, F_THE) {
@@ -2123,7 +1853,7 @@ fn org_references(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, tak
             let mut head: Option<usize> = None;
             while j < hi && j <= i + 4 && !taken[j] {
                 let nm = w.norm(j);
-                if MEDIA_NOUNS.contains(&nm) || matches!(nm, "ministry" | "embassy") {
+                if w.has(j, F_MEDIA) || matches!(nm, "ministry" | "embassy") {
                     head = Some(j);
                     break;
                 }
@@ -2159,7 +1889,7 @@ fn org_references(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, tak
             }
             let start = w.doc.tokens[i].span.start;
             let head_word = w.norm(hd);
-            let media = MEDIA_NOUNS.contains(&head_word);
+            let media = w.has(hd, F_MEDIA);
             let fits = |a: &Actor| -> bool {
                 if a.kind != ActorKind::Organisation {
                     return false;
@@ -2256,19 +1986,26 @@ mod feature_tests {
 
     /// Words to test the features on: every listed word in several spellings, and others.
     fn samples() -> Vec<String> {
-        let lists: [&[&str]; 11] = [
-            NOT_NAME,
-            PARTICLES,
-            PLACE_HEADS,
-            GOVERNMENT,
-            HONORIFICS,
-            ROLE_NOUNS,
-            SPEECH,
-            ORG_HEADS,
-            QUANTIFIERS,
-            DETERMINERS,
-            HE_SHE,
-        ];
+        let l = &*WORD_LISTS;
+        let lists: Vec<Vec<&str>> = [
+            &l.not_name,
+            &l.particles,
+            &l.place_heads,
+            &l.government,
+            &l.honorifics,
+            &l.role_nouns,
+            &l.speech,
+            &l.org_heads,
+            &l.quantifiers,
+            &l.media_nouns,
+            &l.qualifiers,
+            &l.group_modifiers,
+            &l.surname_words,
+        ]
+        .into_iter()
+        .map(|x| words(x).collect())
+        .chain([DETERMINERS.to_vec(), HE_SHE.to_vec()])
+        .collect();
         let mut out: Vec<String> = Vec::new();
         for w in lists.iter().flat_map(|l| l.iter()) {
             let mut cap = w.to_string();
@@ -2345,24 +2082,31 @@ mod feature_tests {
             for norm in [surface.to_lowercase(), surface.clone(), "the".to_string()] {
                 let f = token_features(&surface, &norm);
                 let n = norm.as_str();
+                let l = &*WORD_LISTS;
+                let has =
+                    |list: &'static [toml::Spanned<String>], x: &str| words(list).any(|w| w == x);
                 let expect = [
                     (F_CAP, is_cap(&surface)),
                     (
                         F_UPPER,
                         surface.chars().all(|c| c.is_uppercase()) && surface.len() > 1,
                     ),
-                    (F_NOT_NAME, NOT_NAME.contains(&n)),
-                    (F_PARTICLE, PARTICLES.contains(&surface.as_str())),
-                    (F_PLACE_HEAD, PLACE_HEADS.contains(&n)),
-                    (F_GOVERNMENT, GOVERNMENT.contains(&n)),
+                    (F_NOT_NAME, has(&l.not_name, n)),
+                    (F_PARTICLE, has(&l.particles, &surface)),
+                    (F_PLACE_HEAD, has(&l.place_heads, n)),
+                    (F_GOVERNMENT, has(&l.government, n)),
                     (
                         F_HONORIFIC,
-                        HONORIFICS.contains(&n) || HONORIFICS.contains(&format!("{n}.").as_str()),
+                        has(&l.honorifics, n) || has(&l.honorifics, &format!("{n}.")),
                     ),
-                    (F_ROLE_NOUN, ROLE_NOUNS.contains(&n)),
-                    (F_SPEECH, SPEECH.contains(&n)),
-                    (F_ORG_HEAD, ORG_HEADS.contains(&n)),
-                    (F_QUANTIFIER, QUANTIFIERS.contains(&n)),
+                    (F_ROLE_NOUN, has(&l.role_nouns, n)),
+                    (F_SPEECH, has(&l.speech, n)),
+                    (F_ORG_HEAD, has(&l.org_heads, n)),
+                    (F_QUANTIFIER, has(&l.quantifiers, n)),
+                    (F_MEDIA, has(&l.media_nouns, n)),
+                    (F_QUALIFIER, has(&l.qualifiers, n)),
+                    (F_GROUP_MOD, has(&l.group_modifiers, n)),
+                    (F_SURNAME_WORD, has(&l.surname_words, n)),
                     (F_THE, n == "the"),
                     (F_DET, matches!(n, "the" | "a" | "an")),
                     (F_HE_SHE, matches!(n, "he" | "she")),
