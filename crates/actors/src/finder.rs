@@ -837,12 +837,32 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 continue;
             }
             Ent::Org { name, country, .. } | Ent::Ministry { name, country } => {
+                let before = w.actors.len();
                 let id = w.actor(
                     name,
                     ActorKind::Organisation,
                     country.map(str::to_string),
                     None,
                 );
+                // a descriptive reference, country adjective + common noun ("the Polish
+                // military" for the Polish Armed Forces), names the actor as written
+                if w.actors.len() > before {
+                    let surface = w.name_text(a, b);
+                    let surface = surface
+                        .strip_prefix("the ")
+                        .or(surface.strip_prefix("The "))
+                        .unwrap_or(&surface);
+                    let mut words = surface.split(' ');
+                    let adjective = words
+                        .next()
+                        .is_some_and(|x| w.lex.registry().country(x).is_some_and(|c| c.name != x));
+                    let descriptive = words
+                        .next()
+                        .is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase));
+                    if adjective && descriptive {
+                        w.actors[id.0].name = surface.to_string();
+                    }
+                }
                 w.mention(id, span, MentionKind::Name, "actors/registry/organisation");
             }
             Ent::Group { name } => {
@@ -892,6 +912,15 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                     taken[start..b + 1].fill(true);
                 }
                 continue;
+            }
+            Ent::Demonym { country } => {
+                // "Poles support …", "most Finns": the people of a country, as written
+                let surface = w.doc.slice(span);
+                if !surface.ends_with('s') || !w.cap(a) {
+                    continue;
+                }
+                let id = w.actor(surface, ActorKind::Group, Some(country.to_string()), None);
+                w.mention(id, span, MentionKind::Name, "actors/demonym");
             }
             Ent::Title { .. } => continue,
         }
@@ -1663,8 +1692,13 @@ fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mu
                 i += 1;
                 continue;
             }
+            // lower-case modifiers and "Hamburg-based"-style ones
             let mut a = i + 1;
-            while a < hi && a <= i + 2 && !w.cap(a) && w.doc.tokens[a].kind == TokenKind::Word {
+            while a < hi
+                && a <= i + 2
+                && w.doc.tokens[a].kind == TokenKind::Word
+                && (!w.cap(a) || w.norm(a).ends_with("-based"))
+            {
                 a += 1;
             }
             let Some((na, nb)) = w.read_name(a, hi, taken) else {

@@ -14,6 +14,8 @@ pub(crate) enum Ent<'r> {
     Country { name: &'r str },
     /// A country adjective or demonym: a modifier ("Polish"), not an actor by itself.
     Adjective { country: &'r str },
+    /// A demonym ("Poles", "Finns"): in the plural, a group of the country's people.
+    Demonym { country: &'r str },
     /// A capital used as a metonym ("Warsaw").
     Capital { country: &'r str },
     /// A seat of government ("the Kremlin"): the state itself or a body of it.
@@ -144,6 +146,7 @@ impl Lexicon {
                         Ent::Country { name: &c.name }
                     }
                     Entry::Country(c, Surface::Capital) => Ent::Capital { country: &c.name },
+                    Entry::Country(c, Surface::Demonym) => Ent::Demonym { country: &c.name },
                     Entry::Country(c, _) => Ent::Adjective { country: &c.name },
                     Entry::Seat(c, seat) => Ent::Seat {
                         name: &seat.name,

@@ -385,3 +385,30 @@ fn press_review_outlets_and_their_back_references() {
     let doc = run("Compulsion, the paper concludes, is a last resort.");
     assert!(doc.actors.iter().all(|a| a.name != "Compulsion"));
 }
+
+#[test]
+fn plural_demonyms_are_groups_of_the_country() {
+    let doc = run("Most Finns back the plan, a survey found. Finnish officials agreed.");
+    let a = actor(&doc, "Finns");
+    assert_eq!(a.kind, ActorKind::Group);
+    assert_eq!(a.country.as_deref(), Some("Finland"));
+}
+
+#[test]
+fn descriptive_references_to_an_organisation_keep_their_wording() {
+    let doc = run("The Polish military said two radars had tracked the object.");
+    let a = actor(&doc, "Polish military");
+    assert_eq!(a.kind, ActorKind::Organisation);
+    assert_eq!(a.country.as_deref(), Some("Poland"));
+}
+
+#[test]
+fn partitive_quantifiers_keep_the_group() {
+    let doc = run("Several member states are wary. Doves want the jets escorted home.");
+    assert!(
+        doc.actors
+            .iter()
+            .any(|a| a.kind == ActorKind::Group && a.name == "member states")
+    );
+    actor(&doc, "doves");
+}
