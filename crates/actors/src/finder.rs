@@ -1284,14 +1284,35 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
                     continue;
                 }
                 // generic organisation: at least two words and the head noun inside
+                // a group or title word may stand after the head: "Cabinet of Ministers",
+                // "Council of Elders"
                 let inside_hit = (i..b).any(|t| {
-                    hx.at(t)
-                        .is_some_and(|h| !matches!(hx.hits[h].ent, Ent::Ministry { .. }))
+                    hx.at(t).is_some_and(|h| match hx.hits[h].ent {
+                        Ent::Ministry { .. } => false,
+                        Ent::Group { .. } | Ent::Title { .. } => t <= i + hp,
+                        // "the Romanian Parliament": the adjective gives the country
+                        Ent::Adjective { .. } => t != i || hp == 0,
+                        _ => true,
+                    })
                 });
-                if b - i >= 2 && !inside_hit && (hp > 0 || b - i >= 3) {
+                let country = hx.at(i).and_then(|h| match hx.hits[h].ent {
+                    Ent::Adjective { country } => Some(country.to_string()),
+                    _ => None,
+                });
+                // "Council and Commission" coordinates two bodies: no one name
+                let coordinated = (i + 1..b.saturating_sub(1)).any(|t| {
+                    w.norm(t) == "and" && w.has(t - 1, F_ORG_HEAD) && w.has(t + 1, F_ORG_HEAD)
+                });
+                if b - i >= 2 && !inside_hit && !coordinated && (hp > 0 || b - i >= 3) {
                     let name = w.name_text(i, b);
                     let span = w.doc.tokens[i].span.cover(w.doc.tokens[b - 1].span);
-                    let id = w.actor(&name, ActorKind::Organisation, None, None);
+                    // "Cabinet of Ministers", "Government of X": the executive itself
+                    let kind = if hp == 0 && w.has(i, F_GOVERNMENT) {
+                        ActorKind::State
+                    } else {
+                        ActorKind::Organisation
+                    };
+                    let id = w.actor(&name, kind, country, None);
                     w.mention(id, span, MentionKind::Name, "actors/organisation");
                     taken[i..b].fill(true);
                 }
@@ -1887,7 +1908,7 @@ fn org_references(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, tak
             let mut head: Option<usize> = None;
             while j < hi && j <= i + 4 && !taken[j] {
                 let nm = w.norm(j);
-                if w.has(j, F_MEDIA) || matches!(nm, "ministry" | "embassy") {
+                if w.has(j, F_MEDIA | F_ORG_HEAD) || matches!(nm, "ministry" | "embassy") {
                     head = Some(j);
                     break;
                 }

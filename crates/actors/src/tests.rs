@@ -412,3 +412,29 @@ fn partitive_quantifiers_keep_the_group() {
     );
     actor(&doc, "doves");
 }
+
+#[test]
+fn an_executive_named_by_its_head_noun_is_the_state() {
+    let doc = run("On Monday the Cabinet of Ministers approved the new rules.");
+    assert_eq!(actor(&doc, "Cabinet of Ministers").kind, ActorKind::State);
+}
+
+#[test]
+fn a_national_body_by_adjective_and_head_and_its_back_reference() {
+    let doc = run(
+        "The Slovenian Parliament passed the bill on Friday. The parliament also asked for a report.",
+    );
+    let a = actor(&doc, "Slovenian Parliament");
+    assert_eq!(a.country.as_deref(), Some("Slovenia"));
+    assert_eq!(mentions_of(&doc, "Slovenian Parliament").len(), 2);
+}
+
+#[test]
+fn coordinated_bodies_are_not_one_name() {
+    let doc = run("The Council and Commission must now agree, she said.");
+    assert!(
+        doc.actors
+            .iter()
+            .all(|a| a.name != "Council and Commission")
+    );
+}
