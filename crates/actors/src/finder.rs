@@ -748,7 +748,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 continue;
             }
             let last = w.norm(b - 1);
-            if speakers.iter().any(|s| *s == last) {
+            if speakers.contains(&last) {
                 let info = PersonInfo {
                     role: None,
                     country: None,
