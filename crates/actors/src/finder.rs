@@ -1752,6 +1752,16 @@ fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mu
             }
             let name = w.name_text(na, nb);
             let span = w.doc.tokens[na].span.cover(w.doc.tokens[nb - 1].span);
+            // "the Chronicle" after "The Northern Chronicle": the same outlet
+            let short = format!(" {name}");
+            if let Some(x) = w.actors.iter().position(|x| {
+                x.role.as_deref() == Some(OUTLET_ROLE) && x.name.ends_with(short.as_str())
+            }) {
+                w.mention(ActorId(x), span, MentionKind::Partial, "actors/outlet");
+                taken[na..nb].fill(true);
+                i = nb;
+                continue;
+            }
             let country = (i + 1..na).find_map(|t| {
                 hx.at(t).and_then(|h| match hx.hits[h].ent {
                     Ent::Adjective { country } | Ent::Capital { country } => {

@@ -381,6 +381,10 @@ fn press_review_outlets_and_their_back_references() {
     assert_eq!(a.kind, ActorKind::Organisation);
     assert_eq!(mentions_of(&doc, "Der Morgenkurier").len(), 2);
     actor(&doc, "Abendpost Weekly");
+    let doc = run(
+        "Der Morgenkurier, Munich: \"Too little\"\n\nThe Munich paper is unimpressed.\n\nThe Morgenkurier argues that the law is weak.",
+    );
+    assert_eq!(mentions_of(&doc, "Der Morgenkurier").len(), 3);
     // a by-line and a noun before "the paper" are not outlets
     let doc = run("Compulsion, the paper concludes, is a last resort.");
     assert!(doc.actors.iter().all(|a| a.name != "Compulsion"));
@@ -436,5 +440,14 @@ fn coordinated_bodies_are_not_one_name() {
         doc.actors
             .iter()
             .all(|a| a.name != "Council and Commission")
+    );
+}
+
+#[test]
+fn national_companies_by_adjective_and_head() {
+    let doc = run("Slovenian Railways said freight would resume on Friday.");
+    assert_eq!(
+        actor(&doc, "Slovenian Railways").country.as_deref(),
+        Some("Slovenia")
     );
 }
