@@ -1116,12 +1116,19 @@ fn apposition_after(w: &Work, hx: &HitIndex, from: usize, hi: usize) -> Option<P
     }
     // article + role noun: ", a senior researcher at …"; a role noun after at most two
     // qualifiers and before a complement: ", deputy chair of the committee,"
+    // a hyphenated role counts by its first part: "President-in-Office", "Chief-of-Staff"
+    let role_word = |t: usize| {
+        w.has(t, F_ROLE_NOUN)
+            || w.norm(t)
+                .split_once('-')
+                .is_some_and(|(head, _)| word_bits(head) & F_ROLE_NOUN != 0)
+    };
     let mut t = from;
-    while t < hi && t < from + 3 && w.has(t, F_QUALIFIER | F_ROLE_NOUN) {
+    while t < hi && t < from + 3 && (w.has(t, F_QUALIFIER) || role_word(t)) {
         t += 1;
     }
     let bare_role = t > from
-        && w.has(t - 1, F_ROLE_NOUN)
+        && role_word(t - 1)
         && (w.cap(from) || t < hi && matches!(w.norm(t), "of" | "at" | "for" | "in" | ","));
     if (w.has(from, F_DET) && (from + 1..end).any(|t| w.has(t, F_ROLE_NOUN))) || bare_role {
         let mut info = empty();
@@ -1137,8 +1144,13 @@ fn apposition_after(w: &Work, hx: &HitIndex, from: usize, hi: usize) -> Option<P
             });
         return Some(info);
     }
-    // ", who teaches …" and an age ", 67,"
-    if w.norm(from) == "who"
+    // ", who teaches …", ", on behalf of the group," and an age ", 67,"
+    let on_behalf = from + 2 < hi
+        && w.norm(from) == "on"
+        && w.norm(from + 1) == "behalf"
+        && w.norm(from + 2) == "of";
+    if on_behalf
+        || w.norm(from) == "who"
         || (w.doc.tokens[from].kind == TokenKind::Number
             && from + 1 < hi
             && w.norm(from + 1) == ","

@@ -451,3 +451,12 @@ fn national_companies_by_adjective_and_head() {
         Some("Slovenia")
     );
 }
+
+#[test]
+fn hyphenated_roles_and_on_behalf_of_make_appositions() {
+    let doc = run(
+        "Maren Solvik, President-in-Office of the Council, opened the debate. Karel Dostál, on behalf of his group, replied.",
+    );
+    assert_eq!(actor(&doc, "Maren Solvik").kind, ActorKind::Person);
+    assert_eq!(actor(&doc, "Karel Dostál").kind, ActorKind::Person);
+}
