@@ -1655,6 +1655,10 @@ fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mu
         {
             continue;
         }
+        // a name has a word of its own: not only articles, initials or function words
+        if !(lo..comma).any(|t| w.cap(t) && !w.has(t, F_NOT_NAME) && w.tok(t).chars().count() > 1) {
+            continue;
+        }
         // a state, a capital or a known organisation is not a newspaper's name
         if (lo..comma).any(|t| {
             hx.at(t).is_some_and(|h| {
