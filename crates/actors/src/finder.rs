@@ -14,478 +14,58 @@
 //!    he/she to the most recent person who was the subject of a sentence.
 
 use crate::lex::{Ent, Hit, Lexicon};
+use crate::words::{WORD_LISTS, WORD_MAX, words};
 use stancemap_core::quotes::quote_regions;
 use stancemap_core::text::{normalize_name, slug};
 use stancemap_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind, Span, TokenKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Name particles that may stand inside a person's name.
-const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin", "ibn", "dos",
-    "du", "ter",
-];
-
-/// Capitalised words that never start or make up a person's name.
-const NOT_NAME: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "or",
-    "if",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "as",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "you",
-    "your",
-    "there",
-    "here",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "during",
-    "however",
-    "meanwhile",
-    "although",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "july",
-    "september",
-    "october",
-    "november",
-    "december",
-    "feb",
-    "apr",
-    "sept",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "lord",
-    "lady",
-    "not",
-    "no",
-    "yes",
-    "so",
-    "then",
-    "also",
-    "both",
-    "all",
-    "some",
-    "many",
-    "most",
-    "other",
-    "others",
-    "such",
-    "each",
-    "every",
-    "according",
-    "speaking",
-    "asked",
-    "said",
-    "says",
-    "earlier",
-    "later",
-    "last",
-    "next",
-    "first",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "article",
-    "read",
-    "more",
-    "how",
-    "why",
-    "what",
-    "who",
-    "where",
-    "which",
-    "does",
-    "did",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "must",
-    "might",
-    "let",
-    "get",
-    "learn",
-    "explore",
-    "sign",
-    "follow",
-    "european",
-    "russian",
-    "american",
-    "british",
-    "french",
-    "german",
-    "nato",
-    "eu",
-    "un",
-    "u.s.",
-    "us",
-    "uk",
-    "u.k.",
-    "tv",
-    "minister",
-    "president",
-    "secretary",
-    "general",
-    "chief",
-    "prime",
-    "foreign",
-    "defense",
-    "defence",
-    "state",
-    "ministry",
-    "council",
-];
-
-/// Last words of place and thing names, never of a person's name.
-const PLACE_HEADS: &[&str] = &[
-    "sea",
-    "ocean",
-    "river",
-    "gulf",
-    "bay",
-    "strait",
-    "lake",
-    "island",
-    "islands",
-    "mountains",
-    "street",
-    "square",
-    "airport",
-    "port",
-    "corridor",
-    "peninsula",
-    "coast",
-    "valley",
-    "region",
-    "province",
-    "district",
-    "oblast",
-    "city",
-    "bridge",
-    "canal",
-    "forest",
-    "desert",
-    "plain",
-    "summit",
-    "treaty",
-    "agreement",
-    "accords",
-    "act",
-    "doctrine",
-    "plan",
-    "war",
-    "mission",
-    "sentry",
-    "shield",
-    "line",
-    "day",
-    "cup",
-    "games",
-];
-
-/// Nouns that make a country adjective or possessive the state itself ("the German
-/// government", "Sweden's government", "Polish authorities").
-const GOVERNMENT: &[&str] = &[
-    "government",
-    "authorities",
-    "administration",
-    "cabinet",
-    "leadership",
-];
-
-/// Honorific and academic titles that introduce a name.
-const HONORIFICS: &[&str] = &[
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "professor",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "sir",
-    "dame",
-    "lord",
-    "baroness",
-    "sen.",
-    "rep.",
-    "gen.",
-    "col.",
-    "adm.",
-    "lt.",
-    "maj.",
-    "capt.",
-];
-
-/// Role nouns that make an apposition a role ("Ed Roe, a senior researcher at …").
-const ROLE_NOUNS: &[&str] = &[
-    "researcher",
-    "analyst",
-    "fellow",
-    "professor",
-    "director",
-    "expert",
-    "specialist",
-    "official",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "adviser",
-    "advisor",
-    "economist",
-    "historian",
-    "lecturer",
-    "chief",
-    "head",
-    "member",
-    "lawmaker",
-    "commander",
-    "general",
-    "minister",
-    "ambassador",
-    "envoy",
-    "diplomat",
-    "scholar",
-    "editor",
-    "correspondent",
-    "founder",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "president",
-    "secretary",
-    "officer",
-    "strategist",
-    "consultant",
-    "lawyer",
-    "senator",
-    "deputy",
-    "mp",
-    "mep",
-    "leader",
-    "negotiator",
-    "representative",
-    "colonel",
-    "admiral",
-    "veteran",
-    "pilot",
-    "author",
-    "journalist",
-    "columnist",
-    "campaigner",
-    "activist",
-    "ceo",
-    "counsel",
-    "lecturer",
-    "coordinator",
-    "manager",
-    "partner",
-    "associate",
-    "student",
-    "candidate",
-    "governor",
-    "mayor",
-    "counterpart",
-];
-
-/// Verbs whose neighbour is a speaker ("said Ed Roe", "Ed Roe told").
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "argues",
-    "argued",
-    "notes",
-    "noted",
-    "added",
-    "adds",
-    "stated",
-    "states",
-    "wrote",
-    "writes",
-    "explained",
-    "warned",
-    "insisted",
-    "according",
-    "believes",
-    "thinks",
-    "suggested",
-    "claimed",
-    "urged",
-    "asked",
-    "replied",
-    "responded",
-    "commented",
-    "emphasised",
-    "emphasized",
-    "stressed",
-];
-
-/// Head nouns of organisation names ("Royal Institute of X", "Ministry of Defence").
-const ORG_HEADS: &[&str] = &[
-    "institute",
-    "university",
-    "council",
-    "ministry",
-    "agency",
-    "commission",
-    "fund",
-    "center",
-    "centre",
-    "foundation",
-    "committee",
-    "office",
-    "party",
-    "bank",
-    "parliament",
-    "assembly",
-    "command",
-    "service",
-    "department",
-    "academy",
-    "school",
-    "college",
-    "corporation",
-    "company",
-    "group",
-    "association",
-    "union",
-    "organisation",
-    "organization",
-    "forum",
-    "court",
-    "tribunal",
-    "senate",
-    "congress",
-    "cabinet",
-    "government",
-    "administration",
-    "army",
-    "navy",
-    "forces",
-    "guard",
-    "directorate",
-    "bureau",
-    "board",
-    "authority",
-    "society",
-    "alliance",
-    "coalition",
-    "movement",
-    "initiative",
-    "network",
-    "observatory",
-    "programme",
-    "program",
-    "project",
-];
-
-/// Quantifiers that make a group noun non-specific ("other allies", "some experts").
-const QUANTIFIERS: &[&str] = &[
-    "other", "some", "many", "several", "few", "most", "various", "numerous", "certain",
-];
-
-// Per-token features, computed once per document (bits of a `u16`): the word lists above
+// Per-token features, computed once per document (bits of a `u32`): the word lists of
+// data/words.toml
 // are tested for most tokens several times over, and a linear scan of a list or a
 // `format!` per test cost more than the rest of the stage.
 /// [`is_cap`] of the token as written.
-const F_CAP: u16 = 1;
+const F_CAP: u32 = 1;
 /// Every char of the token upper case, and more than one byte ("EU", "NATO").
-const F_UPPER: u16 = 1 << 1;
-/// Normal form in [`NOT_NAME`].
-const F_NOT_NAME: u16 = 1 << 2;
-/// The token as written in [`PARTICLES`].
-const F_PARTICLE: u16 = 1 << 3;
-/// Normal form in [`PLACE_HEADS`].
-const F_PLACE_HEAD: u16 = 1 << 4;
-/// Normal form in [`GOVERNMENT`].
-const F_GOVERNMENT: u16 = 1 << 5;
-/// Normal form, or normal form + ".", in [`HONORIFICS`].
-const F_HONORIFIC: u16 = 1 << 6;
-/// Normal form in [`ROLE_NOUNS`].
-const F_ROLE_NOUN: u16 = 1 << 7;
-/// Normal form in [`SPEECH`].
-const F_SPEECH: u16 = 1 << 8;
-/// Normal form in [`ORG_HEADS`].
-const F_ORG_HEAD: u16 = 1 << 9;
-/// Normal form in [`QUANTIFIERS`].
-const F_QUANTIFIER: u16 = 1 << 10;
+const F_UPPER: u32 = 1 << 1;
+/// Normal form in `not_name` (data/words.toml).
+const F_NOT_NAME: u32 = 1 << 2;
+/// The token as written in `particles` (data/words.toml).
+const F_PARTICLE: u32 = 1 << 3;
+/// Normal form in `place_heads` (data/words.toml).
+const F_PLACE_HEAD: u32 = 1 << 4;
+/// Normal form in `government` (data/words.toml).
+const F_GOVERNMENT: u32 = 1 << 5;
+/// Normal form, or normal form + ".", in `honorifics` (data/words.toml).
+const F_HONORIFIC: u32 = 1 << 6;
+/// Normal form in `role_nouns` (data/words.toml).
+const F_ROLE_NOUN: u32 = 1 << 7;
+/// Normal form in `speech` (data/words.toml).
+const F_SPEECH: u32 = 1 << 8;
+/// Normal form in `org_heads` (data/words.toml).
+const F_ORG_HEAD: u32 = 1 << 9;
+/// Normal form in `quantifiers` (data/words.toml).
+const F_QUANTIFIER: u32 = 1 << 10;
 /// Normal form "the".
-const F_THE: u16 = 1 << 11;
+const F_THE: u32 = 1 << 11;
 /// Normal form in [`DETERMINERS`].
-const F_DET: u16 = 1 << 12;
+const F_DET: u32 = 1 << 12;
 /// Normal form in [`HE_SHE`].
-const F_HE_SHE: u16 = 1 << 13;
+const F_HE_SHE: u32 = 1 << 13;
+/// Normal form in `media_nouns`.
+const F_MEDIA: u32 = 1 << 14;
+/// Normal form in `qualifiers`.
+const F_QUALIFIER: u32 = 1 << 15;
+/// Normal form in `group_modifiers`.
+const F_GROUP_MOD: u32 = 1 << 16;
+/// Normal form in `surname_words`.
+const F_SURNAME_WORD: u32 = 1 << 17;
 
 /// Articles that open a role reference ("the NATO chief", "a NATO spokesperson").
 const DETERMINERS: &[&str] = &["the", "a", "an"];
 /// Pronouns resolved to the last subject.
 const HE_SHE: &[&str] = &["he", "she"];
-
-/// Longest listed word, in bytes (a test checks): a key is two `u64`s.
-const WORD_MAX: usize = 16;
 
 /// Every listed word with the features it carries: an open-addressing table of words
 /// packed into two `u64`s, so that a lookup is one multiply and one or two compares of
@@ -494,7 +74,7 @@ const WORD_MAX: usize = 16;
 /// after a short probe run.
 struct Words {
     /// `(first 8 bytes, next 8 bytes, length, features)`; length 0 marks an empty slot.
-    slots: Vec<(u64, u64, u8, u16)>,
+    slots: Vec<(u64, u64, u8, u32)>,
     /// log2 of `slots.len()`.
     bits: u32,
 }
@@ -520,7 +100,7 @@ impl Words {
         (h >> (64 - self.bits)) as usize
     }
 
-    fn new(words: &[(&str, u16)]) -> Words {
+    fn new(words: &[(&str, u32)]) -> Words {
         let mut bits = 4;
         while (1usize << bits) < 4 * words.len() {
             bits += 1;
@@ -552,7 +132,7 @@ impl Words {
     }
 
     #[inline]
-    fn get(&self, word: &[u8]) -> u16 {
+    fn get(&self, word: &[u8]) -> u32 {
         let Some((lo, hi)) = pack(word) else {
             return 0;
         };
@@ -573,30 +153,34 @@ impl Words {
     }
 }
 
-/// Every listed word with its features.
-fn listed_words() -> Vec<(&'static str, u16)> {
-    let lists: [(&[&'static str], u16); 12] = [
-        (NOT_NAME, F_NOT_NAME),
-        (PARTICLES, F_PARTICLE),
-        (PLACE_HEADS, F_PLACE_HEAD),
-        (GOVERNMENT, F_GOVERNMENT),
-        (HONORIFICS, F_HONORIFIC),
-        (ROLE_NOUNS, F_ROLE_NOUN),
-        (SPEECH, F_SPEECH),
-        (ORG_HEADS, F_ORG_HEAD),
-        (QUANTIFIERS, F_QUANTIFIER),
-        (&["the"], F_THE),
-        (DETERMINERS, F_DET),
-        (HE_SHE, F_HE_SHE),
+/// Every listed word with its features (the lists are `data/words.toml`).
+fn listed_words() -> Vec<(&'static str, u32)> {
+    let l = &*WORD_LISTS;
+    let lists: [(&'static [toml::Spanned<String>], u32); 13] = [
+        (&l.not_name, F_NOT_NAME),
+        (&l.particles, F_PARTICLE),
+        (&l.place_heads, F_PLACE_HEAD),
+        (&l.government, F_GOVERNMENT),
+        (&l.honorifics, F_HONORIFIC),
+        (&l.role_nouns, F_ROLE_NOUN),
+        (&l.speech, F_SPEECH),
+        (&l.org_heads, F_ORG_HEAD),
+        (&l.quantifiers, F_QUANTIFIER),
+        (&l.media_nouns, F_MEDIA),
+        (&l.qualifiers, F_QUALIFIER),
+        (&l.group_modifiers, F_GROUP_MOD),
+        (&l.surname_words, F_SURNAME_WORD),
     ];
-    let mut out: Vec<(&'static str, u16)> = lists
+    let mut out: Vec<(&'static str, u32)> = lists
         .iter()
-        .flat_map(|&(list, bit)| list.iter().map(move |&w| (w, bit)))
+        .flat_map(|&(list, bit)| words(list).map(move |w| (w, bit)))
+        .chain([("the", F_THE)])
+        .chain(DETERMINERS.iter().map(|&w| (w, F_DET)))
+        .chain(HE_SHE.iter().map(|&w| (w, F_HE_SHE)))
         .collect();
     // "dr" is an honorific because "dr." is listed.
     out.extend(
-        HONORIFICS
-            .iter()
+        words(&l.honorifics)
             .filter_map(|h| h.strip_suffix('.'))
             .map(|bare| (bare, F_HONORIFIC)),
     );
@@ -607,12 +191,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&listed_words()));
 
 /// The list features of a word.
 #[inline]
-fn word_bits(word: &str) -> u16 {
+fn word_bits(word: &str) -> u32 {
     WORDS.get(word.as_bytes())
 }
 
 /// The features of a token: `surface` as written, `norm` its normal form.
-fn token_features(surface: &str, norm: &str) -> u16 {
+fn token_features(surface: &str, norm: &str) -> u32 {
     let on_norm = word_bits(norm);
     // Particles are matched as written ("van", not "Van"); all are lower case.
     let on_surface = if surface == norm {
@@ -630,7 +214,7 @@ fn token_features(surface: &str, norm: &str) -> u16 {
 }
 
 /// [`F_CAP`] and [`F_UPPER`] of a token as written.
-fn case_features(s: &str) -> u16 {
+fn case_features(s: &str) -> u32 {
     if s.is_ascii() {
         let b = s.as_bytes();
         if !b.first().is_some_and(u8::is_ascii_uppercase) {
@@ -677,7 +261,7 @@ struct Work<'a> {
     /// Per token: the text as written.
     surf: Vec<&'a str>,
     /// Per token: `F_*` features.
-    feat: Vec<u16>,
+    feat: Vec<u32>,
     /// Per person actor: surname (normalised) and title info.
     people: Vec<(ActorId, String, PersonInfo)>,
     mentions: Vec<Mention>,
@@ -708,7 +292,7 @@ impl<'a> Work<'a> {
 
     /// Whether token `i` has feature `f` (an `F_*` bit).
     #[inline]
-    fn has(&self, i: usize, f: u16) -> bool {
+    fn has(&self, i: usize, f: u32) -> bool {
         self.feat[i] & f != 0
     }
 
@@ -788,8 +372,11 @@ impl<'a> Work<'a> {
             if taken[j] {
                 break;
             }
-            if self.doc.tokens[j].kind == TokenKind::Word && self.cap(j) && !self.has(j, F_NOT_NAME)
-            {
+            // an ordinary word that is also a surname ends a name: "Ana Will", "Ed Young"
+            let word = self.doc.tokens[j].kind == TokenKind::Word
+                && self.cap(j)
+                && (!self.has(j, F_NOT_NAME) || words > 0 && self.has(j, F_SURNAME_WORD));
+            if word {
                 words += 1;
                 j += 1;
             } else if words > 0
@@ -947,7 +534,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     let hits = lex.hits(doc);
     let text = doc.text();
     let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
-    let mut feat: Vec<u16> = Vec::with_capacity(doc.tokens.len());
+    let mut feat: Vec<u32> = Vec::with_capacity(doc.tokens.len());
     for t in &doc.tokens {
         let s = text.get(t.span.start..t.span.end).unwrap_or("");
         surf.push(s);
@@ -992,20 +579,32 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 {
                     let mut j = b;
                     // "Minister of Foreign Affairs", "Commander in Europe"
-                    if j + 1 < hi && matches!(w.norm(j), "of" | "in" | "for") && w.cap(j + 1) {
-                        let mut k = j + 1;
+                    // "Minister for the Armed Forces"
+                    let the = usize::from(j + 2 < hi && w.has(j + 1, F_THE));
+                    if j + 1 + the < hi
+                        && matches!(w.norm(j), "of" | "in" | "for")
+                        && w.cap(j + 1 + the)
+                    {
+                        let mut k = j + 1 + the;
                         while k < hi
                             && (w.cap(k) || w.norm(k) == "and" && k + 1 < hi && w.cap(k + 1))
                             && k - j < 5
                         {
                             k += 1;
                         }
-                        // only when a name follows the complement
-                        if k < hi && w.read_name(k, hi, &taken).is_some_and(|(x, y)| y - x >= 2) {
+                        // only when a name follows the complement, directly or after a
+                        // comma ("Russia's envoy in Oslo, Ivan Petrov,")
+                        let name_at = |x: usize| {
+                            x < hi && w.read_name(x, hi, &taken).is_some_and(|(x, y)| y - x >= 2)
+                        };
+                        if name_at(k)
+                            || (k < hi && matches!(w.norm(k), "," | "(") && name_at(k + 1))
+                        {
                             j = k;
                         }
                     }
-                    let comma = j < hi && w.norm(j) == ",";
+                    // "Title, Name" and a label "The Minister for X (Ana Roe)"
+                    let comma = j < hi && matches!(w.norm(j), "," | "(");
                     let start = if comma { j + 1 } else { j };
                     if let Some((na, mut nb)) = w.read_name(start, hi, &taken) {
                         // a scraping garble: "Title Jan, Kowalski," -> one name
@@ -1020,16 +619,23 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                         {
                             nb += 2;
                         }
-                        // "(Russian President Vladimir) Putin": the name goes on after a bracket
+                        // an editorial insertion that opened before the title closes
+                        // inside the name: "(Latvian Prime Minister Ilze) Ozola", "[Mr] Roe"
                         if nb + 1 < hi
-                            && w.norm(nb) == ")"
+                            && matches!(w.norm(nb), ")" | "]")
+                            && (lo..a)
+                                .rev()
+                                .take(4)
+                                .any(|t| matches!(w.norm(t), "(" | "["))
                             && let Some((_, y)) = w.read_name(nb + 1, hi, &taken)
                         {
                             nb = y;
                         }
                         let hit_here = (na..nb).any(|t| {
-                            hx.at(t)
-                                .is_some_and(|hh| !matches!(hx.hits[hh].ent, Ent::Person { .. }))
+                            hx.at(t).is_some_and(|hh| {
+                                !matches!(hx.hits[hh].ent, Ent::Person { .. })
+                                    && !surname_hit(&w, &hx, hh, na)
+                            })
                         });
                         if !hit_here {
                             let mut info = title_info(&w, &hx, a, canonical);
@@ -1084,7 +690,10 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             i += 1;
         }
     }
-    // 2. names in reporting contexts and appositions (two or more capitalised words)
+    // 2. names in reporting contexts and appositions (two or more capitalised words);
+    // a name with neither is kept aside and confirmed when its last word is used as a
+    // speaker elsewhere ("Nobody pushed harder than Ana Veltri. … Veltri said")
+    let mut unconfirmed: Vec<(usize, usize)> = Vec::new();
     for &(lo, hi) in &sentences {
         let mut i = lo;
         while i < hi {
@@ -1096,7 +705,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 i += 1;
                 continue;
             };
-            let hit_inside = (a..b).any(|t| hx.at(t).is_some());
+            let hit_inside = (a..b).any(|t| hx.at(t).is_some_and(|h| !surname_hit(&w, &hx, h, a)));
             if b - a < 2 || hit_inside || w.has(b - 1, F_ORG_HEAD) {
                 i = b.max(i + 1);
                 continue;
@@ -1107,27 +716,47 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             let speech_before = (a > lo && w.has(a - 1, F_SPEECH))
                 || (before == Some("to") && before2 == Some("according"));
             let speech_after = b < hi && w.has(b, F_SPEECH);
-            let apposition = after == Some(",") && b + 1 < hi && {
-                let end = (b + 7).min(hi);
-                (w.has(b + 1, F_DET) && (b + 2..end).any(|t| w.has(t, F_ROLE_NOUN)))
-                    || (w.has(b + 1, F_ROLE_NOUN) && w.cap(b + 1))
-            };
-            let place_like = w.has(b - 1, F_PLACE_HEAD);
-            if !place_like && (speech_before || speech_after || apposition) {
-                let role = apposition.then(|| apposition_role(&w, b + 1, hi)).flatten();
-                w.person(
-                    a,
-                    b,
-                    PersonInfo {
-                        role,
-                        country: None,
-                        org: None,
-                    },
-                    "actors/name-context",
-                );
+            let apposition = (after == Some(",") && b + 1 < hi)
+                .then(|| apposition_after(&w, &hx, b + 1, hi))
+                .flatten();
+            // a person's name takes no article: "the liberal Tagesbote argues" is an outlet
+            let after_article = (a > lo && w.has(a - 1, F_THE))
+                || (a > lo + 1
+                    && w.has(a - 2, F_THE)
+                    && !w.cap(a - 1)
+                    && w.doc.tokens[a - 1].kind == TokenKind::Word);
+            let place_like = w.has(b - 1, F_PLACE_HEAD) || after_article;
+            if !place_like && (speech_before || speech_after || apposition.is_some()) {
+                let info = apposition.unwrap_or(PersonInfo {
+                    role: None,
+                    country: None,
+                    org: None,
+                });
+                w.person(a, b, info, "actors/name-context");
                 taken[a..b].fill(true);
+            } else if !place_like && b - a <= 3 && !(a == lo && b - a == 2 && w.has(a, F_ROLE_NOUN))
+            {
+                unconfirmed.push((a, b));
             }
             i = b;
+        }
+    }
+    if !unconfirmed.is_empty() {
+        let speakers = single_word_speakers(&w, &sentences);
+        for (a, b) in unconfirmed {
+            if (a..b).any(|t| taken[t]) {
+                continue;
+            }
+            let last = w.norm(b - 1);
+            if speakers.contains(&last) {
+                let info = PersonInfo {
+                    role: None,
+                    country: None,
+                    org: None,
+                };
+                w.person(a, b, info, "actors/name-confirmed");
+                taken[a..b].fill(true);
+            }
         }
     }
     // 3. organisations by head noun and ministries
@@ -1157,6 +786,16 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 }
             }
             Ent::Capital { country } => {
+                // "at a summit in Warsaw": after a locative preposition a capital is the
+                // place, not the government speaking
+                if a > 0
+                    && matches!(
+                        w.norm(a - 1),
+                        "in" | "at" | "near" | "outside" | "via" | "around" | "across" | "into"
+                    )
+                {
+                    continue;
+                }
                 let id = w.actor(country, ActorKind::State, Some(country.to_string()), None);
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/capital");
             }
@@ -1177,13 +816,53 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 };
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/seat");
             }
+            Ent::Ministry {
+                name,
+                country: None,
+            } if generic_ministry_owner(&w, &hx, a).is_some() => {
+                // "Belarus's defence ministry", "the Belarusian defence ministry"
+                let Some((start, country)) = generic_ministry_owner(&w, &hx, a) else {
+                    continue;
+                };
+                let full = format!("{name} of {country}");
+                let span = w.doc.tokens[start].span.cover(span);
+                let id = w.actor(
+                    &full,
+                    ActorKind::Organisation,
+                    Some(country.to_string()),
+                    None,
+                );
+                w.mention(id, span, MentionKind::Name, "actors/ministry");
+                taken[start..b].fill(true);
+                continue;
+            }
             Ent::Org { name, country, .. } | Ent::Ministry { name, country } => {
+                let before = w.actors.len();
                 let id = w.actor(
                     name,
                     ActorKind::Organisation,
                     country.map(str::to_string),
                     None,
                 );
+                // a descriptive reference, country adjective + common noun ("the Polish
+                // military" for the Polish Armed Forces), names the actor as written
+                if w.actors.len() > before {
+                    let surface = w.name_text(a, b);
+                    let surface = surface
+                        .strip_prefix("the ")
+                        .or(surface.strip_prefix("The "))
+                        .unwrap_or(&surface);
+                    let mut words = surface.split(' ');
+                    let adjective = words
+                        .next()
+                        .is_some_and(|x| w.lex.registry().country(x).is_some_and(|c| c.name != x));
+                    let descriptive = words
+                        .next()
+                        .is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase));
+                    if adjective && descriptive {
+                        w.actors[id.0].name = surface.to_string();
+                    }
+                }
                 w.mention(id, span, MentionKind::Name, "actors/registry/organisation");
             }
             Ent::Group { name } => {
@@ -1194,8 +873,22 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 if quantified {
                     continue;
                 }
-                let id = w.actor(name, ActorKind::Group, None, None);
+                let (start, end, country) = group_extent(&w, &hx, a, b);
+                let (id, span) = if (start, end) == (a, b) {
+                    (w.actor(name, ActorKind::Group, None, None), span)
+                } else {
+                    // "Western officials", "Polish officials", "hawks in the alliance"
+                    let full = w.name_text(start, end);
+                    let full = full
+                        .strip_prefix("the ")
+                        .or(full.strip_prefix("The "))
+                        .unwrap_or(&full)
+                        .to_string();
+                    let span = w.doc.tokens[start].span.cover(w.doc.tokens[end - 1].span);
+                    (w.actor(&full, ActorKind::Group, country, None), span)
+                };
                 w.mention(id, span, MentionKind::Name, "actors/registry/group");
+                taken[start..end].fill(true);
             }
             Ent::Person { .. } => {
                 let info = PersonInfo {
@@ -1219,6 +912,15 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                     taken[start..b + 1].fill(true);
                 }
                 continue;
+            }
+            Ent::Demonym { country } => {
+                // "Poles support …", "most Finns": the people of a country, as written
+                let surface = w.doc.slice(span);
+                if !surface.ends_with('s') || !w.cap(a) {
+                    continue;
+                }
+                let id = w.actor(surface, ActorKind::Group, Some(country.to_string()), None);
+                w.mention(id, span, MentionKind::Name, "actors/demonym");
             }
             Ent::Title { .. } => continue,
         }
@@ -1247,10 +949,14 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     }
     // 6. role references and "the alliance"
     roles(&mut w, &sentences, &hx, &mut taken);
+    // 7. outlets of a press review, definite references to organisations
+    outlets(&mut w, &sentences, &hx, &mut taken);
+    embassies(&mut w, &sentences, &hx, &mut taken);
+    org_references(&mut w, &sentences, &hx, &mut taken);
     w.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     dedupe(&mut w.mentions);
-    // 7. pronouns
+    // 8. pronouns
     pronouns(&mut w, &sentences, &taken);
     w.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -1275,6 +981,184 @@ fn dedupe(ms: &mut Vec<Mention>) {
         out.push(m);
     }
     *ms = out;
+}
+
+/// A registry hit that is a surname inside a name: one word of `surname_words` after a
+/// first name ("Ana Holland", "Ed Jordan").
+fn surname_hit(w: &Work, hx: &HitIndex, h: usize, name_start: usize) -> bool {
+    let (ha, hb) = hx.tokens[h];
+    hb == ha + 1 && ha > name_start && w.has(ha, F_SURNAME_WORD)
+}
+
+/// The extent of a group noun at tokens `a..b` with the modifiers that belong to its
+/// name: a country adjective or a listed modifier before it ("Polish officials",
+/// "opposition MPs") and a place or body after it ("hawks in the alliance", "critics in
+/// Berlin"); the country an adjective gives.
+fn group_extent(w: &Work, hx: &HitIndex, a: usize, b: usize) -> (usize, usize, Option<String>) {
+    let mut start = a;
+    let mut country = None;
+    for _ in 0..2 {
+        if start == 0 {
+            break;
+        }
+        let p = start - 1;
+        if let Some(h) = hx.at(p)
+            && let Ent::Adjective { country: c } = hx.hits[h].ent
+        {
+            country.get_or_insert_with(|| c.to_string());
+            start = hx.tokens[h].0;
+        } else if w.has(p, F_GROUP_MOD) && !w.has(p, F_QUANTIFIER) {
+            start = p;
+        } else {
+            break;
+        }
+    }
+    let n = w.doc.tokens.len();
+    let mut end = b;
+    if b + 1 < n && matches!(w.norm(b), "in" | "within" | "across") {
+        let mut k = b + 1;
+        if w.has(k, F_THE) && k + 1 < n {
+            k += 1;
+        }
+        let place = hx
+            .at(k)
+            .filter(|&h| hx.tokens[h].0 == k || hx.tokens[h].0 == b + 1)
+            .and_then(|h| {
+                matches!(
+                    hx.hits[h].ent,
+                    Ent::Country { .. } | Ent::Capital { .. } | Ent::Org { .. }
+                )
+                .then_some(hx.tokens[h].1)
+            });
+        let alliance = matches!(w.norm(k), "alliance" | "bloc") && k > b + 1;
+        if let Some(e) = place {
+            end = e;
+        } else if alliance {
+            end = k + 1;
+        }
+    }
+    (start, end, country)
+}
+
+/// Normal forms of single capitalised words used as speakers: "Veltri said", "said
+/// Veltri", "according to Veltri", "Veltri told".
+fn single_word_speakers<'a>(w: &Work<'a>, sentences: &[(usize, usize)]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for &(lo, hi) in sentences {
+        for t in lo..hi {
+            if !w.cap(t) || w.has(t, F_NOT_NAME) || w.doc.tokens[t].kind != TokenKind::Word {
+                continue;
+            }
+            // a single word: no capitalised neighbour
+            let alone = (t == lo || !w.cap(t - 1)) && (t + 1 >= hi || !w.cap(t + 1));
+            if !alone {
+                continue;
+            }
+            let after = t + 1 < hi && w.has(t + 1, F_SPEECH) && w.norm(t + 1) != "according";
+            let before = t > lo
+                && (w.has(t - 1, F_SPEECH) && w.norm(t - 1) != "asked"
+                    || (w.norm(t - 1) == "to" && t > lo + 1 && w.norm(t - 2) == "according"));
+            if (after || before) && !out.contains(&w.norm(t)) {
+                out.push(w.norm(t));
+            }
+        }
+    }
+    out
+}
+
+/// Whether the tokens after a name and its comma (from `from`) are an apposition that
+/// makes the name a person, and the role and country it gives: ", a senior fellow at …",
+/// ", the Latvian defence minister,", ", Latvia's defence minister,", ", leader of the
+/// opposition,", ", who teaches …", ", 67,".
+fn apposition_after(w: &Work, hx: &HitIndex, from: usize, hi: usize) -> Option<PersonInfo> {
+    let empty = || PersonInfo {
+        role: None,
+        country: None,
+        org: None,
+    };
+    let end = (from + 7).min(hi);
+    // a title after modifiers (article, country, organisation, possessive, qualifier)
+    let mut t = from;
+    while t < end {
+        if let Some(h) = hx.at(t) {
+            match &hx.hits[h].ent {
+                Ent::Title { canonical, .. } => {
+                    if hx.tokens[h].0 != t {
+                        break;
+                    }
+                    // "…, President Ana Roe" is a list of names, not an apposition
+                    let (_, tb) = hx.tokens[h];
+                    if tb < hi && w.cap(tb) && !w.has(tb, F_NOT_NAME) && hx.at(tb).is_none() {
+                        return None;
+                    }
+                    let mut info = title_info(w, hx, t, canonical);
+                    if info.role.is_none() {
+                        info.role = Some(canonical.to_string());
+                    }
+                    return Some(info);
+                }
+                Ent::Country { .. }
+                | Ent::Adjective { .. }
+                | Ent::Org { .. }
+                | Ent::Seat { .. }
+                | Ent::Capital { .. } => {
+                    t = hx.tokens[h].1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if w.has(t, F_DET) || w.norm(t) == "'s" || w.has(t, F_QUALIFIER) {
+            t += 1;
+            continue;
+        }
+        break;
+    }
+    // article + role noun: ", a senior researcher at …"; a role noun after at most two
+    // qualifiers and before a complement: ", deputy chair of the committee,"
+    // a hyphenated role counts by its first part: "President-in-Office", "Chief-of-Staff"
+    let role_word = |t: usize| {
+        w.has(t, F_ROLE_NOUN)
+            || w.norm(t)
+                .split_once('-')
+                .is_some_and(|(head, _)| word_bits(head) & F_ROLE_NOUN != 0)
+    };
+    let mut t = from;
+    while t < hi && t < from + 3 && (w.has(t, F_QUALIFIER) || role_word(t)) {
+        t += 1;
+    }
+    let bare_role = t > from
+        && role_word(t - 1)
+        && (w.cap(from) || t < hi && matches!(w.norm(t), "of" | "at" | "for" | "in" | ","));
+    if (w.has(from, F_DET) && (from + 1..end).any(|t| w.has(t, F_ROLE_NOUN))) || bare_role {
+        let mut info = empty();
+        info.role = apposition_role(w, from, hi);
+        // ", a Ukrainian air-defence officer": the adjective gives the country
+        info.country = (from + 1..end)
+            .take_while(|&t| !w.has(t, F_ROLE_NOUN))
+            .find_map(|t| match hx.at(t).map(|h| &hx.hits[h].ent) {
+                Some(Ent::Adjective { country } | Ent::Country { name: country }) => {
+                    Some(country.to_string())
+                }
+                _ => None,
+            });
+        return Some(info);
+    }
+    // ", who teaches …", ", on behalf of the group," and an age ", 67,"
+    let on_behalf = from + 2 < hi
+        && w.norm(from) == "on"
+        && w.norm(from + 1) == "behalf"
+        && w.norm(from + 2) == "of";
+    if on_behalf
+        || w.norm(from) == "who"
+        || (w.doc.tokens[from].kind == TokenKind::Number
+            && from + 1 < hi
+            && w.norm(from + 1) == ","
+            && w.norm(from).len() <= 3)
+    {
+        return Some(empty());
+    }
+    None
 }
 
 /// Role and country of a title at token `a`: "Polish Prime Minister", "Latvia's
@@ -1349,7 +1233,13 @@ fn apposition_role(w: &Work, from: usize, hi: usize) -> Option<String> {
         j += 1;
     }
     let mut end = j;
-    while end < hi && !matches!(w.norm(end), "," | "." | ";" | "\"" | ":") && end - j < 14 {
+    while end < hi
+        && !matches!(
+            w.norm(end),
+            "," | "." | ";" | "\"" | ":" | "who" | "which" | "whose"
+        )
+        && end - j < 14
+    {
         end += 1;
     }
     (end > j).then(|| {
@@ -1406,14 +1296,35 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
                     continue;
                 }
                 // generic organisation: at least two words and the head noun inside
+                // a group or title word may stand after the head: "Cabinet of Ministers",
+                // "Council of Elders"
                 let inside_hit = (i..b).any(|t| {
-                    hx.at(t)
-                        .is_some_and(|h| !matches!(hx.hits[h].ent, Ent::Ministry { .. }))
+                    hx.at(t).is_some_and(|h| match hx.hits[h].ent {
+                        Ent::Ministry { .. } => false,
+                        Ent::Group { .. } | Ent::Title { .. } => t <= i + hp,
+                        // "the Romanian Parliament": the adjective gives the country
+                        Ent::Adjective { .. } => t != i || hp == 0,
+                        _ => true,
+                    })
                 });
-                if b - i >= 2 && !inside_hit && (hp > 0 || b - i >= 3) {
+                let country = hx.at(i).and_then(|h| match hx.hits[h].ent {
+                    Ent::Adjective { country } => Some(country.to_string()),
+                    _ => None,
+                });
+                // "Council and Commission" coordinates two bodies: no one name
+                let coordinated = (i + 1..b.saturating_sub(1)).any(|t| {
+                    w.norm(t) == "and" && w.has(t - 1, F_ORG_HEAD) && w.has(t + 1, F_ORG_HEAD)
+                });
+                if b - i >= 2 && !inside_hit && !coordinated && (hp > 0 || b - i >= 3) {
                     let name = w.name_text(i, b);
                     let span = w.doc.tokens[i].span.cover(w.doc.tokens[b - 1].span);
-                    let id = w.actor(&name, ActorKind::Organisation, None, None);
+                    // "Cabinet of Ministers", "Government of X": the executive itself
+                    let kind = if hp == 0 && w.has(i, F_GOVERNMENT) {
+                        ActorKind::State
+                    } else {
+                        ActorKind::Organisation
+                    };
+                    let id = w.actor(&name, kind, country, None);
                     w.mention(id, span, MentionKind::Name, "actors/organisation");
                     taken[i..b].fill(true);
                 }
@@ -1421,6 +1332,33 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
             i = b.max(i + 1);
         }
     }
+}
+
+/// The country that owns a generic ministry surface at token `a` ("Belarus's defence
+/// ministry", "the Belarusian defence ministry"), with the first token of the owner.
+fn generic_ministry_owner<'r>(w: &Work, hx: &HitIndex<'r>, a: usize) -> Option<(usize, &'r str)> {
+    // the hit may start with its article: the owner stands before it ("the Latvian
+    // defence ministry" is matched from "defence")
+    if a >= 2
+        && w.norm(a - 1) == "'s"
+        && let Some(h) = hx.at(a - 2)
+        && let Ent::Country { name } = hx.hits[h].ent
+    {
+        return Some((hx.tokens[h].0, name));
+    }
+    if a >= 1
+        && let Some(h) = hx.at(a - 1)
+        && let Ent::Adjective { country } = hx.hits[h].ent
+    {
+        let start = hx.tokens[h].0;
+        let start = if start > 0 && w.has(start - 1, F_THE) {
+            start - 1
+        } else {
+            start
+        };
+        return Some((start, country));
+    }
+    None
 }
 
 fn ministry_start(i: usize, lo: usize, hx: &HitIndex) -> usize {
@@ -1485,13 +1423,13 @@ fn ministry(
         if mpos + 1 < words.len() && norms[mpos + 1] == "of" {
             // "Latvian Ministry of Defence"
             let p: Vec<&str> = words[mpos + 2..].to_vec();
-            return finish(p, country.or_else(|| possessor(w, i, lo, hx)));
+            return finish(w.lex, p, country.or_else(|| possessor(w, i, lo, hx)));
         }
     }
     if country.is_none() {
         country = possessor(w, i, lo, hx);
     }
-    finish(portfolio, country)
+    finish(w.lex, portfolio, country)
 }
 
 fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
@@ -1505,11 +1443,20 @@ fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
     None
 }
 
-fn finish(portfolio: Vec<&str>, country: Option<String>) -> Option<(String, Option<String>)> {
+fn finish(
+    lex: &Lexicon,
+    portfolio: Vec<&str>,
+    country: Option<String>,
+) -> Option<(String, Option<String>)> {
     if portfolio.is_empty() {
         return None;
     }
-    let p = portfolio.join(" ");
+    let written = portfolio.join(" ");
+    // "Foreign Ministry" is the Ministry of Foreign Affairs (ministries.toml)
+    let p = lex
+        .portfolio(&written)
+        .map_or(written.as_str(), |(_, p)| p)
+        .to_string();
     let name = match &country {
         Some(c) => format!("Ministry of {p} of {c}"),
         None => format!("Ministry of {p}"),
@@ -1683,6 +1630,384 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
     }
 }
 
+/// The role given to an outlet actor.
+const OUTLET_ROLE: &str = "Newspaper";
+
+/// Outlets: a press-review heading "Der Tagesbote, Munich: …" (a name, a comma, a place
+/// and a colon at the start of a line), and an apposition "Der Tagesbote, the Munich
+/// daily, …". Only in documents that speak of papers at all (a media noun occurs).
+fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
+    let n = w.doc.tokens.len();
+    let is_media = |w: &Work, t: usize| w.has(t, F_MEDIA);
+    if !(0..n).any(|t| is_media(w, t)) {
+        return;
+    }
+    let text = w.doc.text();
+    for &(lo, hi) in sentences {
+        // the name: capitalised words from the start of the sentence up to a comma
+        let Some(comma) = (lo..hi.min(lo + 6)).find(|&t| w.norm(t) == ",") else {
+            continue;
+        };
+        if comma == lo
+            || (lo..comma).any(|t| taken[t] || w.doc.tokens[t].kind != TokenKind::Word)
+            || !(lo..comma).all(|t| w.has(t, F_CAP | F_UPPER | F_PARTICLE) || w.has(t, F_THE))
+            || !w.has(lo, F_CAP | F_THE)
+        {
+            continue;
+        }
+        // a name has a word of its own: not only articles, initials or function words
+        if !(lo..comma).any(|t| w.cap(t) && !w.has(t, F_NOT_NAME) && w.tok(t).chars().count() > 1) {
+            continue;
+        }
+        // a state, a capital or a known organisation is not a newspaper's name
+        if (lo..comma).any(|t| {
+            hx.at(t).is_some_and(|h| {
+                !matches!(hx.hits[h].ent, Ent::Adjective { .. } | Ent::Title { .. })
+            }) && !w.has(t, F_THE)
+        }) {
+            continue;
+        }
+        let line_start = {
+            let start = w.doc.tokens[lo].span.start;
+            let before = text[..start].trim_end_matches([' ', '\t']);
+            before.is_empty() || before.ends_with('\n')
+        };
+        let k = comma + 1;
+        // "Name, Place:" heading
+        let place_end = (k..hi.min(k + 3)).find(|&t| w.norm(t) == ":");
+        let heading = line_start
+            && place_end.is_some_and(|e| e > k && (k..e).all(|t| w.cap(t) || w.has(t, F_UPPER)));
+        // "Name, the <modifiers> daily,"
+        let appos = k < hi
+            && w.has(k, F_THE)
+            && (k + 1..hi.min(k + 5))
+                .find(|&t| is_media(w, t))
+                .is_some_and(|t| t + 1 < hi && w.norm(t + 1) == ",");
+        if !heading && !appos {
+            continue;
+        }
+        let country = if heading {
+            place_end.and_then(|e| {
+                (k..e).find_map(|t| {
+                    hx.at(t).and_then(|h| match hx.hits[h].ent {
+                        Ent::Capital { country } | Ent::Country { name: country } => {
+                            Some(country.to_string())
+                        }
+                        Ent::Seat { country, .. } => Some(country.to_string()),
+                        _ => None,
+                    })
+                })
+            })
+        } else {
+            (k + 1..hi.min(k + 5)).find_map(|t| {
+                hx.at(t).and_then(|h| match hx.hits[h].ent {
+                    Ent::Capital { country } | Ent::Adjective { country } => {
+                        Some(country.to_string())
+                    }
+                    _ => None,
+                })
+            })
+        };
+        let name = w.name_text(lo, comma);
+        let span = w.doc.tokens[lo].span.cover(w.doc.tokens[comma - 1].span);
+        let id = w.actor(
+            &name,
+            ActorKind::Organisation,
+            country,
+            Some(OUTLET_ROLE.to_string()),
+        );
+        w.mention(id, span, MentionKind::Name, "actors/outlet");
+        taken[lo..comma].fill(true);
+    }
+    // "The conservative Tagesbote argues", "the Hamburg-based Nordkurier, by contrast,
+    // thinks": an article, lower-case modifiers and a capitalised name that no list knows,
+    // followed by a verb (a person's name takes no article)
+    for &(lo, hi) in sentences {
+        let mut i = lo;
+        while i + 2 < hi {
+            if taken[i] || !w.has(i, F_THE) {
+                i += 1;
+                continue;
+            }
+            // lower-case modifiers and "Hamburg-based"-style ones
+            let mut a = i + 1;
+            while a < hi
+                && a <= i + 2
+                && w.doc.tokens[a].kind == TokenKind::Word
+                && (!w.cap(a) || w.norm(a).ends_with("-based"))
+            {
+                a += 1;
+            }
+            let Some((na, nb)) = w.read_name(a, hi, taken) else {
+                i += 1;
+                continue;
+            };
+            let known = (na..nb).any(|t| hx.at(t).is_some())
+                || w.has(nb - 1, F_ORG_HEAD | F_PLACE_HEAD)
+                || (na..nb).any(|t| w.has(t, F_ROLE_NOUN))
+                || nb - na > 3;
+            // the verb: next, or after a parenthetical ", by contrast,"
+            let mut v = nb;
+            if v < hi && w.norm(v) == "," {
+                v = (v + 1..hi.min(v + 5))
+                    .find(|&t| w.norm(t) == ",")
+                    .map_or(hi, |t| t + 1);
+            }
+            let verb = v < hi && {
+                let x = w.norm(v);
+                w.doc.tokens[v].kind == TokenKind::Word
+                    && !w.cap(v)
+                    && (w.has(v, F_SPEECH)
+                        || x == "is"
+                        || x == "has"
+                        || (x.len() > 3 && x.ends_with('s') && !x.ends_with("ss")))
+            };
+            if known || !verb {
+                i = nb.max(i + 1);
+                continue;
+            }
+            let name = w.name_text(na, nb);
+            let span = w.doc.tokens[na].span.cover(w.doc.tokens[nb - 1].span);
+            // "the Chronicle" after "The Northern Chronicle": the same outlet
+            let short = format!(" {name}");
+            if let Some(x) = w.actors.iter().position(|x| {
+                x.role.as_deref() == Some(OUTLET_ROLE) && x.name.ends_with(short.as_str())
+            }) {
+                w.mention(ActorId(x), span, MentionKind::Partial, "actors/outlet");
+                taken[na..nb].fill(true);
+                i = nb;
+                continue;
+            }
+            let country = (i + 1..na).find_map(|t| {
+                hx.at(t).and_then(|h| match hx.hits[h].ent {
+                    Ent::Adjective { country } | Ent::Capital { country } => {
+                        Some(country.to_string())
+                    }
+                    _ => None,
+                })
+            });
+            let id = w.actor(
+                &name,
+                ActorKind::Organisation,
+                country,
+                Some(OUTLET_ROLE.to_string()),
+            );
+            w.mention(id, span, MentionKind::Name, "actors/outlet");
+            taken[na..nb].fill(true);
+            i = nb;
+        }
+    }
+}
+
+/// Diplomatic missions: "the Russian embassy in Riga", "Poland's embassy in Oslo", "the
+/// Latvian embassy" -> organisation "<Adjective> embassy [in <Place>]" with its country.
+fn embassies(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
+    for &(lo, hi) in sentences {
+        for e in lo + 1..hi {
+            if taken[e] || !matches!(w.norm(e), "embassy" | "consulate") {
+                continue;
+            }
+            let owner = if let Some(h) = hx.at(e - 1)
+                && let Ent::Adjective { country } = hx.hits[h].ent
+            {
+                let a = hx.tokens[h].0;
+                Some((a, country, w.name_text(a, e)))
+            } else if e >= lo + 2
+                && w.norm(e - 1) == "'s"
+                && let Some(h) = hx.at(e - 2)
+                && let Ent::Country { name } = hx.hits[h].ent
+            {
+                let adj = w.lex.adjective(name).unwrap_or(name).to_string();
+                Some((hx.tokens[h].0, name, adj))
+            } else {
+                None
+            };
+            let Some((a, country, adj)) = owner else {
+                continue;
+            };
+            // the owner's own registry mention gives way to the embassy's
+            if (a..e).any(|t| taken[t] && hx.at(t).is_none()) {
+                continue;
+            }
+            let start = if a > lo && w.has(a - 1, F_THE) {
+                a - 1
+            } else {
+                a
+            };
+            let mut end = e + 1;
+            let mut name = format!("{adj} {}", w.tok(e).to_lowercase());
+            if e + 2 < hi
+                && matches!(w.norm(e + 1), "in" | "to")
+                && let Some((pa, pb)) = w
+                    .read_name(e + 2, hi, taken)
+                    .or_else(|| hx.at(e + 2).map(|h| hx.tokens[h]))
+            {
+                name = format!("{name} {} {}", w.norm(e + 1), w.name_text(pa, pb));
+                end = pb;
+            }
+            let span = w.doc.tokens[start].span.cover(w.doc.tokens[end - 1].span);
+            let id = w.actor(
+                &name,
+                ActorKind::Organisation,
+                Some(country.to_string()),
+                None,
+            );
+            w.mention(id, span, MentionKind::Name, "actors/embassy");
+            taken[start..end].fill(true);
+        }
+    }
+    // "the Russian embassy" is the one Russian embassy the document places
+    for g in 0..w.actors.len() {
+        if w.actors[g].kind != ActorKind::Organisation || !w.actors[g].name.ends_with(" embassy") {
+            continue;
+        }
+        let prefix = format!("{} ", w.actors[g].name);
+        let placed: Vec<usize> = (0..w.actors.len())
+            .filter(|&x| w.actors[x].name.starts_with(&prefix))
+            .collect();
+        if let [only] = placed[..] {
+            for m in w.mentions.iter_mut().filter(|m| m.actor.0 == g) {
+                m.actor = ActorId(only);
+            }
+        }
+    }
+}
+
+/// Definite references to an organisation named before: "the ministry", "the embassy",
+/// "the paper", "the conservative Warsaw daily", "the Chronicle". Each goes to the latest
+/// organisation mentioned before it that fits (its head noun, or an outlet for a media
+/// noun, from the same country when the reference gives one). Also: a generic ministry
+/// ("the defence ministry") is the one ministry of that portfolio the document names
+/// with its country.
+fn org_references(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
+    // generic ministry -> the one national ministry of the same portfolio
+    let ministry_portfolio = |w: &Work, name: &str| -> Option<usize> {
+        let rest = name.strip_prefix("Ministry of ")?;
+        let p = match rest.rfind(" of ") {
+            Some(k) => &rest[..k],
+            None => rest,
+        };
+        let p = p.strip_prefix("the ").unwrap_or(p);
+        w.lex.portfolio(p).map(|(i, _)| i)
+    };
+    for g in 0..w.actors.len() {
+        let a = &w.actors[g];
+        if a.kind != ActorKind::Organisation || a.country.is_some() {
+            continue;
+        }
+        let Some(gi) = w.lex.generic_ministry(&a.name) else {
+            continue;
+        };
+        let national: Vec<usize> = (0..w.actors.len())
+            .filter(|&x| {
+                let b = &w.actors[x];
+                x != g
+                    && b.kind == ActorKind::Organisation
+                    && b.country.is_some()
+                    && ministry_portfolio(w, &b.name) == Some(gi)
+            })
+            .collect();
+        if let [only] = national[..] {
+            for m in w.mentions.iter_mut().filter(|m| m.actor.0 == g) {
+                m.actor = ActorId(only);
+            }
+        }
+    }
+    let orgs: Vec<usize> = (0..w.actors.len())
+        .filter(|&x| w.actors[x].kind == ActorKind::Organisation)
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    for &(lo, hi) in sentences {
+        let mut i = lo;
+        while i + 1 < hi {
+            if taken[i] || !w.has(i, F_THE) {
+                i += 1;
+                continue;
+            }
+            // "the Chronicle": the last word of an outlet's name
+            let single_cap = w.cap(i + 1) && !taken[i + 1] && hx.at(i + 1).is_none();
+            // the + up to three modifiers + head
+            let mut j = i + 1;
+            let mut country: Option<&str> = None;
+            let mut head: Option<usize> = None;
+            while j < hi && j <= i + 4 && !taken[j] {
+                let nm = w.norm(j);
+                if w.has(j, F_MEDIA | F_ORG_HEAD) || matches!(nm, "ministry" | "embassy") {
+                    head = Some(j);
+                    break;
+                }
+                if let Some(h) = hx.at(j) {
+                    match hx.hits[h].ent {
+                        Ent::Adjective { country: c } | Ent::Capital { country: c } => {
+                            country = Some(c);
+                            j = hx.tokens[h].1;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                if w.doc.tokens[j].kind != TokenKind::Word {
+                    break;
+                }
+                j += 1;
+            }
+            let single_cap = single_cap && head.is_none();
+            let Some(hd) = head.or(single_cap.then_some(i + 1)) else {
+                i += 1;
+                continue;
+            };
+            // "the ministry of …" is a name; "the daily briefing" is an adjective
+            let adjectival = matches!(w.norm(hd), "daily" | "weekly")
+                && hd + 1 < hi
+                && w.doc.tokens[hd + 1].kind == TokenKind::Word
+                && !w.has(hd + 1, F_SPEECH)
+                && !w.norm(hd + 1).ends_with('s');
+            if adjectival || (hd + 1 < hi && w.norm(hd + 1) == "of") {
+                i += 1;
+                continue;
+            }
+            let start = w.doc.tokens[i].span.start;
+            let head_word = w.norm(hd);
+            let media = w.has(hd, F_MEDIA);
+            let fits = |a: &Actor| -> bool {
+                if a.kind != ActorKind::Organisation {
+                    return false;
+                }
+                let outlet = a.role.as_deref() == Some(OUTLET_ROLE);
+                let by_head = if media {
+                    outlet
+                } else if single_cap {
+                    outlet
+                        && a.name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|l| normalizes_to(w.tok(hd), &normalize_name(l)))
+                } else {
+                    a.name.to_lowercase().contains(head_word)
+                };
+                // an outlet whose country is unknown may be "the British paper"
+                by_head && country.is_none_or(|c| a.country.as_deref().is_none_or(|x| x == c))
+            };
+            let target = w
+                .mentions
+                .iter()
+                .filter(|m| m.span.end <= start && fits(&w.actors[m.actor.0]))
+                .max_by_key(|m| m.span.start)
+                .map(|m| m.actor);
+            if let Some(id) = target {
+                let span = w.doc.tokens[i].span.cover(w.doc.tokens[hd].span);
+                w.mention(id, span, MentionKind::Role, "actors/role/organisation");
+                taken[i..=hd].fill(true);
+                i = hd + 1;
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
 /// he/she: the most recent person who was the subject of a sentence (the first person
 /// mention of a sentence not governed by a preposition), outside quotes.
 #[allow(clippy::needless_range_loop)]
@@ -1742,19 +2067,26 @@ mod feature_tests {
 
     /// Words to test the features on: every listed word in several spellings, and others.
     fn samples() -> Vec<String> {
-        let lists: [&[&str]; 11] = [
-            NOT_NAME,
-            PARTICLES,
-            PLACE_HEADS,
-            GOVERNMENT,
-            HONORIFICS,
-            ROLE_NOUNS,
-            SPEECH,
-            ORG_HEADS,
-            QUANTIFIERS,
-            DETERMINERS,
-            HE_SHE,
-        ];
+        let l = &*WORD_LISTS;
+        let lists: Vec<Vec<&str>> = [
+            &l.not_name,
+            &l.particles,
+            &l.place_heads,
+            &l.government,
+            &l.honorifics,
+            &l.role_nouns,
+            &l.speech,
+            &l.org_heads,
+            &l.quantifiers,
+            &l.media_nouns,
+            &l.qualifiers,
+            &l.group_modifiers,
+            &l.surname_words,
+        ]
+        .into_iter()
+        .map(|x| words(x).collect())
+        .chain([DETERMINERS.to_vec(), HE_SHE.to_vec()])
+        .collect();
         let mut out: Vec<String> = Vec::new();
         for w in lists.iter().flat_map(|l| l.iter()) {
             let mut cap = w.to_string();
@@ -1831,24 +2163,31 @@ mod feature_tests {
             for norm in [surface.to_lowercase(), surface.clone(), "the".to_string()] {
                 let f = token_features(&surface, &norm);
                 let n = norm.as_str();
+                let l = &*WORD_LISTS;
+                let has =
+                    |list: &'static [toml::Spanned<String>], x: &str| words(list).any(|w| w == x);
                 let expect = [
                     (F_CAP, is_cap(&surface)),
                     (
                         F_UPPER,
                         surface.chars().all(|c| c.is_uppercase()) && surface.len() > 1,
                     ),
-                    (F_NOT_NAME, NOT_NAME.contains(&n)),
-                    (F_PARTICLE, PARTICLES.contains(&surface.as_str())),
-                    (F_PLACE_HEAD, PLACE_HEADS.contains(&n)),
-                    (F_GOVERNMENT, GOVERNMENT.contains(&n)),
+                    (F_NOT_NAME, has(&l.not_name, n)),
+                    (F_PARTICLE, has(&l.particles, &surface)),
+                    (F_PLACE_HEAD, has(&l.place_heads, n)),
+                    (F_GOVERNMENT, has(&l.government, n)),
                     (
                         F_HONORIFIC,
-                        HONORIFICS.contains(&n) || HONORIFICS.contains(&format!("{n}.").as_str()),
+                        has(&l.honorifics, n) || has(&l.honorifics, &format!("{n}.")),
                     ),
-                    (F_ROLE_NOUN, ROLE_NOUNS.contains(&n)),
-                    (F_SPEECH, SPEECH.contains(&n)),
-                    (F_ORG_HEAD, ORG_HEADS.contains(&n)),
-                    (F_QUANTIFIER, QUANTIFIERS.contains(&n)),
+                    (F_ROLE_NOUN, has(&l.role_nouns, n)),
+                    (F_SPEECH, has(&l.speech, n)),
+                    (F_ORG_HEAD, has(&l.org_heads, n)),
+                    (F_QUANTIFIER, has(&l.quantifiers, n)),
+                    (F_MEDIA, has(&l.media_nouns, n)),
+                    (F_QUALIFIER, has(&l.qualifiers, n)),
+                    (F_GROUP_MOD, has(&l.group_modifiers, n)),
+                    (F_SURNAME_WORD, has(&l.surname_words, n)),
                     (F_THE, n == "the"),
                     (F_DET, matches!(n, "the" | "a" | "an")),
                     (F_HE_SHE, matches!(n, "he" | "she")),

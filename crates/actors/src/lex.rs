@@ -14,6 +14,8 @@ pub(crate) enum Ent<'r> {
     Country { name: &'r str },
     /// A country adjective or demonym: a modifier ("Polish"), not an actor by itself.
     Adjective { country: &'r str },
+    /// A demonym ("Poles", "Finns"): in the plural, a group of the country's people.
+    Demonym { country: &'r str },
     /// A capital used as a metonym ("Warsaw").
     Capital { country: &'r str },
     /// A seat of government ("the Kremlin"): the state itself or a body of it.
@@ -144,6 +146,7 @@ impl Lexicon {
                         Ent::Country { name: &c.name }
                     }
                     Entry::Country(c, Surface::Capital) => Ent::Capital { country: &c.name },
+                    Entry::Country(c, Surface::Demonym) => Ent::Demonym { country: &c.name },
                     Entry::Country(c, _) => Ent::Adjective { country: &c.name },
                     Entry::Seat(c, seat) => Ent::Seat {
                         name: &seat.name,
@@ -218,6 +221,47 @@ impl Lexicon {
                 None => r.role.clone(),
             }),
         })
+    }
+
+    /// The generic ministry (index in the registry's ministries) whose portfolio words
+    /// include `written` ("Defense", "foreign"), and the portfolio to name it by: the
+    /// canonical one when `written` is a shortening of it ("Foreign" -> "Foreign
+    /// Affairs"), else the words as written (a spelling, "Defense", stays as written).
+    pub(crate) fn portfolio<'a>(&'a self, written: &'a str) -> Option<(usize, &'a str)> {
+        let w = written.to_lowercase();
+        self.registry
+            .ministries()
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.country.is_none())
+            .find(|(_, m)| {
+                m.words.iter().any(|x| x.to_lowercase() == w) || m.portfolio.to_lowercase() == w
+            })
+            .map(|(i, m)| {
+                let canonical = m.portfolio.to_lowercase();
+                if canonical.starts_with(&w) && canonical.len() > w.len() {
+                    (i, m.portfolio.as_str())
+                } else {
+                    (i, written)
+                }
+            })
+    }
+
+    /// The generic ministry of a canonical ministry name ("Ministry of Defence"), by its
+    /// index in the registry.
+    pub(crate) fn generic_ministry(&self, name: &str) -> Option<usize> {
+        self.registry
+            .ministries()
+            .iter()
+            .position(|m| m.country.is_none() && m.name == name)
+    }
+
+    /// The first attributive adjective of a country ("Poland" -> "Polish").
+    pub(crate) fn adjective(&self, country: &str) -> Option<&str> {
+        self.registry
+            .country(country)
+            .and_then(|c| c.adjectives.first())
+            .map(String::as_str)
     }
 
     /// True for an alliance or intergovernmental organisation ("the alliance", "the bloc").

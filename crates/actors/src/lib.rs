@@ -28,6 +28,7 @@ mod finder;
 pub mod gazetteer;
 mod lex;
 pub mod registry;
+mod words;
 
 pub use lex::Lexicon;
 use stancemap_core::{Document, Error, Layer, Stage};

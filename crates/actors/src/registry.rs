@@ -852,7 +852,12 @@ fn merge_by_key<T, K: Eq + std::hash::Hash>(
     }
 }
 
-fn data_error(file: &str, text: &str, span: Option<Range<usize>>, message: String) -> Error {
+pub(crate) fn data_error(
+    file: &str,
+    text: &str,
+    span: Option<Range<usize>>,
+    message: String,
+) -> Error {
     let e = Error::new(ErrorKind::Data, message).with_path(file);
     match span {
         Some(r) => {

@@ -224,3 +224,243 @@ fn possessive_role_reference() {
         "{ms:?}"
     );
 }
+
+// ---- appositions after a name (role after the name)
+
+#[test]
+fn name_then_possessive_country_role() {
+    let doc = run("Marta Oskarsdóttir, Iceland's foreign minister, said the talks had stalled.");
+    let a = actor(&doc, "Marta Oskarsdóttir");
+    assert_eq!(a.kind, ActorKind::Person);
+    assert_eq!(a.country.as_deref(), Some("Iceland"));
+    assert!(
+        a.role.as_deref().is_some_and(|r| r.contains("Minister")),
+        "{:?}",
+        a.role
+    );
+    assert!(
+        !doc.actors
+            .iter()
+            .any(|a| a.name.contains("foreign minister"))
+    );
+}
+
+#[test]
+fn name_then_article_country_role() {
+    let doc = run("Tiago Ferrão, the Portuguese defence minister, flew to Vilnius on Monday.");
+    let a = actor(&doc, "Tiago Ferrão");
+    assert_eq!(a.country.as_deref(), Some("Portugal"));
+    assert!(
+        a.role
+            .as_deref()
+            .is_some_and(|r| r.contains("Defence Minister")),
+        "{:?}",
+        a.role
+    );
+}
+
+#[test]
+fn appositions_of_people_no_list_names() {
+    let doc = run(
+        "Ana Veltri, a retired air force general, disagreed. Bogdan Ionescu, deputy chair of the budget committee, said little. Irma Kalniņa, who teaches law in Riga, was sceptical. Oskar Lind, 71, remembers the last war.",
+    );
+    for n in ["Ana Veltri", "Bogdan Ionescu", "Irma Kalniņa", "Oskar Lind"] {
+        assert_eq!(actor(&doc, n).kind, ActorKind::Person, "{n}");
+    }
+    assert!(
+        actor(&doc, "Ana Veltri")
+            .role
+            .as_deref()
+            .is_some_and(|r| r.contains("general"))
+    );
+}
+
+#[test]
+fn a_name_confirmed_by_a_later_speaker_use() {
+    let doc = run(
+        "Nobody has argued harder than Ştefan Vârlan. The next crossing will be the last, Vârlan said.",
+    );
+    assert_eq!(actor(&doc, "Ştefan Vârlan").kind, ActorKind::Person);
+    // a capitalised pair never used as a speaker stays no one
+    let doc = run("They met at Nowa Ruda last year. Nothing was agreed.");
+    assert!(doc.actors.iter().all(|a| a.name != "Nowa Ruda"));
+}
+
+#[test]
+fn title_complement_then_comma_and_a_label_in_brackets() {
+    let doc = run("Norway's envoy in Tallinn, Eirik Havdal, denied it.");
+    assert_eq!(
+        actor(&doc, "Eirik Havdal").country.as_deref(),
+        Some("Norway")
+    );
+    let doc = run(
+        "The Minister for the Armed Forces (Gwen Talbot)\nI thank the member for the question.",
+    );
+    assert_eq!(actor(&doc, "Gwen Talbot").kind, ActorKind::Person);
+}
+
+// ---- ministries and embassies with a nationality
+
+#[test]
+fn ministries_take_their_portfolio_and_country() {
+    let doc = run("The Slovenian Foreign Ministry summoned the ambassador.");
+    actor(&doc, "Ministry of Foreign Affairs of Slovenia");
+    let doc = run("Croatia's defence ministry said the radar had failed.");
+    assert_eq!(
+        actor(&doc, "Ministry of Defence of Croatia")
+            .country
+            .as_deref(),
+        Some("Croatia")
+    );
+    // a later "the defence ministry" and "the ministry" are the same ministry
+    let doc = run(
+        "The Latvian Defence Ministry confirmed the crash. Later the defence ministry said debris was found. The ministry gave no figures.",
+    );
+    let m = mentions_of(&doc, "Ministry of Defence of Latvia");
+    assert_eq!(m.len(), 3, "{m:?}");
+}
+
+#[test]
+fn embassies_are_organisations_of_their_country() {
+    let doc =
+        run("The Hungarian embassy in Riga rejected the report. Later the embassy said nothing.");
+    let a = actor(&doc, "Hungarian embassy in Riga");
+    assert_eq!(a.kind, ActorKind::Organisation);
+    assert_eq!(a.country.as_deref(), Some("Hungary"));
+    assert_eq!(mentions_of(&doc, "Hungarian embassy in Riga").len(), 2);
+    let doc = run("Finland's embassy in Oslo declined to comment.");
+    actor(&doc, "Finnish embassy in Oslo");
+}
+
+// ---- groups
+
+#[test]
+fn groups_keep_their_modifiers_and_place() {
+    let doc = run(
+        "Hawks in the alliance want faster answers. Retired officers disagreed. Polish officials said little. At a summit in Warsaw, nothing was said.",
+    );
+    assert_eq!(actor(&doc, "Hawks in the alliance").kind, ActorKind::Group);
+    assert!(doc.actors.iter().all(|a| a.name != "Poland"));
+    assert_eq!(
+        actor(&doc, "Polish officials").country.as_deref(),
+        Some("Poland")
+    );
+}
+
+// ---- names with diacritics, particles, ordinary words as surnames
+
+#[test]
+fn names_with_diacritics_and_particles() {
+    let doc = run(
+        "Ārija Ēķe said the vote was close. According to Łucja Żółć, nothing changed. Şeyma Ağaoğlu, an analyst at a bank in Izmir, agreed. Said Joost van der Berg: no.",
+    );
+    for n in ["Ārija Ēķe", "Łucja Żółć", "Şeyma Ağaoğlu"] {
+        assert_eq!(actor(&doc, n).kind, ActorKind::Person, "{n}");
+    }
+}
+
+#[test]
+fn ordinary_words_as_surnames() {
+    let doc = run(
+        "Senator Ruth Will said the plan was sound. Finance Minister Aled Young agreed. Deputy Minister Pia Holland said nothing.",
+    );
+    for n in ["Ruth Will", "Aled Young", "Pia Holland"] {
+        assert_eq!(actor(&doc, n).kind, ActorKind::Person, "{n}");
+    }
+    assert!(doc.actors.iter().all(|a| a.name != "Netherlands"));
+}
+
+// ---- outlets of a press review
+
+#[test]
+fn press_review_outlets_and_their_back_references() {
+    let doc = run(
+        "Der Morgenkurier, Munich: \"Too little\"\n\nThe Munich paper is unimpressed. \"This is not enough,\" it writes.\n\nThe liberal Abendpost Weekly argues the opposite, and the paper says so plainly.",
+    );
+    let a = actor(&doc, "Der Morgenkurier");
+    assert_eq!(a.kind, ActorKind::Organisation);
+    assert_eq!(mentions_of(&doc, "Der Morgenkurier").len(), 2);
+    actor(&doc, "Abendpost Weekly");
+    let doc = run(
+        "Der Morgenkurier, Munich: \"Too little\"\n\nThe Munich paper is unimpressed.\n\nThe Morgenkurier argues that the law is weak.",
+    );
+    assert_eq!(mentions_of(&doc, "Der Morgenkurier").len(), 3);
+    // a by-line and a noun before "the paper" are not outlets
+    let doc = run("Compulsion, the paper concludes, is a last resort.\n\nA, the paper, said.");
+    assert!(
+        doc.actors
+            .iter()
+            .all(|a| a.name != "Compulsion" && a.name != "A")
+    );
+}
+
+#[test]
+fn plural_demonyms_are_groups_of_the_country() {
+    let doc = run("Most Finns back the plan, a survey found. Finnish officials agreed.");
+    let a = actor(&doc, "Finns");
+    assert_eq!(a.kind, ActorKind::Group);
+    assert_eq!(a.country.as_deref(), Some("Finland"));
+}
+
+#[test]
+fn descriptive_references_to_an_organisation_keep_their_wording() {
+    let doc = run("The Polish military said two radars had tracked the object.");
+    let a = actor(&doc, "Polish military");
+    assert_eq!(a.kind, ActorKind::Organisation);
+    assert_eq!(a.country.as_deref(), Some("Poland"));
+}
+
+#[test]
+fn partitive_quantifiers_keep_the_group() {
+    let doc = run("Several member states are wary. Doves want the jets escorted home.");
+    assert!(
+        doc.actors
+            .iter()
+            .any(|a| a.kind == ActorKind::Group && a.name == "member states")
+    );
+    actor(&doc, "doves");
+}
+
+#[test]
+fn an_executive_named_by_its_head_noun_is_the_state() {
+    let doc = run("On Monday the Cabinet of Ministers approved the new rules.");
+    assert_eq!(actor(&doc, "Cabinet of Ministers").kind, ActorKind::State);
+}
+
+#[test]
+fn a_national_body_by_adjective_and_head_and_its_back_reference() {
+    let doc = run(
+        "The Slovenian Parliament passed the bill on Friday. The parliament also asked for a report.",
+    );
+    let a = actor(&doc, "Slovenian Parliament");
+    assert_eq!(a.country.as_deref(), Some("Slovenia"));
+    assert_eq!(mentions_of(&doc, "Slovenian Parliament").len(), 2);
+}
+
+#[test]
+fn coordinated_bodies_are_not_one_name() {
+    let doc = run("The Council and Commission must now agree, she said.");
+    assert!(
+        doc.actors
+            .iter()
+            .all(|a| a.name != "Council and Commission")
+    );
+}
+
+#[test]
+fn national_companies_by_adjective_and_head() {
+    let doc = run("Slovenian Railways said freight would resume on Friday.");
+    assert_eq!(
+        actor(&doc, "Slovenian Railways").country.as_deref(),
+        Some("Slovenia")
+    );
+}
+
+#[test]
+fn hyphenated_roles_and_on_behalf_of_make_appositions() {
+    let doc = run(
+        "Maren Solvik, President-in-Office of the Council, opened the debate. Karel Dostál, on behalf of his group, replied.",
+    );
+    assert_eq!(actor(&doc, "Maren Solvik").kind, ActorKind::Person);
+    assert_eq!(actor(&doc, "Karel Dostál").kind, ActorKind::Person);
+}
