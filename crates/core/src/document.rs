@@ -153,6 +153,9 @@ pub struct Turn {
     pub affiliation: Vec<String>,
     /// The actor the turn was resolved to, once actors exist.
     pub speaker: Option<ActorId>,
+    /// The speaker is a body, not a person: a press review's "Daily Planet, Metropolis:
+    /// \"headline\"" entry speaks for the paper.
+    pub organisation: bool,
 }
 
 /// A boilerplate region and the rule that excluded it.

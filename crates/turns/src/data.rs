@@ -22,6 +22,7 @@ struct Raw {
     turn_enders: Vec<String>,
     not_labels: Vec<String>,
     role_words: Vec<String>,
+    not_names: Vec<String>,
     parties: BTreeMap<String, String>,
     genres: BTreeMap<String, Vec<String>>,
     genre_openers: BTreeMap<String, Vec<String>>,
@@ -64,6 +65,8 @@ pub struct TurnData {
     pub(crate) turn_enders: Vec<String>,
     pub(crate) not_labels: FxHashSet<String>,
     pub(crate) role_words: FxHashSet<String>,
+    /// Words that open no name or label (days, months).
+    pub(crate) not_names: FxHashSet<String>,
     /// Party abbreviation (as written and lower case) → party.
     pub(crate) parties: FxHashMap<String, String>,
     /// (phrase, genre), longest phrase first.
@@ -160,6 +163,7 @@ impl TurnData {
             turn_enders: raw.turn_enders,
             not_labels: set(&raw.not_labels),
             role_words: set(&raw.role_words),
+            not_names: set(&raw.not_names),
             parties,
             genres,
             genre_openers,

@@ -45,6 +45,8 @@ struct Candidate {
     strong: bool,
     /// The normalised label text, to count repeats.
     key: String,
+    /// A press review's source heading ("Daily Planet, Metropolis: \"headline\"").
+    source: bool,
 }
 
 /// The line ranges of a text (without the newline), trimmed.
@@ -77,9 +79,23 @@ fn trim(text: &str, a: usize, b: usize) -> (usize, usize) {
 /// The text after a label must read as speech: several words, or a closed sentence.
 fn speech_after(s: &str) -> bool {
     let s = s.trim();
+    // A quoted headline after a name ("Daily Planet, Metropolis: \"Not again\"") is a
+    // press-review heading, not a turn.
+    let quoted = s.starts_with(['"', '\u{201c}', '\u{2018}', '\'', '\u{ab}', '\u{201e}']);
+    if quoted && s.split_whitespace().count() <= 12 {
+        return false;
+    }
     let words = s.split_whitespace().count();
     words >= 4
         || (words >= 1 && s.ends_with(['.', '!', '?', '…', '"', '\u{201d}', '\'', '\u{2019}', ')']))
+}
+
+/// A short quoted headline: all a press review's source heading has after its colon.
+fn quoted_headline(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with(['"', '\u{201c}', '\u{2018}', '\'', '\u{ab}', '\u{201e}'])
+        && s.ends_with(['"', '\u{201d}', '\u{2019}', '\'', '\u{bb}', '\u{201c}'])
+        && s.split_whitespace().count() <= 12
 }
 
 /// Dot leaders of a cover page or table of contents ("Ms. Roe . . . . (Freedonia)").
@@ -162,6 +178,7 @@ impl TurnFinder {
                         key: key(before_name),
                         label,
                         strong: true,
+                        source: false,
                     });
                     continue;
                 }
@@ -179,8 +196,43 @@ impl TurnFinder {
                     key: key(m1.as_str()),
                     label,
                     strong,
+                    source: false,
                 });
                 continue;
+            }
+            // (e) a press review's source heading, a paragraph of its own: "Daily
+            // Planet, Metropolis: \"headline\"", the paper's position below it.
+            if let Some(c) = self.colon.captures(line)
+                && let (Some(m0), Some(m1)) = (c.get(0), c.get(1))
+                && quoted_headline(&line[m0.end()..])
+                && i < ls.len()
+                && ls[i].0 == ls[i].1
+            {
+                let head = m1.as_str().split(',').next().unwrap_or("").trim();
+                let words: Vec<&str> = head.split_whitespace().collect();
+                if !words.is_empty()
+                    && words.len() <= 6
+                    && words.iter().all(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            || w.contains('\'')
+                            || matches!(*w, "de" | "di" | "der" | "of" | "the" | "la" | "le")
+                    })
+                {
+                    let body = ls[i..].iter().find(|l| l.0 < l.1).map_or(b, |l| l.0);
+                    cands.push(Candidate {
+                        span: Span::new(a, b),
+                        body_start: body,
+                        key: "\u{0}source".into(),
+                        label: Label {
+                            name: Some(head.to_string()),
+                            qualified: true,
+                            ..Label::default()
+                        },
+                        strong: false,
+                        source: true,
+                    });
+                    continue;
+                }
             }
             // (c) an inline label: "Ms Roe (Greens): text", "Q: Outlet. text".
             if let Some(c) = self.colon.captures(line)
@@ -204,6 +256,7 @@ impl TurnFinder {
                     key: key(m1.as_str()),
                     label,
                     strong,
+                    source: false,
                 });
                 continue;
             }
@@ -223,6 +276,7 @@ impl TurnFinder {
                     key: key(line),
                     label,
                     strong: true,
+                    source: false,
                 });
             } else if next_is_text
                 && line.split_whitespace().count() <= 5
@@ -240,6 +294,7 @@ impl TurnFinder {
                     key: key(line),
                     label,
                     strong: true,
+                    source: false,
                 });
             }
         }
@@ -253,11 +308,14 @@ impl TurnFinder {
             .map(|c| {
                 c.strong
                     || counts.get(c.key.as_str()).copied().unwrap_or(0) >= 2
-                    || c.label.name.as_deref().is_some_and(|n| {
-                        cands.iter().any(|o| {
-                            o.strong && o.label.name.as_deref().is_some_and(|m| same_person(m, n))
+                    || c.source && counts.get(c.key.as_str()).copied().unwrap_or(0) >= 2
+                    || !c.source
+                        && c.label.name.as_deref().is_some_and(|n| {
+                            cands.iter().any(|o| {
+                                o.strong
+                                    && o.label.name.as_deref().is_some_and(|m| same_person(m, n))
+                            })
                         })
-                    })
             })
             .collect();
         let cands: Vec<Candidate> = cands
@@ -285,6 +343,7 @@ impl TurnFinder {
                 role: c.label.role.clone(),
                 affiliation: c.label.affiliation.clone(),
                 speaker: None,
+                organisation: c.source,
             });
         }
         self.interviewers(text, &cands, &mut turns);
@@ -460,7 +519,13 @@ impl Stage for TurnFinder {
                 g
             }
         };
-        if turns.is_empty() || !turn_genre(&genre) {
+        // Turns are statements in transcripts and official pages; in other genres only
+        // a press review's source headings are.
+        let mut turns = turns;
+        if !turn_genre(&genre) {
+            turns.retain(|t| t.organisation);
+        }
+        if turns.len() < 2 {
             return Ok(());
         }
         let mut regions: Vec<Region> = Vec::new();

@@ -76,16 +76,18 @@ pub fn detect_genre(
         }
     }
     let rank = |g: &str| match g {
-        "opinion" => 5,
-        "official" => 4,
+        "opinion" => 6,
+        "official" => 5,
+        "report" => 4,
         "transcript" => 3,
         "analysis" => 2,
         _ => 1,
     };
     let best = found.iter().copied().max_by_key(|g| rank(g));
     match best {
+        // A live blog or press review is news whatever labels its entries carry.
+        Some("report") => return "news",
         Some(g) if g != "news" => {
-            // An interview or record published by a ministry is still its turns.
             if g == "analysis" && speaker_turns >= 3 {
                 return "transcript";
             }
@@ -109,6 +111,7 @@ fn intern(g: &str) -> &'static str {
         "analysis" => "analysis",
         "transcript" => "transcript",
         "official" => "official",
+        "report" => "report",
         _ => "news",
     }
 }

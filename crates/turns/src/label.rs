@@ -58,6 +58,7 @@ pub(crate) fn name_like(data: &TurnData, s: &str) -> bool {
                     .any(|c| c.is_ascii_digit() || c == '&' || c == '/')
         })
         && !words.iter().any(|w| data.role_words.contains(&key(w)))
+        && !data.not_names.contains(&key(words[0]))
 }
 
 fn strip_the(s: &str) -> &str {
@@ -136,7 +137,11 @@ pub fn parse_label(data: &TurnData, text: &str) -> Option<Label> {
         }
     }
     let words: Vec<&str> = head.split_whitespace().collect();
-    if words.is_empty() || words.len() > 14 || !capitalised(words[0]) {
+    if words.is_empty()
+        || words.len() > 14
+        || !capitalised(words[0])
+        || data.not_names.contains(&key(words[0]))
+    {
         return None;
     }
     if !words.iter().all(|w| label_word(w)) {
@@ -159,7 +164,11 @@ pub fn parse_label(data: &TurnData, text: &str) -> Option<Label> {
             || tk.starts_with("answer")
             || tk.starts_with("reply")
         {
-        } else if t.split_whitespace().count() <= 12 {
+        } else if t.split_whitespace().count() <= 10
+            && !t.contains(|c: char| c.is_ascii_digit() || c == '|' || c == '/')
+            && t.split_whitespace()
+                .any(|w| data.role_words.contains(&key(w)))
+        {
             label.role = Some(strip_the(t).to_string());
         } else {
             return None;

@@ -126,10 +126,14 @@ impl TurnSpeakers {
                 ),
                 (None, true) => None,
             };
-            let found = doc
-                .actors
-                .iter()
-                .position(|a| a.kind == ActorKind::Person && person_match(&a.name, &name));
+            let found = if turn.organisation {
+                let k = key(&name);
+                doc.actors.iter().position(|a| key(&a.name) == k)
+            } else {
+                doc.actors
+                    .iter()
+                    .position(|a| a.kind == ActorKind::Person && person_match(&a.name, &name))
+            };
             let id = match found {
                 Some(i) => {
                     let a = &mut doc.actors[i];
@@ -153,7 +157,11 @@ impl TurnSpeakers {
                     doc.actors.push(Actor {
                         id,
                         name: name.clone(),
-                        kind: ActorKind::Person,
+                        kind: if turn.organisation {
+                            ActorKind::Organisation
+                        } else {
+                            ActorKind::Person
+                        },
                         country,
                         role,
                     });
