@@ -356,13 +356,12 @@ impl TurnFinder {
         let top: Vec<String> = lines(text)
             .into_iter()
             .filter(|(a, b)| a < b)
-            .take(6)
+            .take(3)
             .map(|(a, b)| key(&text[a..b]))
             .collect();
         let masthead = |k: &str| {
             top.iter().any(|t| {
                 t == k
-                    || t.split(' ').any(|part| part == k) && k.len() >= 4
                     || (k.len() >= 2
                         && !k.contains(' ')
                         && t.split(' ').count() == k.len()
@@ -510,7 +509,10 @@ impl Stage for TurnFinder {
         let mut excluded: Vec<Span> = doc.boilerplate.iter().map(|r| r.span).collect();
         excluded.sort();
         let turns = self.find(doc.text(), &excluded);
-        let speakers = turns.iter().filter(|t| t.kind == TurnKind::Speaker).count();
+        let speakers = turns
+            .iter()
+            .filter(|t| matches!(t.kind, TurnKind::Speaker | TurnKind::Chair))
+            .count();
         let genre = match doc.meta.genre.clone() {
             Some(g) => g.to_lowercase(),
             None => {
