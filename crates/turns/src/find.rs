@@ -488,8 +488,13 @@ pub(crate) fn same_person(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
-    last(&a) == last(&b) && (!a.contains(' ') || !b.contains(' '))
+    // "Roe" or "van Roe" after "Ana van Roe": one name ends the other, at a word.
+    let ends = |long: &str, short: &str| {
+        long.len() > short.len()
+            && long.ends_with(short)
+            && long.as_bytes()[long.len() - short.len() - 1] == b' '
+    };
+    ends(&a, &b) || ends(&b, &a)
 }
 
 impl Stage for TurnFinder {

@@ -229,3 +229,12 @@ fn prose_with_colons_has_no_turns() {
     assert!(doc.turns.is_empty());
     assert_eq!(doc.meta.genre.as_deref(), Some("news"));
 }
+
+#[test]
+fn label_names_resolve_to_one_person() {
+    use crate::find::same_person;
+    assert!(same_person("Ilse van Voorn", "Van Voorn"));
+    assert!(same_person("Ilse Voorn", "Voorn"));
+    assert!(!same_person("Ilse Voorn", "Anna Voorn"));
+    assert!(!same_person("Ilse Voorn", "Oorn"));
+}
