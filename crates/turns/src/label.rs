@@ -150,6 +150,13 @@ pub fn parse_label(data: &TurnData, text: &str) -> Option<Label> {
     if data.chairs.contains(&hkey) || data.chairs.contains(&key(strip_the(&head))) {
         label.kind = TurnKind::Chair;
     }
+    // "The Secretary of State for A, B and C (Ana Roe)": the comma is the office's own.
+    let office_form = inner.iter().any(|b| name_like(data, b))
+        && !name_like(data, &head)
+        && outside
+            .split_whitespace()
+            .any(|w| data.role_words.contains(&key(w)));
+    let tail = if office_form { None } else { tail };
     // The comma phrase: a group ("on behalf of the X Group"), a role, or a note.
     if let Some(t) = &tail {
         let tk = key(t);
@@ -188,9 +195,14 @@ pub fn parse_label(data: &TurnData, text: &str) -> Option<Label> {
         } else if name_like(data, b) && label.name.is_none() && !name_like(data, &head) {
             // "The Minister for Ports (Ada Pellow)": the bracket names the office holder.
             label.name = Some(b.to_string());
-            let role = strip_the(&head);
+            // the whole text outside the brackets is the office, commas included
+            // ("Under-Secretary of State for Foreign, Commonwealth and … Affairs")
+            let role = strip_the(&outside)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if label.kind != TurnKind::Chair {
-                label.role = Some(role.to_string());
+                label.role = Some(role);
             }
         } else if b
             .split_whitespace()

@@ -386,6 +386,23 @@ impl TurnSpeakers {
         if let Some(i) = doc.actors.iter().position(|a| key(&a.name) == k) {
             return Some(ActorId(i));
         }
+        // "Ministry of Defence" found in the text is the "Ministry of Defence of
+        // Freedonia" of the masthead: one identity, under the full name.
+        if let Some(i) = doc.actors.iter().position(|a| {
+            let ak = key(&a.name);
+            a.kind == ActorKind::Organisation
+                && k.len() > ak.len()
+                && k.starts_with(&ak)
+                && k[ak.len()..].starts_with(" of ")
+        }) {
+            let country = self.country_in(&name);
+            let a = &mut doc.actors[i];
+            a.name = name;
+            if a.country.is_none() {
+                a.country = country;
+            }
+            return Some(ActorId(i));
+        }
         if let Some(m) = doc
             .mentions
             .iter()
