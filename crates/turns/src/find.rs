@@ -283,9 +283,9 @@ impl TurnFinder {
                 && cands.iter().any(|c| c.strong && c.label.name.is_some())
                 && let Some(label) = parse_label(&self.data, line)
                 && let Some(n) = &label.name
-                && cands
+                && distinct_names(&cands, false)
                     .iter()
-                    .any(|c| c.label.name.as_deref().is_some_and(|m| same_person(m, n)))
+                    .any(|m| same_person(m, n))
             {
                 // a short repeat of an earlier label ("Sir Ann Roe", "Ms Roe")
                 cands.push(Candidate {
@@ -303,19 +303,17 @@ impl TurnFinder {
         for c in &cands {
             *counts.entry(c.key.as_str()).or_default() += 1;
         }
+        let strong_names = distinct_names(&cands, true);
         let keep: Vec<bool> = cands
             .iter()
             .map(|c| {
                 c.strong
                     || counts.get(c.key.as_str()).copied().unwrap_or(0) >= 2
-                    || c.source && counts.get(c.key.as_str()).copied().unwrap_or(0) >= 2
                     || !c.source
-                        && c.label.name.as_deref().is_some_and(|n| {
-                            cands.iter().any(|o| {
-                                o.strong
-                                    && o.label.name.as_deref().is_some_and(|m| same_person(m, n))
-                            })
-                        })
+                        && c.label
+                            .name
+                            .as_deref()
+                            .is_some_and(|n| strong_names.iter().any(|m| same_person(m, n)))
             })
             .collect();
         let cands: Vec<Candidate> = cands
@@ -437,6 +435,21 @@ impl TurnFinder {
         }
         out
     }
+}
+
+/// The distinct speaker names of the candidates (of the strong ones only, or of all):
+/// a record has many turns but few speakers, so comparing names stays cheap.
+fn distinct_names(cands: &[Candidate], strong_only: bool) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in cands {
+        if (c.strong || !strong_only)
+            && let Some(n) = c.label.name.as_deref()
+            && !out.contains(&n)
+        {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// "Sir Ann Roe" → "Ann Roe".

@@ -160,9 +160,9 @@ pub fn parse_label(data: &TurnData, text: &str) -> Option<Label> {
     // The comma phrase: a group ("on behalf of the X Group"), a role, or a note.
     if let Some(t) = &tail {
         let tk = key(t);
-        if let Some(g) = tk.strip_prefix("on behalf of ") {
-            let g = &t[t.len() - g.len()..];
-            label.affiliation.push(strip_the(g).to_string());
+        if tk.starts_with("on behalf of ") {
+            let g = t.split_whitespace().skip(3).collect::<Vec<_>>().join(" ");
+            label.affiliation.push(strip_the(&g).to_string());
         } else if tk.contains("blue-card")
             || tk.contains("blue card")
             || tk.starts_with("in writing")

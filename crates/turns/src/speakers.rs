@@ -241,6 +241,25 @@ impl TurnSpeakers {
                     })
             })
             .collect();
+        // The sentences in which another statement lies (marked once, so a long record
+        // stays linear).
+        let mut reported: Vec<Option<ActorId>> = vec![None; doc.sentences.len()];
+        let mut several = vec![false; doc.sentences.len()];
+        for st in &kept {
+            let from = doc
+                .sentences
+                .partition_point(|s| s.span.end <= st.span.start);
+            for (i, sent) in doc.sentences.iter().enumerate().skip(from) {
+                if sent.span.start >= st.span.end {
+                    break;
+                }
+                match reported[i] {
+                    None => reported[i] = Some(st.actor),
+                    Some(a) if a != st.actor => several[i] = true,
+                    _ => {}
+                }
+            }
+        }
         let mut add = Vec::new();
         for (t, turn) in turns.iter().enumerate() {
             let (TurnKind::Speaker, Some(actor)) = (turn.kind, turn.speaker) else {
@@ -249,16 +268,17 @@ impl TurnSpeakers {
             let from = doc
                 .sentences
                 .partition_point(|s| s.span.start < turn.body.start);
-            for sent in doc.sentences[from..]
+            for (i, sent) in doc
+                .sentences
                 .iter()
-                .take_while(|s| s.span.end <= turn.body.end)
+                .enumerate()
+                .skip(from)
+                .take_while(|(_, s)| s.span.end <= turn.body.end)
             {
                 if sent.kind == SentenceKind::Heading {
                     continue;
                 }
-                let reports_other = kept
-                    .iter()
-                    .any(|st| st.actor != actor && st.span.overlaps(sent.span));
+                let reports_other = several[i] || reported[i].is_some_and(|a| a != actor);
                 if reports_other {
                     continue;
                 }

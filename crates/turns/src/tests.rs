@@ -238,3 +238,29 @@ fn label_names_resolve_to_one_person() {
     assert!(!same_person("Ilse Voorn", "Anna Voorn"));
     assert!(!same_person("Ilse Voorn", "Oorn"));
 }
+
+#[test]
+fn odd_input_does_not_panic() {
+    let texts = [
+        "",
+        "Q:",
+        "Q: ",
+        "Mr:\n\nMr:\n",
+        "(\n)\nMs Roe (:\nMs Roe (Lab: x y z w.\n",
+        "A Portrait\n- \n\nA Portrait B (\n",
+        "Ms Ñúñez (Ω): ¿Qué? «Sí».\r\nMs Ñúñez (Ω): Otra vez, señora.\r\n",
+        "Name, on behalf of. – \nName, on behalf of the X Group. – (LT)\n",
+        "Q: A. B.\nA: C.\nQ: D?\nA: E.\n",
+        "\u{200b}Mr Roe: \u{200b} a b c d\nMr Roe: e f g h\n",
+        "Daily Planet, Metropolis: \"x\"\n\nDaily Planet, Metropolis: \"y\"\n\nText.\n",
+    ];
+    for t in texts {
+        let doc = run(t);
+        for turn in &doc.turns {
+            assert!(
+                turn.label.end <= t.len() && turn.body.end <= t.len(),
+                "{t:?}"
+            );
+        }
+    }
+}
