@@ -91,7 +91,11 @@ impl TurnSpeakers {
                         None => continue,
                     }
                 }
-                (None, None) => continue,
+                // "A:" answers the page's interviewee: the person it names most.
+                (None, None) => match interviewee(doc) {
+                    Some(n) => n,
+                    None => continue,
+                },
             };
             let country = turn.affiliation.iter().find_map(|a| self.country_in(a));
             let mut role = turn.role.clone();
@@ -440,6 +444,30 @@ impl TurnSpeakers {
         });
         Some(ActorId(doc.actors.len() - 1))
     }
+}
+
+/// The person a Q&A page is with: the person actor mentioned most often (ties: the
+/// first named).
+fn interviewee(doc: &Document) -> Option<String> {
+    let mut counts = vec![0usize; doc.actors.len()];
+    for m in &doc.mentions {
+        if let Some(c) = counts.get_mut(m.actor.0) {
+            *c += 1;
+        }
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for m in &doc.mentions {
+        let i = m.actor.0;
+        if doc
+            .actors
+            .get(i)
+            .is_some_and(|a| a.kind == ActorKind::Person)
+            && best.is_none_or(|(_, c)| counts[i] > c)
+        {
+            best = Some((i, counts[i]));
+        }
+    }
+    best.map(|(i, _)| doc.actors[i].name.clone())
 }
 
 /// A person actor and a label name of one person: equal names, or equal surnames where

@@ -264,3 +264,17 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn q_and_a_answers_belong_to_the_interviewee() {
+    let text = "INTERVIEW\n\n\"The levy stays\": Harbour Minister Ilse Voorn on the coming vote\n\n\
+        We spoke to Voorn in her office by the docks.\n\n\
+        Q: Will the levy survive the vote?\n\n\
+        A: I expect it to pass. The harbours need the money.\n\n\
+        Q: And the small boats?\n\n\
+        A: They will be compensated in full.\n";
+    let doc = run(text);
+    assert_eq!(speakers_of(&doc, "I expect it to pass"), ["Ilse Voorn"]);
+    assert_eq!(speakers_of(&doc, "compensated in full"), ["Ilse Voorn"]);
+    assert!(speakers_of(&doc, "And the small boats").is_empty());
+}
