@@ -506,6 +506,19 @@ impl Stage for TurnSpeakers {
             .as_deref()
             .is_some_and(|g| g.eq_ignore_ascii_case("official"));
         if official {
+            // The speakers of a ministry's Q&A page speak for it: its country is theirs.
+            if !doc.turns.is_empty()
+                && let Some(issuer) = self.issuer(doc)
+                && let Some(country) = doc.actor(issuer).country.clone()
+            {
+                let speakers: Vec<ActorId> = doc.turns.iter().filter_map(|t| t.speaker).collect();
+                for a in speakers {
+                    let actor = &mut doc.actors[a.0];
+                    if actor.country.is_none() {
+                        actor.country = Some(country.clone());
+                    }
+                }
+            }
             self.official_voice(doc);
         }
         Ok(())

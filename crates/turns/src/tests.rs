@@ -33,7 +33,12 @@ fn run(text: &str) -> Document {
     Segmenter::default().process(&mut doc).unwrap();
     ActorFinder::default().process(&mut doc).unwrap();
     Attributor::default().process(&mut doc).unwrap();
-    TurnSpeakers::default().process(&mut doc).unwrap();
+    let mut speakers = TurnSpeakers::default();
+    let lexicon = stancemap_actors::Lexicon::embedded();
+    speakers.country_lookup(std::sync::Arc::new(move |s: &str| {
+        lexicon.registry().country(s).map(|c| c.name.clone())
+    }));
+    speakers.process(&mut doc).unwrap();
     doc
 }
 
@@ -104,7 +109,9 @@ fn inline_labels_interjections_and_delegations() {
         text.find("(Applause)").unwrap() + 10
     )));
     let okonjo = doc.actors.iter().find(|a| a.name == "Okonjo").unwrap();
-    assert_eq!(okonjo.role.as_deref(), Some("Kenya"));
+    // the delegation is the speaker's country
+    assert_eq!(okonjo.role.as_deref(), Some("Representative of Kenya"));
+    assert_eq!(okonjo.country.as_deref(), Some("Kenya"));
     assert!(speakers_of(&doc, "The sitting is closed").is_empty());
 }
 
@@ -277,4 +284,18 @@ fn q_and_a_answers_belong_to_the_interviewee() {
     assert_eq!(speakers_of(&doc, "I expect it to pass"), ["Ilse Voorn"]);
     assert_eq!(speakers_of(&doc, "compensated in full"), ["Ilse Voorn"]);
     assert!(speakers_of(&doc, "And the small boats").is_empty());
+}
+
+#[test]
+fn ministry_q_and_a_speakers_take_its_country() {
+    let text = "Ministry of Foreign Affairs of the Republic of Finland\nHome / Press service / Answers to media questions\n\n\
+        Question: What is the position on the new fishing rules?\n\n\
+        Spokesperson Aino Rask: We support the rules and will apply them in full.\n\n\
+        Question: When?\n\n\
+        Spokesperson Aino Rask: From the first of May.\n";
+    let doc = run(text);
+    assert_eq!(doc.meta.genre.as_deref(), Some("official"));
+    assert_eq!(speakers_of(&doc, "We support the rules"), ["Aino Rask"]);
+    let rask = doc.actors.iter().find(|a| a.name == "Aino Rask").unwrap();
+    assert_eq!(rask.country.as_deref(), Some("Finland"));
 }
