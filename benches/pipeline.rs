@@ -393,6 +393,7 @@ fn synthetic_reports(n_docs: usize, per_doc: usize) -> Vec<DocumentReport> {
                 title: None,
                 outlet: Some(format!("Outlet {}", d % 40)),
                 published: Some(format!("2030-{:02}-{:02}", 1 + d % 12, 1 + d % 28)),
+                genre: None,
                 actors,
                 statements,
                 stances,

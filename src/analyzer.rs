@@ -8,6 +8,7 @@ use stancemap_core::{Document, Error, Pipeline};
 use stancemap_ingest::{Boilerplate, ReadOptions, read_inputs};
 use stancemap_stance::{CueDetector, StanceDetector, Topics};
 use stancemap_text::Segmenter;
+use stancemap_turns::{TurnFinder, TurnSpeakers};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -98,11 +99,20 @@ impl AnalyzerBuilder {
         let mut attributor = Attributor::default();
         let s = Arc::clone(&stance);
         attributor.topical(Arc::new(move |doc: &Document| s.topical_spans(doc)));
+        // Speaker turns: labels are read before sentences (they become furniture), and
+        // turns become statements after attribution; delegations resolve to countries.
+        let mut turn_speakers = TurnSpeakers::default();
+        let countries = Arc::clone(&lexicon);
+        turn_speakers.country_lookup(Arc::new(move |s: &str| {
+            countries.registry().country(s).map(|c| c.name.clone())
+        }));
         let pipeline = Pipeline::builder()
             .stage(boilerplate)
+            .stage(TurnFinder::default())
             .stage(Segmenter::default())
             .stage(ActorFinder::new(lexicon))
             .stage(attributor)
+            .stage(turn_speakers)
             .stage(CueDetector::default())
             .shared_stage(stance.clone())
             .build()?;

@@ -57,6 +57,7 @@ pub use stancemap_matrix as matrix;
 pub use stancemap_report as report;
 pub use stancemap_stance as stance;
 pub use stancemap_text as text;
+pub use stancemap_turns as turns;
 
 /// The polars version stancemap's frames are built with.
 pub use polars;

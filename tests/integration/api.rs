@@ -69,9 +69,11 @@ fn pipeline_stages_are_listed_in_order() {
         names,
         [
             "boilerplate",
+            "turns",
             "text",
             "actors",
             "attribute",
+            "turn-speakers",
             "cues",
             "stance"
         ]

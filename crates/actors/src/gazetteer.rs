@@ -628,7 +628,9 @@ mod tests {
             total += want.len();
             assert_eq!(gaz.find(t), want, "{t:?}");
         }
-        assert!(total > 5000, "{total}");
+        // The sample is drawn from the registry, so the count moves with its size: the
+        // floor only checks that the texts hit often.
+        assert!(total > 4000, "{total}");
     }
 
     fn names(text: &str) -> Vec<(String, String)> {

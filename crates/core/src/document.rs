@@ -50,6 +50,9 @@ pub struct Document {
     pub stances: Vec<StanceSummary>,
     /// Things the reader should know but that are not errors (e.g. replaced bytes).
     pub warnings: Vec<String>,
+    /// Speaker turns of a transcript, interview or Q&A page, in text order (empty for
+    /// running prose).
+    pub turns: Vec<Turn>,
 }
 
 impl Document {
@@ -114,6 +117,45 @@ impl Document {
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.actors[id.0]
     }
+}
+
+/// Who takes a speaker turn, as its label says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TurnKind {
+    /// A speaker whose words are their own statements.
+    #[default]
+    Speaker,
+    /// A procedural chair (Speaker, President of the sitting, moderator of a debate):
+    /// speaks, but takes no position.
+    Chair,
+    /// An interviewer, journalist or unnamed questioner: not an actor, though the
+    /// actors whose words a question reports are.
+    Interviewer,
+    /// An interjection from the floor ("Hon. Members: Hear, hear!", "(Applause)").
+    Interjection,
+}
+
+/// A speaker turn: a label (furniture) and the text it covers, up to the next label.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// The label as written ("Ms Roe (Green):", a page heading with its links).
+    pub label: Span,
+    /// The text the turn covers (possibly several paragraphs).
+    pub body: Span,
+    /// Who takes it.
+    pub kind: TurnKind,
+    /// The speaker's name from the label, honorifics dropped ("Ana Roe", "Roe").
+    pub name: Option<String>,
+    /// Role or office from the label ("Minister for the Armed Forces").
+    pub role: Option<String>,
+    /// Party, group, constituency or delegation from the label, as written.
+    pub affiliation: Vec<String>,
+    /// The actor the turn was resolved to, once actors exist.
+    pub speaker: Option<ActorId>,
+    /// The speaker is a body, not a person: a press review's "Daily Planet, Metropolis:
+    /// \"headline\"" entry speaks for the paper.
+    pub organisation: bool,
 }
 
 /// A boilerplate region and the rule that excluded it.

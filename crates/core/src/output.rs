@@ -17,6 +17,10 @@ pub struct DocumentReport {
     pub outlet: Option<String>,
     /// Publication date.
     pub published: Option<String>,
+    /// Genre, from the metadata or recognised from the text: `transcript`, `official`,
+    /// `opinion`, `analysis`, `news` (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
     /// Actors with at least one statement.
     pub actors: Vec<ActorOut>,
     /// Attributed statements.
@@ -229,6 +233,7 @@ impl DocumentReport {
             title: doc.meta.title.clone(),
             outlet: doc.meta.outlet.clone(),
             published: doc.meta.published.clone(),
+            genre: doc.meta.genre.clone(),
             actors,
             statements,
             stances,

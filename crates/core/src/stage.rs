@@ -17,6 +17,8 @@ pub enum Layer {
     Cues,
     /// Stances per statement and per actor.
     Stances,
+    /// Speaker turns of transcripts, interviews and Q&A pages.
+    Turns,
 }
 
 /// A pipeline component that annotates a [`Document`] in place.

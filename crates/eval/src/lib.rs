@@ -24,7 +24,7 @@
 //! let gold = Gold::from_json_str(r#"{"doc": "d", "actors": [
 //!     {"name": "Jane Roe", "kind": "person", "aliases": ["Roe"]}]}"#)?;
 //! let report = DocumentReport {
-//!     doc_id: "d".into(), path: None, title: None, outlet: None, published: None,
+//!     doc_id: "d".into(), path: None, title: None, outlet: None, published: None, genre: None,
 //!     actors: vec![ActorOut { id: "roe".into(), name: "Roe".into(), kind: "person".into(),
 //!                             country: None, role: None, mentions: vec![] }],
 //!     statements: vec![], stances: vec![], hedges: vec![], boosters: vec![],

@@ -343,6 +343,7 @@ pub fn evaluate_document(
                 title: None,
                 outlet: None,
                 published: None,
+                genre: None,
                 actors: Vec::new(),
                 statements: Vec::new(),
                 stances: Vec::new(),

@@ -19,6 +19,7 @@ fn report(doc: &str) -> DocumentReport {
         title: None,
         outlet: None,
         published: None,
+        genre: None,
         actors: vec![],
         statements: vec![],
         stances: vec![],

@@ -33,6 +33,7 @@
 //!     title: None,
 //!     outlet: Some("Example Wire".into()),
 //!     published: Some("2030-01-02".into()),
+//!     genre: None,
 //!     actors: vec![ActorOut {
 //!         id: "jane-roe".into(),
 //!         name: "Jane Roe".into(),

@@ -45,6 +45,7 @@ fn report(
         title: None,
         outlet: outlet.map(Into::into),
         published: published.map(Into::into),
+        genre: None,
         actors,
         statements: vec![],
         stances,

@@ -106,6 +106,7 @@ fn empty_report(id: &str) -> DocumentReport {
         title: None,
         outlet: None,
         published: None,
+        genre: None,
         actors: vec![],
         statements: vec![],
         stances: vec![],

@@ -1,0 +1,183 @@
+//! The label and genre lexicon (`data/turns.toml`).
+
+use serde::Deserialize;
+use stancemap_core::hash::{FxHashMap, FxHashSet};
+use stancemap_core::text::line_col;
+use stancemap_core::{Error, ErrorKind};
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+const EMBEDDED: &str = include_str!("../data/turns.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    honorifics: Vec<String>,
+    peerage: Vec<String>,
+    chairs: Vec<String>,
+    interviewers: Vec<String>,
+    answers: Vec<String>,
+    interjections: Vec<String>,
+    stage_directions: Vec<String>,
+    turn_enders: Vec<String>,
+    not_labels: Vec<String>,
+    role_words: Vec<String>,
+    not_names: Vec<String>,
+    parties: BTreeMap<String, String>,
+    genres: BTreeMap<String, Vec<String>>,
+    genre_openers: BTreeMap<String, Vec<String>>,
+    opinion_lines: Vec<String>,
+    issuers: Vec<String>,
+    #[serde(default)]
+    examples: Vec<Example>,
+}
+
+/// A tested example of the data: a label and what parsing it must give.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Example {
+    /// The label, without its closing ":" or ". –".
+    pub label: String,
+    /// Expected name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Expected role.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Expected kind (`speaker`, `chair`, `interviewer`, `interjection`).
+    pub kind: String,
+    /// Expected affiliations.
+    #[serde(default)]
+    pub affiliation: Vec<String>,
+}
+
+/// The compiled lexicon: word and phrase sets, lower case, periods dropped.
+#[derive(Debug)]
+pub struct TurnData {
+    pub(crate) honorifics: FxHashSet<String>,
+    pub(crate) peerage: FxHashSet<String>,
+    pub(crate) chairs: FxHashSet<String>,
+    pub(crate) interviewers: FxHashSet<String>,
+    pub(crate) answers: FxHashSet<String>,
+    pub(crate) interjections: FxHashSet<String>,
+    /// Lower-case openings of bracketed stage directions.
+    pub(crate) stage_directions: Vec<String>,
+    /// Openings of lines that close a turn, as written.
+    pub(crate) turn_enders: Vec<String>,
+    pub(crate) not_labels: FxHashSet<String>,
+    pub(crate) role_words: FxHashSet<String>,
+    /// Words that open no name or label (days, months).
+    pub(crate) not_names: FxHashSet<String>,
+    /// Party abbreviation (as written and lower case) → party.
+    pub(crate) parties: FxHashMap<String, String>,
+    /// (phrase, genre), longest phrase first.
+    pub(crate) genres: Vec<(String, String)>,
+    /// (line opening, genre).
+    pub(crate) genre_openers: Vec<(String, String)>,
+    pub(crate) opinion_lines: Vec<String>,
+    pub(crate) issuers: FxHashSet<String>,
+    /// The examples of the file (run by the tests).
+    pub examples: Vec<Example>,
+}
+
+/// A word or phrase as the sets store it: lower case, periods dropped, one space.
+pub(crate) fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        let w: String = w
+            .chars()
+            .filter(|&c| c != '.')
+            .map(stancemap_core::text::fold_punct)
+            .flat_map(char::to_lowercase)
+            .collect();
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+fn set(v: &[String]) -> FxHashSet<String> {
+    v.iter().map(|s| key(s)).collect()
+}
+
+impl TurnData {
+    /// The embedded lexicon (parsed once per process).
+    pub fn embedded() -> Arc<TurnData> {
+        static DATA: OnceLock<Arc<TurnData>> = OnceLock::new();
+        DATA.get_or_init(|| {
+            Arc::new(
+                TurnData::from_toml("turns.toml", EMBEDDED).unwrap_or_else(|e| {
+                    // The embedded file is tested; this cannot happen in a release.
+                    unreachable!("embedded turns.toml: {e}")
+                }),
+            )
+        })
+        .clone()
+    }
+
+    /// Parses a lexicon file.
+    ///
+    /// # Errors
+    /// A TOML or schema error, with the file name, line and column.
+    pub fn from_toml(file: &str, text: &str) -> Result<TurnData, Error> {
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
+            Error::new(
+                ErrorKind::Data,
+                format!("{file}:{line}:{col}: {}", e.message()),
+            )
+        })?;
+        let mut parties = FxHashMap::default();
+        for (k, v) in &raw.parties {
+            parties.insert(k.clone(), v.clone());
+            parties.insert(key(k), v.clone());
+        }
+        let mut genres: Vec<(String, String)> = raw
+            .genres
+            .iter()
+            .flat_map(|(g, ws)| ws.iter().map(move |w| (key(w), g.clone())))
+            .collect();
+        genres.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut genre_openers: Vec<(String, String)> = raw
+            .genre_openers
+            .iter()
+            .flat_map(|(g, ws)| ws.iter().map(move |w| (w.to_lowercase(), g.clone())))
+            .collect();
+        genre_openers.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Ok(TurnData {
+            honorifics: set(&raw.honorifics),
+            peerage: set(&raw.peerage),
+            chairs: set(&raw.chairs),
+            interviewers: set(&raw.interviewers),
+            answers: set(&raw.answers),
+            interjections: set(&raw.interjections),
+            stage_directions: raw
+                .stage_directions
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            turn_enders: raw.turn_enders,
+            not_labels: set(&raw.not_labels),
+            role_words: set(&raw.role_words),
+            not_names: set(&raw.not_names),
+            parties,
+            genres,
+            genre_openers,
+            opinion_lines: raw.opinion_lines.iter().map(|s| s.to_lowercase()).collect(),
+            issuers: set(&raw.issuers),
+            examples: raw.examples,
+        })
+    }
+
+    /// The party an abbreviation of a label stands for ("Con" → "Conservative").
+    pub fn party(&self, abbr: &str) -> Option<&str> {
+        self.parties
+            .get(abbr.trim())
+            .or_else(|| self.parties.get(&key(abbr)))
+            .map(String::as_str)
+    }
+}
