@@ -422,7 +422,17 @@ impl<'a> DocView<'a> {
             .stream
             .sents
             .iter()
-            .map(|s| rt.m.targets.scan(toks, s.range.clone()))
+            .map(|s| {
+                let mut hits = rt.m.targets.scan(toks, s.range.clone());
+                // Noun compounds: "drone manufacturers", "rules of engagement with a
+                // trading partner" name no action on the topic.
+                hits.retain(|h| {
+                    !toks
+                        .get(h.end)
+                        .is_some_and(|t| lex.compound_heads.contains(self.stream.norm(t)))
+                });
+                hits
+            })
             .collect();
         let n = if targets_of.iter().all(Vec::is_empty) {
             0

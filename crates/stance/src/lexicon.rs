@@ -464,6 +464,8 @@ struct WordsToml {
     not_names: Vec<String>,
     #[serde(default)]
     official_roles: Vec<String>,
+    #[serde(default)]
+    compound_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -504,6 +506,9 @@ pub struct Lexicon {
     /// Plural forms, compared by norm ("ministers" names others, "minister" may be the
     /// speaker).
     pub(crate) group_nouns: BTreeSet<String>,
+    /// Nouns that make a target's last word a modifier ("drone manufacturers",
+    /// "engagement with" a trading partner): the target is a lookalike there.
+    pub(crate) compound_heads: BTreeSet<String>,
     pub(crate) skip: BTreeSet<String>,
     pub(crate) clause_openers: BTreeSet<String>,
     pub(crate) comma_clauses: BTreeSet<String>,
@@ -564,6 +569,7 @@ impl Lexicon {
             third_person: set(&raw.words.third_person),
             neutral_pronouns: set(&raw.words.neutral_pronouns),
             group_nouns: set(&raw.words.group_nouns),
+            compound_heads: set(&raw.words.compound_heads),
             skip: set(&raw.words.skip),
             clause_openers: set(&raw.words.clause_openers),
             comma_clauses: set(&raw.words.comma_clauses),
