@@ -112,9 +112,10 @@ impl<'a> Identities<'a> {
     }
 }
 
-/// Lower-case words joined by `-`.
+/// Lower-case letters and digits, words joined by `-` ("CEPA (Europe's Edge)" →
+/// `cepa-europes-edge`).
 fn slug(s: &str) -> String {
-    tokens(s).join("-")
+    tokens(&s.replace(['\'', '\u{2019}'], "")).join("-")
 }
 
 #[cfg(test)]
@@ -123,6 +124,12 @@ mod tests {
 
     fn t(s: &str) -> Vec<String> {
         tokens(s)
+    }
+
+    #[test]
+    fn outlet_slugs_are_letters_digits_and_dashes() {
+        assert_eq!(slug("CEPA (Harbour\u{2019}s Edge)"), "cepa-harbours-edge");
+        assert_eq!(slug("Daily A"), "daily-a");
     }
 
     #[test]
