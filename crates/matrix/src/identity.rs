@@ -66,7 +66,7 @@ impl<'a> Identities<'a> {
                     }
             });
             if let (Some((&to, (target, _))), None) = (targets.next(), targets.next()) {
-                let target: &'a ActorOut = *target;
+                let target: &'a ActorOut = target;
                 merged.insert(id, (to, target.name.as_str()));
             }
         }
