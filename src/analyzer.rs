@@ -48,8 +48,8 @@ impl AnalyzerBuilder {
     }
 
     /// Adds a topic pack file (TOML) to the bundled ones.
-    pub fn topic_file(&mut self, path: impl Into<PathBuf>) -> &mut AnalyzerBuilder {
-        self.topic_files.push(path.into());
+    pub fn topic_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.topic_files.push(path.as_ref().to_path_buf());
         self
     }
 
@@ -60,14 +60,14 @@ impl AnalyzerBuilder {
     }
 
     /// Adds a registry file (TOML) to the embedded registry.
-    pub fn registry_file(&mut self, path: impl Into<PathBuf>) -> &mut AnalyzerBuilder {
-        self.registry_files.push(path.into());
+    pub fn registry_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.registry_files.push(path.as_ref().to_path_buf());
         self
     }
 
     /// Replaces the boilerplate rules with a file (TOML).
-    pub fn boilerplate_file(&mut self, path: impl Into<PathBuf>) -> &mut AnalyzerBuilder {
-        self.boilerplate_file = Some(path.into());
+    pub fn boilerplate_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.boilerplate_file = Some(path.as_ref().to_path_buf());
         self
     }
 
@@ -90,7 +90,9 @@ impl AnalyzerBuilder {
         let lexicon = if self.registry_files.is_empty() {
             Lexicon::embedded()
         } else {
-            Arc::new(Lexicon::with_files(&self.registry_files)?)
+            let lexicon = Lexicon::with_files(&self.registry_files)?;
+            crate::registry_check::check_countries(&self.registry_files, lexicon.registry())?;
+            Arc::new(lexicon)
         };
         let boilerplate = match &self.boilerplate_file {
             Some(p) => Boilerplate::from_path(p)?,
@@ -149,7 +151,11 @@ impl Analyzer {
     /// # Errors
     /// A stage failure, naming the document and the stage.
     pub fn analyze(&self, doc: &mut Document) -> Result<(), Error> {
-        self.pipeline.run(doc)
+        self.pipeline.run(doc)?;
+        if let Some(w) = stancemap_ingest::language_warning(doc.text()) {
+            doc.warnings.push(w);
+        }
+        Ok(())
     }
 
     /// Analyses a text (byte offsets are into `text`).
@@ -162,13 +168,13 @@ impl Analyzer {
         Ok(doc)
     }
 
-    /// Reads and analyses files, directories (recursive, `.txt` and `.jsonl`), JSONL
-    /// files and `-` (stdin), streaming: documents are read and analysed in parallel
-    /// batches, in input order. A bad file or JSONL line gives an `Err` item and the rest
-    /// is still analysed.
-    pub fn analyze_paths<'a>(
+    /// Reads and analyses files, directories (recursive: `.txt`, `.jsonl`, `.ndjson`),
+    /// JSONL files and `-` (stdin), streaming: documents are read and analysed in
+    /// parallel batches, in input order. A bad file or JSONL line gives an `Err` item and
+    /// the rest is still analysed. See [`stancemap_ingest::read_inputs`] for the formats.
+    pub fn analyze_paths<'a, P: AsRef<Path>>(
         &'a self,
-        paths: &[PathBuf],
+        paths: &[P],
         read: &ReadOptions,
     ) -> impl Iterator<Item = Result<Document, Error>> + 'a {
         self.analyze_stream(read_inputs(paths, read))
@@ -224,9 +230,9 @@ impl Analyzer {
     ///
     /// # Errors
     /// The first input or stage error.
-    pub fn analyze_paths_to_reports(
+    pub fn analyze_paths_to_reports<P: AsRef<Path>>(
         &self,
-        paths: &[PathBuf],
+        paths: &[P],
     ) -> Result<Vec<DocumentReport>, Error> {
         self.analyze_paths(paths, &ReadOptions::default())
             .map(|r| r.map(|d| DocumentReport::from_document(&d)))
@@ -263,18 +269,13 @@ impl Analyzer {
         Ok(stancemap_eval::score_bank(items, |t| reports.get(t)))
     }
 
-    /// Analyses one file.
+    /// Analyses one file: every document in it (one for a text file, one per line for
+    /// a JSONL file), in file order.
     ///
     /// # Errors
-    /// As [`Analyzer::analyze_paths_to_reports`].
-    pub fn analyze_file(&self, path: impl AsRef<Path>) -> Result<Document, Error> {
-        let paths = [path.as_ref().to_path_buf()];
-        let mut it = self.analyze_paths(&paths, &ReadOptions::default());
-        it.next().unwrap_or_else(|| {
-            Err(
-                Error::new(stancemap_core::ErrorKind::NoInput, "no document")
-                    .with_path(path.as_ref().display().to_string()),
-            )
-        })
+    /// As [`Analyzer::analyze_paths_to_reports`]: the first bad line or stage error.
+    pub fn analyze_file(&self, path: impl AsRef<Path>) -> Result<Vec<Document>, Error> {
+        self.analyze_paths(&[path.as_ref()], &ReadOptions::default())
+            .collect()
     }
 }

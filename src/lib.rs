@@ -15,7 +15,17 @@
 //! - [`matrix`]: frames and exports (CSV, Parquet, JSON) — [`matrix::stance_matrix`].
 //! - [`eval`]: the scorer of `stancemap eval` against gold annotations.
 //! - The member crates, re-exported: [`core`], [`ingest`], [`text`], [`actors`],
-//!   [`attribute`], [`stance`], [`report`].
+//!   [`attribute`], [`stance`], and `report` (with the `report` feature).
+//!
+//! Analysis is English only: a document in another language gets a warning in
+//! [`Document::warnings`]. The output and gold formats are described in the repository's
+//! `docs/FORMAT.md`.
+//!
+//! # Crate features
+//! - `report` (default): the HTML report and heatmap ([`report`]; plotters).
+//! - `cli` (default): the `stancemap` binary (clap, indicatif, anyhow). An embedder
+//!   leaves both out with `default-features = false`, keeping the analysis, the frames
+//!   and the scorer.
 //!
 //! # Example: one article
 //! ```
@@ -35,7 +45,7 @@
 //! ```no_run
 //! use stancemap::matrix::{stance_matrix, MatrixOptions, GroupBy};
 //! let analyzer = stancemap::Analyzer::new()?;
-//! let reports = analyzer.analyze_paths_to_reports(&["corpus/articles".into()])?;
+//! let reports = analyzer.analyze_paths_to_reports(&["corpus/articles"])?;
 //! let matrix = stance_matrix(&reports, &MatrixOptions::by(GroupBy::Actor))?;
 //! println!("{matrix}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -43,21 +53,35 @@
 #![deny(missing_docs)]
 
 mod analyzer;
+mod registry_check;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};
+#[doc(inline)]
 pub use stancemap_core::output::DocumentReport;
-pub use stancemap_core::{Document, Error, ErrorKind, Span};
+#[doc(inline)]
+pub use stancemap_core::{Document, Error, ErrorKind, Span, Stance};
 
+#[doc(inline)]
 pub use stancemap_actors as actors;
+#[doc(inline)]
 pub use stancemap_attribute as attribute;
+#[doc(inline)]
 pub use stancemap_core as core;
+#[doc(inline)]
 pub use stancemap_eval as eval;
+#[doc(inline)]
 pub use stancemap_ingest as ingest;
+#[doc(inline)]
 pub use stancemap_matrix as matrix;
+#[cfg(feature = "report")]
+#[doc(inline)]
 pub use stancemap_report as report;
+#[doc(inline)]
 pub use stancemap_stance as stance;
+#[doc(inline)]
 pub use stancemap_text as text;
 pub use stancemap_turns as turns;
 
 /// The polars version stancemap's frames are built with.
+#[doc(no_inline)]
 pub use polars;

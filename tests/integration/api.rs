@@ -79,3 +79,24 @@ fn pipeline_stages_are_listed_in_order() {
         ]
     );
 }
+
+#[test]
+fn analyze_file_returns_every_document_of_a_jsonl_file() {
+    let dir = std::env::temp_dir().join(format!("stancemap-api-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let feed = dir.join("feed.jsonl");
+    let line = |id: &str| {
+        serde_json::json!({"id": id, "text": "Mayor Ivo Marek said the city should not shoot down drones."})
+            .to_string()
+    };
+    std::fs::write(&feed, [line("a"), line("b"), line("c")].join("\n")).unwrap();
+    let docs = analyzer().analyze_file(&feed).unwrap();
+    let ids: Vec<&str> = docs.iter().map(|d| d.id()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    // Paths are anything path-like.
+    let reports = analyzer()
+        .analyze_paths_to_reports(&[feed.as_path()])
+        .unwrap();
+    assert_eq!(reports.len(), 3);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -270,7 +270,7 @@ fn directory_without_articles_is_reported() {
     let errors = error_lines(&out);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        errors[0].contains(p(&dir)) && errors[0].contains("no .txt or .jsonl"),
+        errors[0].contains(p(&dir)) && errors[0].contains("no .txt, .jsonl or .ndjson"),
         "{errors:?}"
     );
     assert_eq!(doc_ids(&documents(&out)), ["good"]);
@@ -470,4 +470,348 @@ fn table_format_and_out_file() {
     assert!(out.stdout.is_empty());
     let table = std::fs::read_to_string(&out_file).expect("table written");
     assert!(table.starts_with("== good"), "{table}");
+}
+
+// ---- Issue 12: nothing lost, every message clear ----
+
+/// Runs the binary with `input` on standard input.
+fn stancemap_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the stancemap binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("output");
+    writer.join().expect("writer");
+    out
+}
+
+/// Two JSONL records (invented text), one per line.
+fn feed() -> String {
+    let rec = |id: &str, outlet: &str| {
+        serde_json::json!({"id": id, "outlet": outlet, "text": GOOD}).to_string() + "\n"
+    };
+    rec("wire-1", "Example Wire") + &rec("wire-2", "Harbour Post")
+}
+
+#[test]
+fn stdin_jsonl_is_sniffed_and_stdin_documents_are_unique() {
+    let out = stancemap_stdin(&["analyze", "-"], feed().as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(doc_ids(&documents(&out)), ["wire-1", "wire-2"]);
+
+    let out = stancemap_stdin(
+        &["analyze", "--input-format", "text", "-"],
+        feed().as_bytes(),
+    );
+    assert_eq!(doc_ids(&documents(&out)), ["stdin"]);
+
+    // Plain text on stdin, given twice: two distinct ids (the second read is empty).
+    let out = stancemap_stdin(&["analyze", "-", "-"], GOOD.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(doc_ids(&documents(&out)), ["stdin", "stdin-2"]);
+}
+
+#[test]
+fn ndjson_files_are_read_as_json_lines_also_in_directories() {
+    let s = Scratch::new("ndjson");
+    let file = s.file("feeds/news.ndjson", feed());
+    let out = stancemap(&["analyze", p(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(doc_ids(&documents(&out)), ["wire-1", "wire-2"]);
+    let out = stancemap(&["analyze", p(&s.0.join("feeds"))]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(doc_ids(&documents(&out)), ["wire-1", "wire-2"]);
+    // Forced JSON lines for a file of another name.
+    let txt = s.file("feed.txt", feed());
+    let out = stancemap(&["analyze", "--input-format", "jsonl", p(&txt)]);
+    assert_eq!(doc_ids(&documents(&out)), ["wire-1", "wire-2"]);
+}
+
+#[test]
+fn a_nul_byte_is_replaced_with_a_warning_in_lossy_mode() {
+    let s = Scratch::new("nul");
+    let mut bytes = GOOD.as_bytes().to_vec();
+    bytes.insert(20, 0);
+    let bad = s.file("good.txt", &bytes);
+    let out = stancemap(&["analyze", p(&bad)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("lossy"), "{}", stderr(&out));
+    let out = stancemap(&["analyze", "--lossy", p(&bad)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = documents(&out);
+    assert_good(&docs[0]);
+    assert!(
+        stderr(&out).contains("warning") && stderr(&out).contains("NUL"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn unknown_topic_and_unknown_out_extension_are_errors() {
+    let s = Scratch::new("unknown");
+    let good = s.file("good.txt", GOOD);
+    let out = stancemap(&["matrix", "--topic", "shootdown", p(&good)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("shootdown") && err.contains("shoot_down"),
+        "lists the known topics: {err}"
+    );
+    assert!(out.stdout.is_empty());
+
+    let xlsx = s.0.join("m.xlsx");
+    let out = stancemap(&["matrix", "--out", p(&xlsx), p(&good)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("m.xlsx"), "{}", stderr(&out));
+    assert!(!xlsx.exists(), "nothing written");
+    let page = s.0.join("r.pdf");
+    let out = stancemap(&["report", "--out", p(&page), p(&good)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!page.exists());
+}
+
+#[test]
+fn the_author_is_one_actor_per_outlet_not_one_for_all() {
+    let s = Scratch::new("author");
+    let text = "Drones over the border\n\nThe alliance must shoot down every drone that \
+                crosses into allied airspace. Anything less would invite more incursions.\n";
+    let rec = |id: &str, outlet: &str| {
+        serde_json::json!({"id": id, "outlet": outlet, "genre": "opinion", "text": text})
+            .to_string()
+            + "\n"
+    };
+    let f = s.file(
+        "ed.jsonl",
+        rec("ed-1", "Example Wire") + &rec("ed-2", "Harbour Post"),
+    );
+    let out = stancemap(&["matrix", "--statements", "--format", "csv", p(&f)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let ids: std::collections::BTreeSet<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(4))
+        .filter(|id| id.starts_with("author"))
+        .collect();
+    assert_eq!(
+        ids.into_iter().collect::<Vec<_>>(),
+        ["author@example-wire", "author@harbour-post"],
+        "{csv}"
+    );
+}
+
+#[test]
+fn registry_entry_with_an_unknown_country_is_rejected_with_its_place() {
+    let s = Scratch::new("registry");
+    let reg = s.file(
+        "people.toml",
+        "[[person]]\nname = \"Ivo Marek\"\ncountry = \"Freedonia\"\n",
+    );
+    let good = s.file("good.txt", GOOD);
+    let out = stancemap(&["matrix", "--registry", p(&reg), p(&good)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{}:3:11", p(&reg))) && err.contains("Freedonia"),
+        "{err}"
+    );
+}
+
+#[test]
+fn non_english_input_gets_a_warning() {
+    let s = Scratch::new("lang");
+    let pl = s.file(
+        "pl.txt",
+        "Minister Ana Veltri powiedziała w poniedziałek, że sojusz powinien zestrzeliwać drony, które naruszają przestrzeń powietrzną.\n",
+    );
+    let out = stancemap(&["analyze", p(&pl)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning") && err.contains("Polish") && err.contains("only English"),
+        "{err}"
+    );
+    let docs = documents(&out);
+    assert!(docs[0]["warnings"].to_string().contains("only English"));
+    // English text gets none.
+    let good = s.file("good.txt", GOOD);
+    let out = stancemap(&["analyze", p(&good)]);
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}
+
+#[test]
+fn error_messages_are_not_doubled() {
+    let s = Scratch::new("doubled");
+    let good = s.file("good.txt", GOOD);
+    let absent = s.0.join("absent.toml");
+    let out = stancemap(&["analyze", "--topics", p(&absent), p(&good)]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+
+    // eval outside the repository names the relative default.
+    let out = Command::new(BIN)
+        .args(["eval"])
+        .current_dir(&s.0)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("corpus/gold") && err.contains("relative to the current directory"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    use std::io::BufRead as _;
+    let s = Scratch::new("pipe");
+    let mut lines = String::new();
+    for i in 0..400 {
+        lines.push_str(&serde_json::json!({"id": format!("d{i}"), "text": GOOD}).to_string());
+        lines.push('\n');
+    }
+    let big = s.file("big.jsonl", lines);
+    for args in [
+        vec!["analyze", p(&big)],
+        vec!["matrix", "--statements", "--format", "csv", p(&big)],
+    ] {
+        let mut child = Command::new(BIN)
+            .args(&args)
+            .current_dir(ROOT)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let mut first = String::new();
+        stdout.read_line(&mut first).expect("one line");
+        drop(stdout); // `| head -1`
+        let out = child.wait_with_output().expect("ends");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn empty_input_writes_nothing_and_exits_1() {
+    let s = Scratch::new("emptydir");
+    let dir = s.0.join("none");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let csv = s.0.join("m.csv");
+    let out = stancemap(&["matrix", "--out", p(&csv), p(&dir)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!csv.exists(), "no empty table written");
+    let html = s.0.join("r.html");
+    let out = stancemap(&["report", "--out", p(&html), p(&dir)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!html.exists(), "no empty report written");
+}
+
+#[test]
+fn by_doc_with_two_topics_suggests_topic() {
+    let out = stancemap(&["matrix", "--by", "doc", "corpus/articles"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--topic"), "{}", stderr(&out));
+    let help = stancemap(&["matrix", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for v in ["actor", "country", "doc"] {
+        assert!(help.contains(v), "--by values listed: {help}");
+    }
+    assert!(
+        help.contains("statements frame (one row per statement"),
+        "{help}"
+    );
+    assert!(!help.contains("SPEC"), "{help}");
+}
+
+#[test]
+fn eval_takes_registry_and_lossy() {
+    let s = Scratch::new("evalreg");
+    let reg = s.file(
+        "people.toml",
+        "[[person]]\nname = \"Ivo Marek\"\ncountry = \"Italy\"\n",
+    );
+    let out = stancemap(&["eval", "--lossy", "--registry", p(&reg)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("TOTAL"));
+}
+
+#[test]
+fn topics_check_shows_a_wrong_expect() {
+    let s = Scratch::new("check");
+    let pack = s.file(
+        "levy.toml",
+        r#"id = "harbour_levy"
+label = "A levy on cruise ships in the harbour"
+description = "Should the city charge cruise ships a harbour levy?"
+inherit = true
+
+[[targets]]
+id = "levy"
+patterns = ["levy|levies|fee|fees *0-3 on *0-2 cruise *0-1 ships|liners"]
+examples = [
+  { text = "Mayor Ivo Marek said the city should impose a levy on cruise ships.", expect = "support" },
+  { text = "Mayor Ivo Marek said the city should impose a fee on cruise liners.", expect = "oppose" },
+]
+"#,
+    );
+    let out = stancemap(&["topics", "check", p(&pack)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("expected oppose"), "{shown}");
+    assert!(shown.contains("1 of 2 examples as expected"), "{shown}");
+}
+
+/// The code block that follows the first line of `text` containing `marker`.
+fn code_block_after<'a>(text: &'a str, marker: &str) -> &'a str {
+    let at = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("README mentions {marker}"));
+    let rest = &text[at..];
+    let open = rest.find("```").expect("a code block follows");
+    let body = &rest[open..];
+    let body = &body[body.find('\n').expect("fence line") + 1..];
+    &body[..body.find("```").expect("closing fence")]
+}
+
+/// The README's sample outputs are what the program prints (issue 12: the "What you
+/// get" table had gone stale). Lines shown are compared exactly; `…` stands for rows
+/// left out at the end.
+#[test]
+fn readme_sample_outputs_are_what_the_program_prints() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).expect("README");
+
+    let shown = code_block_after(
+        &readme,
+        "cargo run -- matrix corpus/articles --topic shoot_down`:",
+    );
+    let out = stancemap(&["matrix", "corpus/articles", "--topic", "shoot_down"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = String::from_utf8(out.stdout).expect("UTF-8");
+    let shown: Vec<&str> = shown.lines().filter(|l| l.trim() != "…").collect();
+    let printed: Vec<&str> = printed.lines().take(shown.len()).collect();
+    assert_eq!(shown, printed, "update the README's matrix sample");
+
+    let shown = code_block_after(&readme, "scores the analysis against the gold annotations");
+    let out = stancemap(&["eval"]);
+    let printed = String::from_utf8(out.stdout).expect("UTF-8");
+    for line in shown.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            printed.lines().any(|p| p.trim_end() == line.trim_end()),
+            "README line not in `stancemap eval` output: {line}\n{printed}"
+        );
+    }
 }

@@ -188,6 +188,13 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// polars' error (from the frames and exports), so that an embedder's `?` needs no box.
+impl From<polars_error::PolarsError> for Error {
+    fn from(e: polars_error::PolarsError) -> Error {
+        Error::new(ErrorKind::Output, "polars").with_source(e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +209,20 @@ mod tests {
             .with_path("b.txt")
             .at_byte(42);
         assert_eq!(e.to_string(), "b.txt: byte 42: invalid UTF-8");
+    }
+
+    #[test]
+    fn converts_from_polars_errors() {
+        fn frame() -> Result<(), polars_error::PolarsError> {
+            Err(polars_error::PolarsError::ColumnNotFound("levy".into()))
+        }
+        fn embedder() -> Result<(), Error> {
+            frame()?;
+            Ok(())
+        }
+        let e = embedder().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Output);
+        assert!(e.to_string().contains("levy"), "{e}");
     }
 
     #[test]

@@ -81,6 +81,14 @@ pub struct StatementStanceOut {
     pub rule: String,
 }
 
+impl StatementStanceOut {
+    /// The label as an enum (`None` for a label other than support, oppose or
+    /// conditional, which a hand-written report may hold).
+    pub fn label(&self) -> Option<crate::Stance> {
+        crate::Stance::parse(&self.stance)
+    }
+}
+
 /// A statement.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementOut {
@@ -122,6 +130,21 @@ pub struct StanceOut {
     pub hedged: bool,
     /// Indices into `statements`.
     pub statements: Vec<usize>,
+}
+
+impl StanceOut {
+    /// The label as an enum (`None` for a label other than support, oppose or
+    /// conditional, which a hand-written report may hold).
+    ///
+    /// ```
+    /// use stancemap_core::{Stance, output::StanceOut};
+    /// let s = StanceOut { actor: "ana-veltri".into(), topic: "levy".into(), stance: "oppose".into(),
+    ///     score: -0.7, hedged: false, statements: vec![0] };
+    /// assert_eq!(s.label(), Some(Stance::Oppose));
+    /// ```
+    pub fn label(&self) -> Option<crate::Stance> {
+        crate::Stance::parse(&self.stance)
+    }
 }
 
 /// A hedge or booster cue.

@@ -17,11 +17,62 @@ pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 512 * 1024 * 1024;
 /// does not pin its memory for the rest of the file.
 const KEEP_LINE_CAPACITY: usize = 1 << 20;
 
+/// How files and standard input are parsed: [`ReadOptions::format`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// By extension for files (`.jsonl` and `.ndjson` are JSON lines, anything else is
+    /// plain text); standard input is JSON lines when its first non-blank byte is `{`,
+    /// plain text otherwise.
+    #[default]
+    Auto,
+    /// Every file and standard input is one plain-text document.
+    Text,
+    /// Every file and standard input holds JSON lines.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The lower-case name, as accepted by [`InputFormat::from_str`](std::str::FromStr).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Auto => "auto",
+            InputFormat::Text => "text",
+            InputFormat::Jsonl => "jsonl",
+        }
+    }
+}
+
+impl std::fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = Error;
+
+    /// Parses `auto`, `text` (or `txt`) and `jsonl` (or `ndjson`), ignoring case.
+    fn from_str(s: &str) -> Result<InputFormat, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(InputFormat::Auto),
+            "text" | "txt" => Ok(InputFormat::Text),
+            "jsonl" | "ndjson" => Ok(InputFormat::Jsonl),
+            _ => Err(Error::new(
+                ErrorKind::Config,
+                format!("unknown input format `{s}` (expected auto, text or jsonl)"),
+            )),
+        }
+    }
+}
+
 /// How [`read_inputs`] reads.
 #[derive(Clone, Debug)]
 pub struct ReadOptions {
-    /// Replace each invalid UTF-8 byte by one ASCII `?` (so that byte offsets stay those
-    /// of the original file) and record a warning on the document, instead of failing.
+    /// How files and standard input are parsed; [`InputFormat::Auto`] by default.
+    pub format: InputFormat,
+    /// Replace each invalid UTF-8 byte by one ASCII `?` and each NUL byte of a text file
+    /// by a space (so that byte offsets stay those of the original file) and record a
+    /// warning on the document, instead of failing.
     pub lossy: bool,
     /// Metadata applied to every document (filling only fields the document lacks). When
     /// `None`, plain-text articles look for a manifest next to them (see
@@ -39,6 +90,7 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
         ReadOptions {
+            format: InputFormat::Auto,
             lossy: false,
             manifest: None,
             discover_manifest: true,
@@ -49,14 +101,19 @@ impl Default for ReadOptions {
 
 /// Reads articles from files, directories and stdin (`-`), lazily.
 ///
-/// - A `.jsonl` file holds one JSON object per line (see the crate docs for fields);
-///   blank lines are skipped. The spans of such a document are byte offsets into its
-///   decoded `text` value, not into the JSONL file.
-/// - A directory is walked recursively for `.txt` and `.jsonl` files (case-insensitive
-///   extensions; hidden entries, whose names start with `.`, are skipped), in path order.
-/// - `-` is stdin, read as one text document with id `stdin`.
+/// - A `.jsonl` or `.ndjson` file holds one JSON object per line (see the crate docs for
+///   fields); blank lines are skipped. The spans of such a document are byte offsets
+///   into its decoded `text` value, not into the JSONL file.
+/// - A directory is walked recursively for `.txt`, `.jsonl` and `.ndjson` files
+///   (case-insensitive extensions; hidden entries, whose names start with `.`, are
+///   skipped), in path order.
+/// - `-` is stdin: JSON lines when its first non-blank byte is `{`, else one text
+///   document with id `stdin` (`stdin-2`, `stdin-3`, … when `-` is given again; default
+///   JSONL ids are `stdin-<line>`, `stdin-2-<line>`, …).
 /// - Any other file is one plain-text document; its id is the file stem and its path
 ///   the path as given. Its spans are byte offsets into the file.
+///
+/// [`ReadOptions::format`] overrides the choice between text and JSON lines.
 ///
 /// Every bad input (unreadable path, binary or non-UTF-8 file, malformed JSONL line,
 /// directory without articles) yields one `Err` item and the iteration goes on with the
@@ -66,21 +123,22 @@ impl Default for ReadOptions {
 /// # Example
 /// ```no_run
 /// use stancemap_ingest::{ReadOptions, read_inputs};
-/// for item in read_inputs(&["corpus/articles".into()], &ReadOptions::default()) {
+/// for item in read_inputs(&["corpus/articles"], &ReadOptions::default()) {
 ///     match item {
 ///         Ok(doc) => println!("{} ({} bytes)", doc.id(), doc.text().len()),
 ///         Err(e) => eprintln!("{e}"),
 ///     }
 /// }
 /// ```
-pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Inputs {
+pub fn read_inputs<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> Inputs {
     let mut queue: VecDeque<Pending> = paths
         .iter()
         .map(|p| {
+            let p = p.as_ref();
             if p.as_os_str() == "-" {
                 Pending::Stdin
             } else {
-                Pending::Path(p.clone())
+                Pending::Path(p.to_path_buf())
             }
         })
         .collect();
@@ -97,6 +155,7 @@ pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Inputs {
         jsonl: None,
         dir_manifests: BTreeMap::new(),
         manifest_files: BTreeMap::new(),
+        stdin_reads: 0,
     }
 }
 
@@ -125,9 +184,10 @@ pub fn read_jsonl<R: BufRead + Send + 'static>(
 }
 
 /// Builds a plain-text document from raw bytes, with the checks of [`read_inputs`]:
-/// binary data is refused, and invalid UTF-8 is an error unless `lossy` (then each
-/// invalid byte becomes `?` and a warning is recorded). `path` names the source in
-/// errors and becomes [`Document::path`].
+/// binary data is refused, and invalid UTF-8 or a NUL byte is an error unless `lossy`
+/// (then each invalid byte becomes `?`, each NUL byte a space, and a warning is
+/// recorded; byte offsets do not move). `path` names the source in errors and becomes
+/// [`Document::path`].
 ///
 /// # Errors
 /// [`ErrorKind::Binary`] or [`ErrorKind::InvalidUtf8`], naming `path` and the byte offset
@@ -142,12 +202,35 @@ pub fn read_jsonl<R: BufRead + Send + 'static>(
 /// assert!(text_document("memo", "memo.txt", b"caf\xE9".to_vec(), false).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn text_document(id: &str, path: &str, bytes: Vec<u8>, lossy: bool) -> Result<Document, Error> {
-    check_binary(&bytes).map_err(|e| e.with_path(path))?;
+pub fn text_document(
+    id: &str,
+    path: &str,
+    mut bytes: Vec<u8>,
+    lossy: bool,
+) -> Result<Document, Error> {
+    check_binary(&bytes, lossy).map_err(|e| e.with_path(path))?;
+    let nul_warning = if lossy { replace_nul(&mut bytes) } else { None };
     let (text, warning) = decode_utf8(bytes, lossy).map_err(|e| e.with_path(path))?;
     let mut doc = Document::new(id, text).with_path(path);
+    doc.warnings.extend(nul_warning);
     doc.warnings.extend(warning);
     Ok(doc)
+}
+
+/// Replaces every NUL byte by a space; returns the warning when there was one.
+fn replace_nul(bytes: &mut [u8]) -> Option<String> {
+    let first = bytes.iter().position(|&b| b == 0)?;
+    let mut n = 0;
+    for b in &mut bytes[first..] {
+        if *b == 0 {
+            *b = b' ';
+            n += 1;
+        }
+    }
+    Some(format!(
+        "replaced {n} NUL byte{} by a space, first at byte {first}",
+        plural(n)
+    ))
 }
 
 /// The iterator returned by [`read_inputs`]: yields documents and errors in input order.
@@ -160,6 +243,8 @@ pub struct Inputs {
     dir_manifests: BTreeMap<PathBuf, Option<Arc<Manifest>>>,
     /// Per manifest file: parsed once, so a broken one is reported once.
     manifest_files: BTreeMap<PathBuf, Option<Arc<Manifest>>>,
+    /// How many times `-` was read so far (for unique ids).
+    stdin_reads: usize,
 }
 
 impl std::fmt::Debug for Inputs {
@@ -205,7 +290,11 @@ impl Iterator for Inputs {
             }
             match self.queue.pop_front()? {
                 Pending::Failed(e) => return Some(Err(e)),
-                Pending::Stdin => return Some(self.read_stdin()),
+                Pending::Stdin => {
+                    if let Some(item) = self.read_stdin() {
+                        return Some(item);
+                    }
+                }
                 Pending::Path(path) => self.open(path),
             }
         }
@@ -225,7 +314,7 @@ impl Inputs {
         };
         if meta.is_dir() {
             self.expand_dir(&path);
-        } else if has_extension(&path, "jsonl") {
+        } else if self.is_jsonl(&path) {
             match File::open(&path) {
                 Ok(f) => self.jsonl = Some(JsonlReader::new(&path, f)),
                 Err(e) => self.ready.push_back(Err(io_error("cannot open", &path, e))),
@@ -233,6 +322,15 @@ impl Inputs {
         } else {
             let doc = self.read_text_file(&path, meta.len());
             self.ready.push_back(doc);
+        }
+    }
+
+    /// Whether a file is read as JSON lines.
+    fn is_jsonl(&self, path: &Path) -> bool {
+        match self.opts.format {
+            InputFormat::Auto => is_jsonl_name(path),
+            InputFormat::Text => false,
+            InputFormat::Jsonl => true,
         }
     }
 
@@ -257,11 +355,43 @@ impl Inputs {
         Ok(doc)
     }
 
-    fn read_stdin(&mut self) -> Result<Document, Error> {
+    /// Reads `-`: one text document, or (JSON lines) sets the current reader and
+    /// returns `None`.
+    fn read_stdin(&mut self) -> Option<Result<Document, Error>> {
+        self.stdin_reads += 1;
+        let id = match self.stdin_reads {
+            1 => "stdin".to_string(),
+            n => format!("stdin-{n}"),
+        };
+        let stdin_error = |e: std::io::Error| {
+            Error::new(ErrorKind::Io, "cannot read stdin")
+                .with_source(e)
+                .with_path("-")
+        };
+        let mut reader = BufReader::with_capacity(64 * 1024, std::io::stdin());
+        let jsonl = match self.opts.format {
+            InputFormat::Text => false,
+            InputFormat::Jsonl => true,
+            InputFormat::Auto => match sniff_jsonl(&mut reader) {
+                Ok(yes) => yes,
+                Err(e) => return Some(Err(stdin_error(e))),
+            },
+        };
+        if jsonl {
+            self.jsonl = Some(JsonlReader::from_reader(
+                Box::new(reader),
+                "-".to_string(),
+                id,
+            ));
+            return None;
+        }
+        Some(self.read_stdin_text(reader, &id))
+    }
+
+    fn read_stdin_text(&mut self, reader: impl Read, id: &str) -> Result<Document, Error> {
         let limit = self.opts.max_document_bytes;
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
+        reader
             .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| {
@@ -272,7 +402,7 @@ impl Inputs {
         if bytes.len() as u64 > limit {
             return Err(too_large("-", bytes.len() as u64, limit));
         }
-        let mut doc = text_document("stdin", "-", bytes, self.opts.lossy)?;
+        let mut doc = text_document(id, "-", bytes, self.opts.lossy)?;
         if let Some(m) = &self.opts.manifest {
             m.apply(&mut doc);
         }
@@ -372,14 +502,15 @@ impl Inputs {
             .chain(errors.into_iter().map(|(p, e)| (p, Pending::Failed(e))))
             .collect();
         items.sort_by(|a, b| a.0.cmp(&b.0));
-        if !items.iter().any(|(_, p)| matches!(p, Pending::Path(_))) {
+        // No articles: say so, unless an unreadable directory already said why.
+        if items.is_empty() {
             let name = root.to_string_lossy().into_owned();
             items.push((
                 root.to_path_buf(),
                 Pending::Failed(
                     Error::new(
                         ErrorKind::NoInput,
-                        "no .txt or .jsonl articles in directory",
+                        "no .txt, .jsonl or .ndjson articles in directory",
                     )
                     .with_path(name),
                 ),
@@ -632,8 +763,27 @@ fn has_extension(path: &Path, ext: &str) -> bool {
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext))
 }
 
+/// `.jsonl` or `.ndjson`, in any case.
+fn is_jsonl_name(path: &Path) -> bool {
+    has_extension(path, "jsonl") || has_extension(path, "ndjson")
+}
+
 fn is_article(path: &Path) -> bool {
-    has_extension(path, "txt") || has_extension(path, "jsonl")
+    has_extension(path, "txt") || is_jsonl_name(path)
+}
+
+/// Whether buffered input looks like JSON lines: its first byte after a UTF-8 byte-order
+/// mark and white space is `{`. Looks at most at the first 64 KiB, consuming nothing.
+fn sniff_jsonl(reader: &mut impl BufRead) -> std::io::Result<bool> {
+    let buf = loop {
+        match reader.fill_buf() {
+            Ok(b) => break b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    };
+    let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+    Ok(buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
 }
 
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
@@ -656,8 +806,8 @@ fn is_junk_control(b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F
 }
 
-/// Refuses binary data: any NUL byte, or more than 10 % control bytes.
-fn check_binary(bytes: &[u8]) -> Result<(), Error> {
+/// Refuses binary data: more than 10 % control bytes, or any NUL byte unless `lossy`.
+fn check_binary(bytes: &[u8], lossy: bool) -> Result<(), Error> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::new(
             ErrorKind::InvalidUtf8,
@@ -665,14 +815,23 @@ fn check_binary(bytes: &[u8]) -> Result<(), Error> {
         )
         .at_byte(0));
     }
-    if let Some(i) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::new(ErrorKind::Binary, "binary data (NUL byte), not text").at_byte(i));
-    }
     let junk = bytes.iter().filter(|&&b| is_junk_control(b)).count();
-    if junk > 0
-        && junk * 10 > bytes.len()
-        && let Some(first) = bytes.iter().position(|&b| is_junk_control(b))
-    {
+    let binary = junk > 0 && junk * 10 > bytes.len();
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        if binary {
+            return Err(
+                Error::new(ErrorKind::Binary, "binary data (NUL byte), not text").at_byte(i),
+            );
+        }
+        if !lossy {
+            return Err(Error::new(
+                ErrorKind::Binary,
+                "NUL byte in text; remove it or read in lossy mode to replace NUL bytes",
+            )
+            .at_byte(i));
+        }
+    }
+    if binary && let Some(first) = bytes.iter().position(|&b| is_junk_control(b)) {
         let share = junk * 100 / bytes.len().max(1);
         return Err(Error::new(
             ErrorKind::Binary,
@@ -877,6 +1036,68 @@ mod tests {
         // UTF-16 is named as such.
         let err = text_document("u", "u.txt", b"\xFF\xFEa\x00".to_vec(), false).unwrap_err();
         assert!(err.to_string().contains("UTF-16"), "{err}");
+    }
+
+    #[test]
+    fn nul_bytes_are_refused_unless_lossy_then_replaced_by_spaces() {
+        let bytes = b"Minister Ana Veltri\x00 spoke\x00\x00 today at length.".to_vec();
+        let err = text_document("n", "n.txt", bytes.clone(), false).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Binary);
+        assert_eq!(err.location().byte, Some(19));
+        assert!(err.to_string().contains("lossy"), "{err}");
+        let doc = text_document("n", "n.txt", bytes.clone(), true).unwrap();
+        assert_eq!(doc.text(), "Minister Ana Veltri  spoke   today at length.");
+        assert_eq!(doc.text().len(), bytes.len());
+        assert_eq!(
+            doc.warnings,
+            ["replaced 3 NUL bytes by a space, first at byte 19"]
+        );
+        // Real binary data stays refused, lossy or not.
+        let err = text_document("g", "g.txt", b"GIF89a\x01\x00\x01\x00".to_vec(), true);
+        assert_eq!(err.unwrap_err().kind(), ErrorKind::Binary);
+    }
+
+    #[test]
+    fn ndjson_files_are_json_lines_in_directories_too() {
+        let s = Scratch::new("ndjson");
+        let line = |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"Text {id}.\"}}\n");
+        s.write("feed/a.ndjson", line("n1") + &line("n2"));
+        s.write("feed/b.NDJSON", line("n3"));
+        let docs = read_all(&[s.0.join("feed")], &no_discovery());
+        let ids: Vec<&str> = docs.iter().map(|d| d.as_ref().unwrap().id()).collect();
+        assert_eq!(ids, ["n1", "n2", "n3"]);
+    }
+
+    #[test]
+    fn input_format_overrides_the_extension() {
+        let s = Scratch::new("format");
+        let p = s.write("feed.txt", "{\"id\": \"x\", \"text\": \"One.\"}\n");
+        let opts = ReadOptions {
+            format: InputFormat::Jsonl,
+            ..no_discovery()
+        };
+        let doc = read_all(std::slice::from_ref(&p), &opts).remove(0).unwrap();
+        assert_eq!((doc.id(), doc.text()), ("x", "One."));
+        let q = s.write("notes.jsonl", "not json at all");
+        let opts = ReadOptions {
+            format: InputFormat::Text,
+            ..no_discovery()
+        };
+        let doc = read_all(&[q], &opts).remove(0).unwrap();
+        assert_eq!(doc.text(), "not json at all");
+        assert_eq!("NDJSON".parse::<InputFormat>().unwrap(), InputFormat::Jsonl);
+        assert!("xml".parse::<InputFormat>().is_err());
+    }
+
+    #[test]
+    fn sniffing_finds_json_lines_after_a_bom_and_blanks() {
+        let mut r = std::io::Cursor::new(b"\xEF\xBB\xBF\n  {\"text\": \"a\"}".to_vec());
+        assert!(sniff_jsonl(&mut r).unwrap());
+        assert_eq!(r.position(), 0, "sniffing consumes nothing");
+        let mut r = std::io::Cursor::new(b"Harbour fees {rise}".to_vec());
+        assert!(!sniff_jsonl(&mut r).unwrap());
+        let mut r = std::io::Cursor::new(Vec::new());
+        assert!(!sniff_jsonl(&mut r).unwrap());
     }
 
     #[test]

@@ -105,6 +105,12 @@ impl FromStr for Format {
 /// Writes `df` to `out` in `format`. The frame is `&mut` because polars' writers may
 /// rechunk it; its contents do not change.
 ///
+/// Types: Parquet keeps the frame's types, with plain Arrow `large_string` (not
+/// `string_view`, which older readers cannot open), `date32` for dates and
+/// `large_list<large_string>` for lists. CSV and the table write a date as `YYYY-MM-DD`
+/// and a list of strings as its items joined with `;` (CSV cannot hold lists); JSON
+/// keeps lists as arrays.
+///
 /// [`Format::Table`] shows every row and column (polars' own `Display` cuts at 10 rows
 /// and 8 columns unless `POLARS_FMT_MAX_*` environment variables are set, which a
 /// library must not do): numbers right-aligned, nulls as empty cells, line breaks in
@@ -122,17 +128,21 @@ pub fn write_frame(df: &mut DataFrame, format: Format, mut out: impl Write) -> R
         .with_source(e)
     };
     match format {
-        Format::Table => write_table(df, &mut out).map_err(|e| match e {
-            TableError::Io(e) => Error::from(e),
-            TableError::Polars(e) => failed(e),
-        })?,
-        Format::Csv => CsvWriter::new(&mut out)
-            .include_header(true)
-            .finish(df)
-            .map_err(failed)?,
-        Format::Parquet => {
-            ParquetWriter::new(&mut out).finish(df).map_err(failed)?;
+        Format::Table => {
+            let flat = lists_joined(df).map_err(failed)?;
+            write_table(flat.as_ref().unwrap_or(df), &mut out).map_err(|e| match e {
+                TableError::Io(e) => Error::from(e),
+                TableError::Polars(e) => failed(e),
+            })?
         }
+        Format::Csv => {
+            let mut flat = lists_joined(df).map_err(failed)?;
+            CsvWriter::new(&mut out)
+                .include_header(true)
+                .finish(flat.as_mut().unwrap_or(df))
+                .map_err(failed)?
+        }
+        Format::Parquet => write_parquet(df, &mut out).map_err(failed)?,
         Format::Json => JsonWriter::new(&mut out)
             .with_json_format(JsonFormat::Json)
             .finish(df)
@@ -143,6 +153,78 @@ pub fn write_frame(df: &mut DataFrame, format: Format, mut out: impl Write) -> R
             .map_err(failed)?,
     }
     out.flush()?;
+    Ok(())
+}
+
+/// A copy of `df` for text output: every list column as a string column, its items
+/// joined with `;` (null for a null or empty list), and every date as `YYYY-MM-DD`;
+/// `None` when `df` has neither.
+fn lists_joined(df: &DataFrame) -> PolarsResult<Option<DataFrame>> {
+    let is_list = |c: &Column| matches!(c.dtype(), DataType::List(_));
+    let is_date = |c: &Column| c.dtype() == &DataType::Date;
+    if !df.columns().iter().any(|c| is_list(c) || is_date(c)) {
+        return Ok(None);
+    }
+    let mut cols = Vec::with_capacity(df.width());
+    for c in df.columns() {
+        if is_date(c) {
+            cols.push(c.cast(&DataType::String)?);
+            continue;
+        }
+        if !is_list(c) {
+            cols.push(c.clone());
+            continue;
+        }
+        let list = c.as_materialized_series().list()?;
+        let mut joined: Vec<Option<String>> = Vec::with_capacity(list.len());
+        for i in 0..list.len() {
+            let item = match list.get_as_series(i) {
+                Some(items) if !items.is_empty() => {
+                    let items = items.cast(&DataType::String)?;
+                    let parts: Vec<&str> = items.str()?.iter().flatten().collect();
+                    Some(parts.join(";"))
+                }
+                _ => None,
+            };
+            joined.push(item);
+        }
+        cols.push(Column::new(c.name().clone(), joined));
+    }
+    Ok(Some(DataFrame::new(df.height(), cols)?))
+}
+
+/// Parquet with the oldest Arrow compatibility level: `large_string` and
+/// `large_binary` instead of the view types that polars writes by default.
+fn write_parquet(df: &mut DataFrame, out: &mut dyn Write) -> PolarsResult<()> {
+    use polars_parquet::write::{
+        CompressionOptions, FileWriter, StatisticsOptions, Version, WriteOptions,
+        get_dtype_encoding, row_group_iter, to_parquet_schema,
+    };
+    df.align_chunks();
+    let level = CompatLevel::oldest();
+    let schema = df.schema().to_arrow(level);
+    let parquet_schema = to_parquet_schema(&schema)?;
+    let encodings: Vec<Vec<polars_parquet::write::Encoding>> = schema
+        .iter_values()
+        .map(|f| get_dtype_encoding(&f.dtype))
+        .collect();
+    let options = WriteOptions {
+        statistics: StatisticsOptions::default(),
+        version: Version::V1,
+        compression: CompressionOptions::Zstd(None),
+        data_page_size: None,
+    };
+    let fields = parquet_schema.fields().to_vec();
+    let mut writer = FileWriter::new_with_parquet_schema(out, schema, parquet_schema, options);
+    for batch in df.iter_chunks(level, false) {
+        let rows = batch.len();
+        if rows == 0 {
+            continue;
+        }
+        let group = row_group_iter(batch, encodings.clone().into(), fields.clone(), options);
+        writer.write(rows as u64, group)?;
+    }
+    writer.end(None)?;
     Ok(())
 }
 

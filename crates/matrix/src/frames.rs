@@ -3,13 +3,16 @@
 //!
 //! These are the only places where data is copied out of the reports row by row; every
 //! aggregation downstream is a polars operation. Strings are borrowed from the reports
-//! while the columns are built, so the only per-row allocation is the `;`-joined cue
-//! list of a statement that has cues.
+//! while the columns are built, so the only per-row allocation is the cue list of a
+//! statement that has cues.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use polars::prelude::*;
 use stancemap_core::output::{ActorOut, CueOut, DocumentReport};
+
+use crate::identity::Identities;
 
 /// Column names shared by the frames of this crate, so that callers (and the matrix
 /// functions, which also accept frames read back from a file) agree on them.
@@ -18,11 +21,15 @@ pub mod columns {
     pub const DOC_ID: &str = "doc_id";
     /// Outlet of the document, if known.
     pub const OUTLET: &str = "outlet";
-    /// Publication date of the document as written in its metadata, if known.
+    /// Publication date of the document (a polars `Date`; null when the metadata gives
+    /// no full `YYYY-MM-DD` date).
     pub const PUBLISHED: &str = "published";
     /// Index of the statement in its document's `statements`.
     pub const STATEMENT: &str = "statement";
-    /// Actor id: the slug of the canonical name, the actor's identity across documents.
+    /// Actor id: the slug of the canonical name, the actor's identity across documents
+    /// (a person named more briefly in one document takes the id of the fuller name
+    /// found in another, and the author's voice is `author@<outlet>`, or
+    /// `author@<doc_id>` when the outlet is unknown).
     pub const ACTOR_ID: &str = "actor_id";
     /// Canonical actor name.
     pub const ACTOR: &str = "actor";
@@ -44,9 +51,9 @@ pub mod columns {
     pub const COMMITMENT: &str = "commitment";
     /// Whether a statement carries hedges, or a stance rests on a hedged statement.
     pub const HEDGED: &str = "hedged";
-    /// `;`-joined hedge cues of a statement.
+    /// Hedge cues of a statement (`list<str>`; in CSV and tables joined with `;`).
     pub const HEDGE_CUES: &str = "hedge_cues";
-    /// `;`-joined booster cues of a statement.
+    /// Booster cues of a statement (`list<str>`; in CSV and tables joined with `;`).
     pub const BOOSTER_CUES: &str = "booster_cues";
     /// Whether a statement is a direct quote.
     pub const QUOTE: &str = "quote";
@@ -70,20 +77,82 @@ fn widen(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-/// Joins the cue texts that `indices` point at with `;` (CSV cannot hold lists), or
-/// `None` when there are none. Out-of-range indices are skipped rather than trusted.
-fn join_cues(cues: &[CueOut], indices: &[usize]) -> Option<String> {
-    let mut out: Option<String> = None;
-    for cue in indices.iter().filter_map(|&i| cues.get(i)) {
-        match &mut out {
-            None => out = Some(cue.cue.clone()),
-            Some(s) => {
-                s.push(';');
-                s.push_str(&cue.cue);
-            }
+/// The cue texts that `indices` point at, or `None` when there are none. Out-of-range
+/// indices are skipped rather than trusted.
+fn cue_list<'a>(cues: &'a [CueOut], indices: &[usize]) -> Option<Vec<&'a str>> {
+    let list: Vec<&str> = indices
+        .iter()
+        .filter_map(|&i| cues.get(i))
+        .map(|c| c.cue.as_str())
+        .collect();
+    (!list.is_empty()).then_some(list)
+}
+
+/// A `list<str>` column.
+fn list_column(name: &str, rows: &[Option<Vec<&str>>]) -> Column {
+    let values: usize = rows.iter().flatten().map(Vec::len).sum();
+    let mut b = ListStringChunkedBuilder::new(name.into(), rows.len(), values);
+    for row in rows {
+        match row {
+            Some(list) => b.append_values_iter(list.iter().copied()),
+            None => b.append_null(),
         }
     }
-    out
+    b.finish().into_series().into_column()
+}
+
+/// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, optionally followed by a time
+/// after `T` or a space), or `None` when the text is not a valid full date.
+pub(crate) fn iso_days(s: &str) -> Option<i32> {
+    let s = s.trim();
+    let date = s.get(..10)?;
+    if s.len() > 10 && !matches!(s.as_bytes()[10], b'T' | b' ') {
+        return None;
+    }
+    let b = date.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let part = &date[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d < 1 || d > month_days[(m - 1) as usize] {
+        return None;
+    }
+    // Days from the civil date (H. Hinnant's algorithm), proleptic Gregorian.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    i32::try_from(era * 146_097 + doe - 719_468).ok()
+}
+
+/// A `Date` column from ISO date texts (null where not a full date).
+fn date_column(name: &str, values: &[Option<&str>]) -> PolarsResult<Column> {
+    let days: Vec<Option<i32>> = values.iter().map(|v| v.and_then(iso_days)).collect();
+    Column::new(name.into(), days).cast(&DataType::Date)
 }
 
 /// The actors of one document by id. A document lists few actors, but a statement
@@ -103,8 +172,8 @@ struct ActorCols<'a> {
     doc_id: Vec<&'a str>,
     outlet: Vec<Option<&'a str>>,
     published: Vec<Option<&'a str>>,
-    actor_id: Vec<&'a str>,
-    actor: Vec<&'a str>,
+    actor_id: Vec<Cow<'a, str>>,
+    actor: Vec<Cow<'a, str>>,
     kind: Vec<Option<&'a str>>,
     country: Vec<Option<&'a str>>,
     role: Vec<Option<&'a str>>,
@@ -126,41 +195,55 @@ impl<'a> ActorCols<'a> {
 
     /// Appends one row. An actor id missing from the document's actor list keeps its id
     /// as the name, so that the row still reads as someone.
-    fn push(&mut self, report: &'a DocumentReport, id: &'a str, actor: Option<&'a ActorOut>) {
+    fn push(
+        &mut self,
+        ids: &Identities<'a>,
+        report: &'a DocumentReport,
+        id: &'a str,
+        actor: Option<&'a ActorOut>,
+    ) {
+        let (id, name) = ids.resolve(report, id, actor);
         self.doc_id.push(&report.doc_id);
         self.outlet.push(report.outlet.as_deref());
         self.published.push(report.published.as_deref());
         self.actor_id.push(id);
-        self.actor.push(actor.map_or(id, |a| a.name.as_str()));
+        self.actor.push(name);
         self.kind.push(actor.map(|a| a.kind.as_str()));
         self.country.push(actor.and_then(|a| a.country.as_deref()));
         self.role.push(actor.and_then(|a| a.role.as_deref()));
     }
 
-    fn into_columns(self) -> Vec<Column> {
-        vec![
+    fn into_columns(self) -> PolarsResult<Vec<Column>> {
+        Ok(vec![
             Column::new(DOC_ID.into(), self.doc_id),
             Column::new(OUTLET.into(), self.outlet),
-            Column::new(PUBLISHED.into(), self.published),
-            Column::new(ACTOR_ID.into(), self.actor_id),
-            Column::new(ACTOR.into(), self.actor),
+            date_column(PUBLISHED, &self.published)?,
+            Column::new(
+                ACTOR_ID.into(),
+                self.actor_id.iter().map(Cow::as_ref).collect::<Vec<&str>>(),
+            ),
+            Column::new(
+                ACTOR.into(),
+                self.actor.iter().map(Cow::as_ref).collect::<Vec<&str>>(),
+            ),
             Column::new(KIND.into(), self.kind),
             Column::new(COUNTRY.into(), self.country),
             Column::new(ROLE.into(), self.role),
-        ]
+        ])
     }
 }
 
 /// One row per (statement, topic stance) of every report; a statement without any
 /// stance still gets one row, with null `topic`, `stance`, `score` and `rule`.
 ///
-/// Columns, in order: `doc_id`, `outlet`, `published`, `statement` (u32 index into the
-/// document's statements), `actor_id`, `actor`, `kind`, `country`, `role`, `topic`,
-/// `stance`, `score` (f64), `rule`, `commitment` (f64), `quote` (bool), `cue`,
-/// `hedged` (bool: the statement has hedges), `hedge_cues`, `booster_cues` (cue texts
-/// joined with `;`, null when none; a joined string because CSV cannot hold lists),
-/// `start`, `end` (u64 byte offsets into the original input), `evidence` (the
-/// statement text). Rows keep the order of the reports and of their statements.
+/// Columns, in order: `doc_id`, `outlet`, `published` (date), `statement` (u32 index
+/// into the document's statements), `actor_id`, `actor`, `kind`, `country`, `role`,
+/// `topic`, `stance`, `score` (f64), `rule`, `commitment` (f64), `quote` (bool), `cue`,
+/// `hedged` (bool: the statement has hedges), `hedge_cues`, `booster_cues` (`list<str>`
+/// of cue texts, null when none; [`write_frame`](crate::write_frame) joins them with `;`
+/// for CSV and tables), `start`, `end` (u64 byte offsets into the original input),
+/// `evidence` (the statement text). Rows keep the order of the reports and of their
+/// statements.
 ///
 /// # Errors
 /// Only if polars refuses to assemble the columns (it should not).
@@ -170,6 +253,7 @@ pub fn statements_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
         .flat_map(|r| &r.statements)
         .map(|s| s.stances.len().max(1))
         .sum();
+    let ids = Identities::new(reports);
     let mut actors = ActorCols::with_capacity(rows);
     let mut statement: Vec<u32> = Vec::with_capacity(rows);
     let mut topic: Vec<Option<&str>> = Vec::with_capacity(rows);
@@ -180,8 +264,8 @@ pub fn statements_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
     let mut quote: Vec<bool> = Vec::with_capacity(rows);
     let mut cue: Vec<Option<&str>> = Vec::with_capacity(rows);
     let mut hedged: Vec<bool> = Vec::with_capacity(rows);
-    let mut hedge_cues: Vec<Option<String>> = Vec::with_capacity(rows);
-    let mut booster_cues: Vec<Option<String>> = Vec::with_capacity(rows);
+    let mut hedge_cues: Vec<Option<Vec<&str>>> = Vec::with_capacity(rows);
+    let mut booster_cues: Vec<Option<Vec<&str>>> = Vec::with_capacity(rows);
     let mut start: Vec<u64> = Vec::with_capacity(rows);
     let mut end: Vec<u64> = Vec::with_capacity(rows);
     let mut evidence: Vec<&str> = Vec::with_capacity(rows);
@@ -190,12 +274,12 @@ pub fn statements_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
         let index = actor_index(report);
         for (i, st) in report.statements.iter().enumerate() {
             let actor = index.get(st.actor.as_str()).copied();
-            let hedges = join_cues(&report.hedges, &st.hedges);
-            let boosters = join_cues(&report.boosters, &st.boosters);
+            let hedges = cue_list(&report.hedges, &st.hedges);
+            let boosters = cue_list(&report.boosters, &st.boosters);
             // A statement without stances still gets one row: `get(0)` is then `None`.
             for k in 0..st.stances.len().max(1) {
                 let s = st.stances.get(k);
-                actors.push(report, &st.actor, actor);
+                actors.push(&ids, report, &st.actor, actor);
                 statement.push(u32::try_from(i).unwrap_or(u32::MAX));
                 topic.push(s.map(|s| s.topic.as_str()));
                 stance.push(s.map(|s| s.stance.as_str()));
@@ -214,7 +298,7 @@ pub fn statements_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
         }
     }
 
-    let mut cols = actors.into_columns();
+    let mut cols = actors.into_columns()?;
     cols.insert(3, Column::new(STATEMENT.into(), statement));
     cols.extend([
         Column::new(TOPIC.into(), topic),
@@ -225,8 +309,8 @@ pub fn statements_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
         Column::new(QUOTE.into(), quote),
         Column::new(CUE.into(), cue),
         Column::new(HEDGED.into(), hedged),
-        Column::new(HEDGE_CUES.into(), hedge_cues),
-        Column::new(BOOSTER_CUES.into(), booster_cues),
+        list_column(HEDGE_CUES, &hedge_cues),
+        list_column(BOOSTER_CUES, &booster_cues),
         Column::new(START.into(), start),
         Column::new(END.into(), end),
         Column::new(EVIDENCE.into(), evidence),
@@ -254,6 +338,7 @@ pub fn statements_lazy(reports: &[DocumentReport]) -> PolarsResult<LazyFrame> {
 /// Only if polars refuses to assemble the columns (it should not).
 pub fn stances_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
     let rows: usize = reports.iter().map(|r| r.stances.len()).sum();
+    let ids = Identities::new(reports);
     let mut actors = ActorCols::with_capacity(rows);
     let mut topic: Vec<&str> = Vec::with_capacity(rows);
     let mut stance: Vec<&str> = Vec::with_capacity(rows);
@@ -263,7 +348,7 @@ pub fn stances_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
     for report in reports {
         let index = actor_index(report);
         for s in &report.stances {
-            actors.push(report, &s.actor, index.get(s.actor.as_str()).copied());
+            actors.push(&ids, report, &s.actor, index.get(s.actor.as_str()).copied());
             topic.push(&s.topic);
             stance.push(&s.stance);
             score.push(widen(s.score));
@@ -271,7 +356,7 @@ pub fn stances_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
             n_statements.push(u32::try_from(s.statements.len()).unwrap_or(u32::MAX));
         }
     }
-    let mut cols = actors.into_columns();
+    let mut cols = actors.into_columns()?;
     cols.extend([
         Column::new(TOPIC.into(), topic),
         Column::new(STANCE.into(), stance),

@@ -17,7 +17,10 @@
 //! - [`write_frame`] with a [`Format`]: table, CSV, Parquet, JSON, JSON lines.
 //!
 //! Actor identity across documents is the actor `id` (the slug of the canonical
-//! name), so one person quoted in two articles is one row. Every frame is sorted by its
+//! name), so one person quoted in two articles is one row; a person named more briefly
+//! or garbled in one article ("R. Veltri", "Ros, Veltri") joins the full name found in
+//! another when that is the only person it can stand for; and the author's voice is one
+//! actor per outlet (or per document when the outlet is unknown), never one for all. Every frame is sorted by its
 //! key, so the same reports always give byte-identical CSV.
 //!
 //! # Example: a stance matrix as CSV
@@ -77,6 +80,7 @@
 
 mod export;
 mod frames;
+mod identity;
 pub mod matrix;
 
 pub use export::{Format, write_frame};

@@ -431,7 +431,8 @@ fn by_doc(lf: LazyFrame, topics: &[String]) -> PolarsResult<DataFrame> {
         [one] => Some(one.clone()),
         many => polars_bail!(
             InvalidOperation:
-            "a matrix by document shows one topic, got {}: {}",
+            "a matrix by document shows one topic, got {}: {}; choose one with \
+             `MatrixOptions::topics` (`--topic` on the command line)",
             many.len(),
             many.join(", ")
         ),

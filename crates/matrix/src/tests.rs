@@ -455,8 +455,6 @@ fn statements_frame_has_a_row_per_stance_and_one_for_stanceless_statements() {
         "score" => [Some(0.7), Some(-0.2), None],
         "commitment" => [0.3, 0.3, 0.3],
         "hedged" => [true, true, false],
-        "hedge_cues" => [Some("may;perhaps"), Some("may;perhaps"), None],
-        "booster_cues" => [None, None, Some("clearly")],
         "start" => [0u64, 0, 40],
         "evidence" => ["We may, perhaps, raise the levy.", "We may, perhaps, raise the levy.", "The weather was clearly fine."],
     )
@@ -464,6 +462,18 @@ fn statements_frame_has_a_row_per_stance_and_one_for_stanceless_statements() {
     let names: Vec<&str> = want.get_column_names().iter().map(|s| s.as_str()).collect();
     let picked = got.select(names).expect("columns exist");
     assert!(picked.equals_missing(&want), "got {picked}\nwant {want}");
+    assert_eq!(
+        lists(&got, "hedge_cues"),
+        [
+            Some("may;perhaps".to_string()),
+            Some("may;perhaps".to_string()),
+            None
+        ]
+    );
+    assert_eq!(
+        lists(&got, "booster_cues"),
+        [None, None, Some("clearly".to_string())]
+    );
     assert_eq!(
         got.get_column_names(),
         [
@@ -748,4 +758,200 @@ fn million_statements_timing() {
     let t = std::time::Instant::now();
     let m = matrix_from_stances(stances.lazy(), &MatrixOptions::default()).expect("matrix");
     eprintln!("from a stance frame: {:?} for {:?}", t.elapsed(), m.shape());
+}
+
+fn strs(df: &DataFrame, name: &str) -> Vec<String> {
+    df.column(name)
+        .expect("column")
+        .str()
+        .expect("strings")
+        .iter()
+        .map(|v| v.unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn a_briefer_or_garbled_name_joins_the_full_name_of_another_document() {
+    let full = actor(
+        "rosalind-veltri",
+        "Rosalind Veltri",
+        "person",
+        Some("Italy"),
+    );
+    let garbled = actor("ros-veltri", "Ros, Veltri", "person", Some("Italy"));
+    let other = actor("marta-kos", "Marta Kos", "person", None);
+    let reports = vec![
+        report(
+            "d1",
+            None,
+            None,
+            vec![full],
+            vec![stance("rosalind-veltri", "tariffs", "support", 0.8, 1)],
+        ),
+        report(
+            "d2",
+            None,
+            None,
+            vec![garbled, other],
+            vec![
+                stance("ros-veltri", "tariffs", "support", 0.6, 1),
+                stance("marta-kos", "tariffs", "oppose", -0.6, 1),
+            ],
+        ),
+    ];
+    let m = stance_matrix(&reports, &MatrixOptions::default()).expect("matrix");
+    assert_eq!(strs(&m, "actor_id"), ["marta-kos", "rosalind-veltri"]);
+    assert_eq!(strs(&m, "actor"), ["Marta Kos", "Rosalind Veltri"]);
+
+    // Two full names it could stand for: no merge.
+    let mut more = reports.clone();
+    more.push(report(
+        "d3",
+        None,
+        None,
+        vec![actor("rosa-veltri", "Rosa Veltri", "person", Some("Italy"))],
+        vec![stance("rosa-veltri", "tariffs", "oppose", -0.9, 1)],
+    ));
+    let m = stance_matrix(&more, &MatrixOptions::default()).expect("matrix");
+    // ("Rosa" is also the start of "Rosalind": that one joins the fuller name.)
+    assert_eq!(
+        strs(&m, "actor_id"),
+        ["marta-kos", "ros-veltri", "rosalind-veltri"]
+    );
+}
+
+#[test]
+fn the_author_is_one_actor_per_outlet_or_document() {
+    let author = || actor("author", "Author", "author", None);
+    let reports = vec![
+        report(
+            "d1",
+            Some("Daily A"),
+            None,
+            vec![author()],
+            vec![stance("author", "tariffs", "support", 0.8, 1)],
+        ),
+        report(
+            "d2",
+            None,
+            None,
+            vec![author()],
+            vec![stance("author", "tariffs", "oppose", -0.8, 1)],
+        ),
+        report(
+            "d3",
+            Some("Daily A"),
+            None,
+            vec![author()],
+            vec![stance("author", "tariffs", "support", 0.6, 1)],
+        ),
+    ];
+    let m = stance_matrix(&reports, &MatrixOptions::default()).expect("matrix");
+    assert_eq!(strs(&m, "actor_id"), ["author@d2", "author@daily-a"]);
+    assert_eq!(strs(&m, "actor"), ["Author (d2)", "Author (Daily A)"]);
+    let s = stances_frame(&reports).expect("frame");
+    assert_eq!(
+        strs(&s, "actor_id"),
+        ["author@daily-a", "author@d2", "author@daily-a"]
+    );
+}
+
+/// A `list<str>` column as vectors, joined with `;` per row for easy comparison.
+fn lists(df: &DataFrame, name: &str) -> Vec<Option<String>> {
+    let list = df
+        .column(name)
+        .expect("column")
+        .as_materialized_series()
+        .list()
+        .expect("a list column")
+        .clone();
+    (0..list.len())
+        .map(|i| {
+            list.get_as_series(i).map(|s| {
+                s.str()
+                    .expect("strings")
+                    .iter()
+                    .map(|v| v.unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join(";")
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn published_is_a_date_and_partial_dates_are_null() {
+    assert_eq!(crate::frames::iso_days("1970-01-01"), Some(0));
+    assert_eq!(crate::frames::iso_days("2030-03-01"), Some(21_974));
+    assert_eq!(
+        crate::frames::iso_days("2024-02-29T10:00:00Z"),
+        Some(19_782)
+    );
+    for bad in [
+        "2023-02-29",
+        "2030-13-01",
+        "2030-03",
+        "March 2030",
+        "2030-03-01x",
+        "",
+    ] {
+        assert_eq!(crate::frames::iso_days(bad), None, "{bad}");
+    }
+    let f = stances_frame(&two_docs()).expect("frame");
+    assert_eq!(
+        f.column("published").expect("published").dtype(),
+        &DataType::Date
+    );
+}
+
+#[test]
+fn parquet_has_dates_lists_and_plain_strings_and_csv_agrees() {
+    let mut r = with_statements();
+    r.published = Some("2030-03-01".into());
+    let mut df = statements_frame(&[r]).expect("frame");
+    let mut bytes = Vec::new();
+    write_frame(&mut df, Format::Parquet, &mut bytes).expect("parquet writes");
+
+    // The Arrow schema stored in the file (polars' reader turns every string into a
+    // view on reading, so the stored key itself is compared): ours is not the one
+    // polars' own writer stores, which uses view types.
+    let stored = |bytes: &[u8]| -> String {
+        let meta = polars_parquet::read::read_metadata(&mut Cursor::new(bytes)).expect("metadata");
+        meta.key_value_metadata()
+            .as_ref()
+            .and_then(|kv| kv.iter().find(|k| k.key == "ARROW:schema"))
+            .and_then(|k| k.value.clone())
+            .expect("an Arrow schema key")
+    };
+    let mut newest = Vec::new();
+    ParquetWriter::new(&mut newest)
+        .finish(&mut df.clone())
+        .expect("polars writes");
+    assert_ne!(
+        stored(&bytes),
+        stored(&newest),
+        "not polars' view-typed schema"
+    );
+    // Read back by polars: the same types and values.
+    let back = ParquetReader::new(Cursor::new(bytes))
+        .finish()
+        .expect("parquet reads");
+    assert_eq!(
+        back.column("published").expect("col").dtype(),
+        &DataType::Date
+    );
+    assert_eq!(
+        back.column("hedge_cues").expect("col").dtype(),
+        &DataType::List(Box::new(DataType::String))
+    );
+    assert!(back.equals_missing(&df), "got {back}\nwant {df}");
+
+    // CSV: the same columns, the date as written, the cues joined.
+    let text = csv(&mut df);
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    assert_eq!(header.split(',').count(), df.width());
+    let first = lines.next().expect("a row");
+    assert!(first.contains(",2030-03-01,"), "{first}");
+    assert!(first.contains(",may;perhaps,"), "{first}");
 }

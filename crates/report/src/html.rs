@@ -388,7 +388,13 @@ fn evidence_item(out: &mut String, ctx: &Context<'_>, d: usize, s: usize, topic:
         escape(doc_label(report))
     );
     let quote = slice(text, st.start, st.end).unwrap_or(st.text.as_str());
-    w!(out, "<q>{}</q>", escape(&excerpt(quote, EXCERPT)));
+    let shown = excerpt(quote, EXCERPT);
+    // A direct quote carries its own quotation marks: `<q>` would add a second pair.
+    let own_marks = shown
+        .trim_start()
+        .starts_with(['"', '\u{201C}', '\u{201E}', '\u{2018}', '\u{00AB}', '\'']);
+    let class = if own_marks { " class=\"own\"" } else { "" };
+    w!(out, "<q{class}>{}</q>", escape(&shown));
     for stance in st.stances.iter().filter(|x| x.topic == topic) {
         w!(
             out,
@@ -704,6 +710,7 @@ td.cell.empty{background:#f3f3f3;color:#aaa;padding:.35rem}
 .st{border-bottom:3px solid var(--other);background:rgba(138,143,152,.07);padding:.15em 0;border-radius:.2em}
 .st.support{border-color:var(--sup);background:rgba(33,102,172,.07)}.st.oppose{border-color:var(--opp);background:rgba(178,24,43,.07)}.st.conditional{border-color:var(--cond);background:rgba(201,138,0,.08)}
 .st.quote{border-bottom-style:double}
+q.own{quotes:none}
 .badge{font:600 .65rem/1 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#fff;background:var(--other);padding:.2em .4em;border-radius:.3em;margin-right:.35em;vertical-align:.15em;text-decoration:none;user-select:none;white-space:nowrap}
 .badge.support{background:var(--sup)}.badge.oppose{background:var(--opp)}.badge.conditional{background:var(--cond)}
 mark{color:inherit}

@@ -601,3 +601,46 @@ fn dump_demo() {
     heatmap(&reports, &opts, ImageFormat::Svg, temp_path("demo.svg")).expect("svg");
     eprintln!("written: {}", temp_path("demo.*").display());
 }
+
+#[test]
+fn a_direct_quote_in_the_evidence_list_is_not_quoted_twice() {
+    let text =
+        "\u{201C}We will scrap the levy,\u{201D} said Ana Pike. Ben Ode said tolls should rise.";
+    let mut r = empty_report("doc-q");
+    r.actors = vec![
+        actor(text, "ana-pike", "Ana Pike", "person", &["Ana Pike"]),
+        actor(text, "ben-ode", "Ben Ode", "person", &["Ben Ode"]),
+    ];
+    r.statements = vec![
+        statement(
+            text,
+            "ana-pike",
+            "\u{201C}We will scrap the levy,\u{201D}",
+            "levy",
+            "oppose",
+            -0.8,
+        ),
+        statement(
+            text,
+            "ben-ode",
+            "Ben Ode said tolls should rise.",
+            "levy",
+            "support",
+            0.6,
+        ),
+    ];
+    r.stances = vec![
+        stance("ana-pike", "levy", "oppose", -0.8, false, vec![0]),
+        stance("ben-ode", "levy", "support", 0.6, false, vec![1]),
+    ];
+    let html = html_report(&[(r, text.to_string())], &ReportOptions::default()).expect("report");
+    assert!(html.contains("q.own{quotes:none}"));
+    assert!(
+        html.contains("<q class=\"own\">\u{201C}We will scrap the levy,\u{201D}</q>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<q>Ben Ode said tolls should rise.</q>"),
+        "{html}"
+    );
+}

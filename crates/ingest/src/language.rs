@@ -1,0 +1,87 @@
+//! Which language a text is in: stancemap's lexicons, rules and topic packs are English,
+//! so a text in another language yields no actors and no stances. [`language_warning`]
+//! says so, instead of an empty result without a word.
+
+/// Bytes of text looked at (from the start, on a character boundary): enough for a
+/// reliable guess, and bounded whatever the document's size.
+const SAMPLE_BYTES: usize = 4096;
+
+/// Fewer letters than this give no guess (a headline or a date line is too short).
+const MIN_LETTERS: usize = 40;
+
+/// The language of `text` when it is reliably not English: its English name (such as
+/// "Polish") and ISO 639-3 code (such as "pol"). `None` for English, for text too short
+/// to tell, and whenever the guess is unreliable. Uses the `whatlang` trigram models on
+/// the first 4 KiB of the text.
+///
+/// ```
+/// use stancemap_ingest::detect_non_english;
+/// assert_eq!(detect_non_english("Minister Ana Veltri said the harbour levy must be withdrawn before the summer season begins."), None);
+/// let (name, code) = detect_non_english(
+///     "Minister Ana Veltri powiedziała, że opłata portowa musi zostać wycofana przed początkiem sezonu letniego.",
+/// ).unwrap();
+/// assert_eq!((name, code), ("Polish", "pol"));
+/// ```
+pub fn detect_non_english(text: &str) -> Option<(&'static str, &'static str)> {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    if info.lang() == whatlang::Lang::Eng || !info.is_reliable() {
+        return None;
+    }
+    Some((info.lang().eng_name(), info.lang().code()))
+}
+
+/// The warning for a document whose text is not English (see [`detect_non_english`]),
+/// or `None`.
+///
+/// ```
+/// use stancemap_ingest::language_warning;
+/// let w = language_warning("Министр Анна Велтри заявила, что портовый сбор должен быть отменён до начала летнего сезона.");
+/// assert_eq!(w.as_deref(), Some("the text looks Russian (rus): only English is analysed, so actors and stances will be missing"));
+/// ```
+pub fn language_warning(text: &str) -> Option<String> {
+    detect_non_english(text).map(|(name, code)| {
+        format!(
+            "the text looks {name} ({code}): only English is analysed, so actors and stances will be missing"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_news_short_text_and_empty_text_give_no_warning() {
+        assert_eq!(language_warning(""), None);
+        assert_eq!(language_warning("Brussels, 4 May"), None);
+        let news = "The transport committee voted on Tuesday to delay the levy on freight \
+                    lorries, and its chair, Ana Veltri, said she would not support a vote \
+                    before the autumn.";
+        assert_eq!(language_warning(news), None);
+    }
+
+    #[test]
+    fn german_and_french_are_named() {
+        let de = "Die Verkehrsministerin Ana Veltri sagte am Dienstag, die Abgabe auf \
+                  Lastwagen müsse vor dem Sommer zurückgenommen werden.";
+        assert_eq!(detect_non_english(de), Some(("German", "deu")));
+        let fr = "La ministre des transports Ana Veltri a déclaré mardi que la taxe sur \
+                  les camions devait être retirée avant l'été.";
+        assert_eq!(detect_non_english(fr), Some(("French", "fra")));
+    }
+
+    #[test]
+    fn a_long_text_is_sampled_on_a_char_boundary() {
+        let text = "ż".repeat(5000);
+        // Must not panic on the cut; the guess itself does not matter here.
+        let _ = detect_non_english(&text);
+    }
+}
