@@ -287,6 +287,29 @@ const NOT_ROLE: &[&str] = &[
 /// Conjunctions that make the clause they open a condition or a time to come, not a
 /// statement ("unless Rome agrees", "once Washington has decided").
 /// ("whatever X likes to say" dismisses X's words, it does not report a position.)
+/// Day and month names: a capitalised word that is no place or body.
+const TIME_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 const SUBORDINATORS: &[&str] = &[
     "if", "unless", "once", "until", "whether", "lest", "whatever", "whoever",
 ];
@@ -637,7 +660,35 @@ impl Attributor {
             if k == first || k == lo {
                 break;
             }
-            let Some(m2) = cx.end_at[k - 1] else { break };
+            let Some(m2) = cx.end_at[k - 1] else {
+                // a name the finder does not know inside the list ("in Oskarby, Vienna
+                // and Madrid"): a preposition before it still governs the whole list
+                let cap = |x: usize| {
+                    doc.slice(doc.tokens[x].span)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                };
+                let mut f = k - 1;
+                while f > lo && cap(f) && cx.end_at[f - 1].is_none() && cap(f - 1) {
+                    f -= 1;
+                }
+                // a date ends an introductory phrase: "in Brussels on Tuesday, A and B
+                // argued" keeps its subjects
+                if saw_and
+                    && f > lo
+                    && cap(f)
+                    && !TIME_NAMES.contains(&cx.norm(k - 1))
+                    && PREPOSITIONS.contains(&cx.norm(f - 1))
+                {
+                    return if comma_first {
+                        same_span(doc, m)
+                    } else {
+                        Vec::new()
+                    };
+                }
+                break;
+            };
             let f2 = doc
                 .tokens
                 .partition_point(|t| t.span.start < doc.mentions[m2].span.start);

@@ -470,6 +470,7 @@ fn passives_conditions_and_places_give_no_statement() {
         "Leaders are expected to discuss the tunnel on Friday.",
         "Europe will act once Austria has decided.",
         "Many in Prague, Vienna and Madrid quietly agree with the plan.",
+        "Voters in Little Brackwell, Vienna and Madrid largely back the plan.",
     ] {
         let doc = run(text);
         assert!(doc.statements.is_empty(), "{text}: {:?}", statements(&doc));
@@ -578,5 +579,18 @@ fn a_split_quote_keeps_both_halves() {
     assert!(
         content.contains("close the tunnel") && content.contains("apologise"),
         "{content}"
+    );
+}
+
+#[test]
+fn a_date_ends_the_introductory_phrase_before_a_list_of_subjects() {
+    let doc = run(
+        "At a meeting in Oskarby on Friday, Austria and Spain argued that the tunnel must close.",
+    );
+    let sp = speakers(&doc);
+    assert!(
+        sp.contains(&"Austria".to_string()) && sp.contains(&"Spain".to_string()),
+        "{:?}",
+        statements(&doc)
     );
 }
