@@ -103,10 +103,10 @@ fn news_part_meets_its_floors() {
         "news",
         &[],
         &Floors {
-            actors: 0.65,
-            stances: &[("shoot_down", 0.28, 0.25)],
-            hedges: 0.80,
-            boosters: 0.68,
+            actors: 0.92,
+            stances: &[("shoot_down", 0.46, 0.40)],
+            hedges: 0.97,
+            boosters: 0.97,
         },
     );
 }
@@ -117,13 +117,13 @@ fn topics_part_meets_its_floors() {
         "topics",
         &PACKS,
         &Floors {
-            actors: 0.55,
+            actors: 0.89,
             stances: &[
-                ("conscription", 0.17, 0.15),
-                ("troops_to_ukraine", 0.18, 0.15),
+                ("conscription", 0.50, 0.49),
+                ("troops_to_ukraine", 0.49, 0.49),
             ],
-            hedges: 0.83,
-            boosters: 0.78,
+            hedges: 0.95,
+            boosters: 0.94,
         },
     );
 }
@@ -134,10 +134,10 @@ fn transcripts_part_meets_its_floors() {
         "transcripts",
         &[],
         &Floors {
-            actors: 0.48,
-            stances: &[("shoot_down", 0.25, 0.17)],
-            hedges: 0.85,
-            boosters: 0.52,
+            actors: 0.97,
+            stances: &[("shoot_down", 0.69, 0.58)],
+            hedges: 0.97,
+            boosters: 0.97,
         },
     );
 }
@@ -148,8 +148,40 @@ fn control_documents_carry_no_stance() {
     no_stance_in("transcripts", "10_written_answers_coastal_flooding", &[]);
 }
 
-/// The construction bank: overall accuracy and a floor per family; the near-miss
-/// families (vocabulary without the policy) stay near perfect.
+/// Per construction family: two items under the accuracy measured when the floors were
+/// last raised.
+const BANK_FLOORS: &[(&str, f64)] = &[
+    ("advocacy", 0.50),
+    ("attribution", 0.62),
+    ("commitment", 0.47),
+    ("condition", 0.41),
+    ("consequence", 0.43),
+    ("contrast", 0.33),
+    ("coreference", 0.38),
+    ("decision", 0.55),
+    ("endorsement", 0.44),
+    ("evaluation", 0.43),
+    ("event", 0.60),
+    ("false_friend", 0.91),
+    ("group", 0.50),
+    ("hedged", 0.33),
+    ("lookalike", 0.81),
+    ("multi_actor", 0.28),
+    ("negation", 0.60),
+    ("other_topic", 0.93),
+    ("posture", 0.68),
+    ("precedent", 0.30),
+    ("question", 0.47),
+    ("quotation", 0.24),
+    ("rejection", 0.52),
+    ("rules", 0.59),
+    ("scope", 0.41),
+    ("source", 0.29),
+    ("trigger", 0.64),
+];
+
+/// The construction bank: overall accuracy and a floor per family (the near-miss
+/// families, vocabulary without the policy, stay near perfect).
 #[test]
 fn construction_bank_meets_its_floors() {
     let items = load_bank(dev("constructions/bank.jsonl")).expect("bank loads");
