@@ -180,8 +180,7 @@ const BANK_FLOORS: &[(&str, f64)] = &[
     ("trigger", 0.64),
 ];
 
-/// The construction bank: overall accuracy and a floor per family (the near-miss
-/// families, vocabulary without the policy, stay near perfect).
+/// The construction bank: overall accuracy and a floor per family.
 #[test]
 fn construction_bank_meets_its_floors() {
     let items = load_bank(dev("constructions/bank.jsonl")).expect("bank loads");
@@ -191,14 +190,10 @@ fn construction_bank_meets_its_floors() {
         .expect("bank analyses");
     let overall = report.total.accuracy().unwrap_or(0.0);
     let mut failed = Vec::new();
-    if overall < 0.45 {
-        failed.push(format!("overall {overall:.3} < 0.45"));
+    if overall < 0.57 {
+        failed.push(format!("overall {overall:.3} < 0.57"));
     }
-    for (family, floor) in [
-        ("false_friend", 0.95),
-        ("lookalike", 0.9),
-        ("other_topic", 0.95),
-    ] {
+    for &(family, floor) in BANK_FLOORS {
         let got = report.family(family).unwrap_or(0.0);
         if got < floor {
             failed.push(format!("{family} {got:.3} < {floor}"));
