@@ -885,11 +885,14 @@ impl<'a> DocView<'a> {
                     .as_ref()
                     .is_some_and(|r| h.start < r.end && r.start < h.end);
                 if let Some(f) = self.frame(rt, h)
-                    && f.holder == Holder::Subject
                     && !in_cue
                     && !opts.propagate
                     && !opts.unscoped
-                    && self.subject(h.start, sp) == Subj::Other
+                    && match f.holder {
+                        Holder::Subject => self.subject(h.start, sp) == Subj::Other,
+                        Holder::Own => self.subject(h.start, sp) != Subj::Speaker,
+                        Holder::Speaker => false,
+                    }
                 {
                     dropped = true;
                 }
@@ -919,12 +922,24 @@ impl<'a> DocView<'a> {
         let toks = &self.stream.toks;
         let mut neg = vec![false; chain.len() + usize::from(post.is_some())];
         if let Some(&outer) = chain.last() {
-            let from = pd.cues[outer]
-                .start
-                .saturating_sub(2)
-                .max(self.stream.sents[toks[start].sent].range.start);
-            for i in from..start {
-                if !toks[i].neg || pd.consumed[i] {
+            let sent_start = self.stream.sents[toks[start].sent].range.start;
+            let from = pd.cues[outer].start.saturating_sub(2).max(sent_start);
+            // "No pilot will …", "Nobody is going to …": a negative determiner or pronoun
+            // that opens the subject negates the verb; it may stand a few words before it.
+            let det_neg = |i: usize| {
+                matches!(
+                    self.stream.norm(&toks[i]),
+                    "no" | "nobody" | "nothing" | "neither" | "none"
+                ) && (i + 1..pd.cues[outer].start).all(|j| toks[j].word && !toks[j].neg)
+            };
+            let from_det = pd.cues[outer].start.saturating_sub(5).max(sent_start);
+            for i in from_det.min(from)..start {
+                if !toks[i].neg || pd.consumed[i] || (i < from && !det_neg(i)) {
+                    continue;
+                }
+                if det_neg(i) {
+                    let n = chain.len() - 1;
+                    neg[n] = !neg[n];
                     continue;
                 }
                 // The chain element right after the negator.
@@ -1096,6 +1111,35 @@ impl<'a> DocView<'a> {
                     .any(|t| t.start >= q.start && t.start < end)
                 {
                     region = Some(q.start..end);
+                }
+            }
+            // "'Absolutely,' she said when asked whether …": a short answer that opens
+            // the sentence, and the question after it.
+            if region.is_none() && a.start == sr.start {
+                for q in pd
+                    .scopes
+                    .iter()
+                    .filter(|q| q.start >= a.end && q.end <= sr.end)
+                {
+                    let qi = pd.scope_of[q.start];
+                    let end = (q.start..sr.end)
+                        .take_while(|&i| pd.scope_of[i] == qi)
+                        .last()
+                        .map_or(q.end, |i| i + 1);
+                    let between_free = !pd
+                        .targets
+                        .iter()
+                        .chain(pd.cues.iter())
+                        .any(|t| t.start >= a.end && t.start < q.start);
+                    if between_free
+                        && pd
+                            .targets
+                            .iter()
+                            .any(|t| t.start >= q.start && t.start < end)
+                    {
+                        region = Some(q.start..end);
+                        break;
+                    }
                 }
             }
             if region.is_none() && sent > 0 && sents.first() == Some(&sent) {

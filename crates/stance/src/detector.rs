@@ -199,7 +199,8 @@ impl StanceDetector {
                     .cue_span
                     .filter(|s| valid(*s))
                     .map(|s| stream.range_of(s))
-                    .filter(|r| !r.is_empty());
+                    .filter(|r| !r.is_empty())
+                    .map(|r| with_auxiliaries(&stream, &self.lexicon, r));
                 let front = fronted_content(doc, st, content).map_or(0..0, |s| stream.range_of(s));
                 let on = Mask::from_ranges(&[r, cue.clone().unwrap_or(0..0), front]);
                 let speaker = speaker_of(doc, st, &self.lexicon);
@@ -230,6 +231,28 @@ impl StanceDetector {
         }
         doc.stances = aggregate(doc);
     }
+}
+
+/// A reporting cue with the auxiliaries and negators right before it ("Romania *is*
+/// ready to", "Berlin *has not* decided to"): a frame that starts there ("is ready to")
+/// belongs to the cue.
+fn with_auxiliaries(
+    stream: &Stream,
+    lex: &Lexicon,
+    r: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let mut start = r.start;
+    while start > 0 {
+        let t = &stream.toks[start - 1];
+        if t.sent != stream.toks[r.start].sent
+            || !t.word
+            || !(t.neg || lex.skip.contains(stream.norm(t)))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    start..r.end
 }
 
 /// Indices of the cues (sorted by start) that lie inside `span`.

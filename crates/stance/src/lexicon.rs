@@ -19,12 +19,15 @@ use toml::Spanned;
 
 const EMBEDDED: &str = include_str!("../data/common.toml");
 const VALENCE: &str = include_str!("../data/valence.tsv");
+const APPRAISAL: &str = include_str!("../data/appraisal.tsv");
 
-/// The shipped general valence lexicon (`data/valence.tsv`, filtered from VADER, MIT):
-/// (word, mean valence on -4 ..= 4).
+/// The shipped general valence lexicon (`data/valence.tsv`, filtered from VADER, MIT),
+/// then the policy appraisal words (`data/appraisal.tsv`: "proportionate", "unlawful",
+/// "a joke"), which replace a general value: (word, mean valence on -4 ..= 4).
 pub(crate) fn valence_words() -> impl Iterator<Item = (&'static str, f32)> {
     VALENCE
         .lines()
+        .chain(APPRAISAL.lines())
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
             let (w, v) = l.split_once('\t')?;
@@ -110,6 +113,10 @@ pub(crate) enum Holder {
     Subject,
     /// The speaker, whoever the subject is: "NATO *should* shoot down intruders".
     Speaker,
+    /// The subject, and it counts only when the subject is the speaker (a mention of
+    /// them, "I", "we", their own side): "one colleague *wants* every drone shot down"
+    /// is a report of someone else's wish, not the speaker's.
+    Own,
 }
 
 /// Strength of a condition.

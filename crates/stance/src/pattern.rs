@@ -17,6 +17,7 @@
 //! | `item?` | the item, optionally |
 //! | `*3` / `*1-3` | a gap of 0..=3 (1..=3) words; gaps never cross punctuation nor a negator |
 //! | `[to\|will]` | (first item only) the word right *before* the match must be one of these; it is not part of the match |
+//! | `[only\|.]` | (last item only, after a required item) the token right *after* the match must be one of these; it is not part of the match |
 //!
 //! Matching is longest-first: of all the ways a pattern can match at a position the
 //! longest is taken, and of the entries of a layer the leftmost-longest match wins
@@ -172,6 +173,8 @@ enum Item<W> {
 pub(crate) struct Pattern<W = String> {
     before: Option<Vec<Alt<W>>>,
     items: Vec<Item<W>>,
+    /// The token right after a match must be one of these (a lookahead, not matched).
+    after: Option<Vec<Alt<W>>>,
 }
 
 /// What the first token of a match can be looked up by.
@@ -212,7 +215,19 @@ impl Pattern<String> {
     ) -> Result<Pattern, String> {
         let mut items = Vec::new();
         let mut before = None;
-        for (n, raw) in src.split_whitespace().enumerate() {
+        let mut after = None;
+        let words: Vec<&str> = src.split_whitespace().collect();
+        for (n, &raw) in words.iter().enumerate() {
+            if after.is_some() {
+                return Err(format!("`{src}`: a `[..]` lookahead item must come last"));
+            }
+            if raw.starts_with('[') && n > 0 && n + 1 == words.len() {
+                if !raw.ends_with(']') || raw.len() < 3 {
+                    return Err(format!("`{raw}`: a `[..]` lookahead item must be closed"));
+                }
+                after = Some(parse_alts(&raw[1..raw.len() - 1], classes, stemmer)?);
+                continue;
+            }
             if raw.starts_with('[') {
                 if n != 0 || !raw.ends_with(']') || raw.len() < 3 {
                     return Err(format!(
@@ -267,7 +282,11 @@ impl Pattern<String> {
         {
             return Err(format!("`{src}`: a pattern cannot start or end with a gap"));
         }
-        Ok(Pattern { before, items })
+        Ok(Pattern {
+            before,
+            items,
+            after,
+        })
     }
 
     /// The pattern with its strings interned.
@@ -291,7 +310,15 @@ impl Pattern<String> {
                 },
             })
             .collect();
-        Pattern { before, items }
+        let after = self
+            .after
+            .as_ref()
+            .map(|b| b.iter().map(|a| a.map(&mut f)).collect());
+        Pattern {
+            before,
+            items,
+            after,
+        }
     }
 }
 
@@ -354,48 +381,62 @@ impl Pattern<Sym> {
             }
         }
         let mut best = None;
-        rec(&self.items, toks, pos, limit, &mut best, neg_gaps);
+        let m = Rec {
+            toks,
+            limit,
+            neg_gaps,
+            after: self.after.as_deref(),
+        };
+        m.rec(&self.items, pos, &mut best);
         // An all-optional prefix must not produce an empty match.
         best.filter(|&e| e > pos)
     }
 }
 
-fn rec<T: TokView>(
-    items: &[Item<Sym>],
-    toks: &[T],
-    pos: usize,
+/// The fixed arguments of the recursive matcher.
+struct Rec<'t, T> {
+    toks: &'t [T],
     limit: usize,
-    best: &mut Option<usize>,
     neg_gaps: bool,
-) {
-    let Some((first, rest)) = items.split_first() else {
-        if best.is_none_or(|b| pos > b) {
-            *best = Some(pos);
-        }
-        return;
-    };
-    match first {
-        Item::Tok { alts, optional } => {
-            if pos < limit && alts.iter().any(|a| a.matches(&toks[pos])) {
-                rec(rest, toks, pos + 1, limit, best, neg_gaps);
+    after: Option<&'t [Alt<Sym>]>,
+}
+
+impl<T: TokView> Rec<'_, T> {
+    fn rec(&self, items: &[Item<Sym>], pos: usize, best: &mut Option<usize>) {
+        let toks = self.toks;
+        let Some((first, rest)) = items.split_first() else {
+            let follows = self.after.is_none_or(|a| {
+                toks.get(pos)
+                    .is_some_and(|t| a.iter().any(|x| x.matches(t)))
+            });
+            if follows && best.is_none_or(|b| pos > b) {
+                *best = Some(pos);
             }
-            if *optional {
-                rec(rest, toks, pos, limit, best, neg_gaps);
+            return;
+        };
+        match first {
+            Item::Tok { alts, optional } => {
+                if pos < self.limit && alts.iter().any(|a| a.matches(&toks[pos])) {
+                    self.rec(rest, pos + 1, best);
+                }
+                if *optional {
+                    self.rec(rest, pos, best);
+                }
             }
-        }
-        Item::Gap { min, max } => {
-            let mut k = 0;
-            while k <= *max {
-                if k >= *min {
-                    rec(rest, toks, pos + k, limit, best, neg_gaps);
+            Item::Gap { min, max } => {
+                let mut k = 0;
+                while k <= *max {
+                    if k >= *min {
+                        self.rec(rest, pos + k, best);
+                    }
+                    if pos + k >= self.limit
+                        || !toks[pos + k].is_word()
+                        || (toks[pos + k].is_neg() && !self.neg_gaps)
+                    {
+                        break;
+                    }
+                    k += 1;
                 }
-                if pos + k >= limit
-                    || !toks[pos + k].is_word()
-                    || (toks[pos + k].is_neg() && !neg_gaps)
-                {
-                    break;
-                }
-                k += 1;
             }
         }
     }
@@ -548,6 +589,27 @@ mod tests {
         assert_eq!(p.match_at(&t, 2, t.len()), Some(3));
         let t = toks("calm down now", &v);
         assert_eq!(p.match_at(&t, 1, t.len()), None);
+    }
+
+    #[test]
+    fn lookahead_item_is_not_part_of_the_match() {
+        let (p, v) = compile("=fire [only|if|.]", &Classes::new());
+        let t = toks("pilots will fire only if attacked", &v);
+        assert_eq!(p.match_at(&t, 2, t.len()), Some(3));
+        let t = toks("they will fire .", &v);
+        assert_eq!(p.match_at(&t, 2, t.len()), Some(3));
+        let t = toks("they will fire the director", &v);
+        assert_eq!(p.match_at(&t, 2, t.len()), None);
+        let t = toks("they will fire", &v);
+        assert_eq!(p.match_at(&t, 2, t.len()), None, "nothing follows");
+        let (p, v) = compile("fire on? [.]", &Classes::new());
+        let t = toks("open fire on .", &v);
+        assert_eq!(
+            p.match_at(&t, 1, t.len()),
+            Some(3),
+            "the longest match that is followed"
+        );
+        assert!(Pattern::parse("[a] x [b] y", &Classes::new(), &english()).is_err());
     }
 
     #[test]

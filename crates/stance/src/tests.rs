@@ -371,6 +371,38 @@ fn answers_take_the_polarity_of_the_question() {
         sd("Asked whether the jets would be shot down, the minister changed the subject."),
         None
     );
+    // The answer first, the question after it.
+    assert_eq!(
+        sd(
+            "Absolutely, the colonel said when asked whether balloons over the coast would be shot down."
+        ),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd(
+            "Asked whether the navy would fire on the balloons, the admiral said: We are not there yet."
+        ),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd(
+            "No balloon will be shot down today, the colonel said when asked whether the weather allowed flights."
+        ),
+        Some(Stance::Oppose)
+    );
+    // A negated subject negates its verb.
+    assert_eq!(
+        sd("No coastguard crew will be ordered to fire on a balloon."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("Nobody in the cabinet wants to shoot down a balloon."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("No, we will shoot down every balloon."),
+        Some(Stance::Support)
+    );
 }
 
 #[test]
@@ -1063,4 +1095,56 @@ patterns = ["toll|tolls *0-4 on *0-2 the bridge"]
         "bridge_tolls",
     );
     assert_eq!(got, Some(Stance::Oppose));
+}
+
+/// A state's own statement whose reporting cue is the stance verb ("Veldaria is ready
+/// to …", cue "ready to"): the frame starting at the auxiliary belongs to the cue.
+#[test]
+fn a_cue_with_its_auxiliary_is_a_frame() {
+    for (text, cue, expect) in [
+        (
+            "Veldaria is ready to shoot down any drone over its farms, the minister said.",
+            "ready to",
+            Stance::Support,
+        ),
+        (
+            "Veldaria is not prepared to fire on the balloons, its envoy said.",
+            "prepared to",
+            Stance::Oppose,
+        ),
+    ] {
+        let mut d = Document::new("t", text);
+        d.actors.push(Actor {
+            id: "veldaria".into(),
+            name: "Veldaria".into(),
+            kind: ActorKind::State,
+            country: None,
+            role: None,
+        });
+        d.mentions.push(Mention {
+            actor: ActorId(0),
+            span: Span::new(0, "Veldaria".len()),
+            kind: MentionKind::Name,
+            rule: "test".into(),
+        });
+        let c = text.find(cue).unwrap_or(0);
+        d.statements.push(Statement {
+            actor: ActorId(0),
+            span: Span::new(0, text.len()),
+            content: Span::new(c + cue.len(), text.len()),
+            quote: false,
+            cue: Some(cue.into()),
+            cue_span: Some(Span::new(c, c + cue.len())),
+            mention: Some(0),
+            stances: vec![],
+            hedges: vec![],
+            boosters: vec![],
+            commitment: 1.0,
+        });
+        assert_eq!(
+            stance(&StanceDetector::default(), d, "shoot_down"),
+            Some(expect),
+            "{text}"
+        );
+    }
 }
