@@ -535,6 +535,15 @@ const LY_NOT_ADVERB: &[&str] = &[
     "ally",
 ];
 
+/// "…, whatever the ministry's spokesmen like to say": a reporting verb inside a
+/// concessive free relative (whatever / whoever, in the same clause) reports nothing.
+fn free_relative(norms: &[&str], i: usize) -> bool {
+    (i.saturating_sub(6)..i)
+        .rev()
+        .take_while(|&j| !matches!(norms[j], "," | ";" | ":" | "." | "(" | "—" | "–" | "-"))
+        .any(|j| matches!(norms[j], "whatever" | "whoever"))
+}
+
 fn is_adverb(t: &str) -> bool {
     t.len() > 4 && t.ends_with("ly") && !LY_NOT_ADVERB.contains(&t)
 }
@@ -1138,7 +1147,7 @@ impl Attributor {
                     && i > 0
                     && BE.contains(&norms[i - 1])
                     && (norms[i].ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&norms[i]));
-                if passive_voice {
+                if passive_voice || free_relative(&norms, i) {
                     i += 1;
                     continue;
                 }

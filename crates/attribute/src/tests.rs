@@ -594,3 +594,12 @@ fn a_date_ends_the_introductory_phrase_before_a_list_of_subjects() {
         statements(&doc)
     );
 }
+
+#[test]
+fn a_concessive_free_relative_reports_nothing() {
+    let doc =
+        run("Downing a balloon over one's own farms is self-defence, whatever Ana Veltri says.");
+    assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
+    let doc = run("Ana Veltri says that balloons are harmless.");
+    assert_eq!(doc.statements.len(), 1, "{:?}", statements(&doc));
+}

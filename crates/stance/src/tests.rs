@@ -1148,3 +1148,43 @@ fn a_cue_with_its_auxiliary_is_a_frame() {
         );
     }
 }
+
+/// "Pilots will be authorised to …, the minister said": a common-noun subject opening
+/// the fronted content is not another actor.
+#[test]
+fn fronted_commitment_with_a_common_noun_subject() {
+    let text = "Pilots will be authorised to open fire, Prime Minister Ana Veltri said.";
+    let mut d = Document::new("t", text);
+    d.actors.push(Actor {
+        id: "ana-veltri".into(),
+        name: "Ana Veltri".into(),
+        kind: ActorKind::Person,
+        country: None,
+        role: Some("Prime Minister".into()),
+    });
+    let m = text.find("Ana Veltri").unwrap_or(0);
+    d.mentions.push(Mention {
+        actor: ActorId(0),
+        span: Span::new(m, m + "Ana Veltri".len()),
+        kind: MentionKind::Name,
+        rule: "test".into(),
+    });
+    let cue = text.find("said").unwrap_or(0);
+    d.statements.push(Statement {
+        actor: ActorId(0),
+        span: Span::new(0, text.len()),
+        content: Span::new(cue + 4, text.len()),
+        quote: false,
+        cue: Some("said".into()),
+        cue_span: Some(Span::new(cue, cue + 4)),
+        mention: Some(0),
+        stances: vec![],
+        hedges: vec![],
+        boosters: vec![],
+        commitment: 1.0,
+    });
+    assert_eq!(
+        stance(&StanceDetector::default(), d, "shoot_down"),
+        Some(Stance::Support)
+    );
+}
