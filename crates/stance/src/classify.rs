@@ -1350,6 +1350,15 @@ impl<'a> DocView<'a> {
         if region.iter().any(|&i| overlaps(&sp.spans, i)) {
             return Subj::Speaker;
         }
+        // "Our pilots will …", "the troops are ready to …" said by a minister: the
+        // official's own forces.
+        if sp.official
+            && region
+                .iter()
+                .any(|&i| lex.own_forces.contains(self.stream.norm(&toks[i])))
+        {
+            return Subj::Speaker;
+        }
         if region.iter().any(|&i| overlaps(&sp.other_people, i)) {
             return Subj::Other;
         }

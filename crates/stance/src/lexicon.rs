@@ -473,6 +473,8 @@ struct WordsToml {
     official_roles: Vec<String>,
     #[serde(default)]
     compound_heads: Vec<String>,
+    #[serde(default)]
+    own_forces: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -524,6 +526,9 @@ pub struct Lexicon {
     /// Words of a role that speaks for a state or institution ("minister", "spokesman"):
     /// such a speaker's "Romania is ready to …" commits their own side.
     pub(crate) official_roles: BTreeSet<String>,
+    /// Nouns of armed forces and their crews ("pilots", "troops", "air defences"): as the
+    /// subject of an official's commitment they are the official's own side.
+    pub(crate) own_forces: BTreeSet<String>,
     pub(crate) scopes: Vec<Entry>,
     pub(crate) contrasts: Vec<Entry>,
     pub(crate) alignments: Vec<Entry>,
@@ -583,6 +588,7 @@ impl Lexicon {
             answer_leads: set(&raw.words.answer_leads),
             not_names: set(&raw.words.not_names),
             official_roles: set(&raw.words.official_roles),
+            own_forces: set(&raw.words.own_forces),
             scopes: c.entries(&raw.scopes)?,
             contrasts: c.entries(&raw.contrasts)?,
             alignments: c.entries(&raw.alignments)?,

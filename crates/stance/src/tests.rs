@@ -1188,3 +1188,58 @@ fn fronted_commitment_with_a_common_noun_subject() {
         Some(Stance::Support)
     );
 }
+
+/// An official's "the pilots will …": the pilots (a group actor of their own) are the
+/// official's own forces; an analyst's is a prediction about someone else.
+#[test]
+fn an_officials_own_forces_commit_their_side() {
+    let run = |role: &str| {
+        let text = "The pilots will fire on any balloon over the coast, Ana Veltri said.";
+        let mut d = Document::new("t", text);
+        d.actors.push(Actor {
+            id: "ana-veltri".into(),
+            name: "Ana Veltri".into(),
+            kind: ActorKind::Person,
+            country: None,
+            role: Some(role.into()),
+        });
+        d.actors.push(Actor {
+            id: "pilots".into(),
+            name: "pilots".into(),
+            kind: ActorKind::Group,
+            country: None,
+            role: None,
+        });
+        let p = text.find("pilots").unwrap_or(0);
+        d.mentions.push(Mention {
+            actor: ActorId(1),
+            span: Span::new(p, p + "pilots".len()),
+            kind: MentionKind::Name,
+            rule: "test".into(),
+        });
+        let m = text.find("Ana Veltri").unwrap_or(0);
+        d.mentions.push(Mention {
+            actor: ActorId(0),
+            span: Span::new(m, m + "Ana Veltri".len()),
+            kind: MentionKind::Name,
+            rule: "test".into(),
+        });
+        let cue = text.find("said").unwrap_or(0);
+        d.statements.push(Statement {
+            actor: ActorId(0),
+            span: Span::new(0, text.len()),
+            content: Span::new(cue + 4, text.len()),
+            quote: false,
+            cue: Some("said".into()),
+            cue_span: Some(Span::new(cue, cue + 4)),
+            mention: Some(1),
+            stances: vec![],
+            hedges: vec![],
+            boosters: vec![],
+            commitment: 1.0,
+        });
+        stance(&StanceDetector::default(), d, "shoot_down")
+    };
+    assert_eq!(run("Defence Minister"), Some(Stance::Support));
+    assert_eq!(run("analyst"), None);
+}
