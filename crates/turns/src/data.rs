@@ -33,6 +33,10 @@ struct Raw {
     #[serde(default)]
     items: Items,
     #[serde(default)]
+    endorse: Vec<String>,
+    #[serde(default)]
+    reject: Vec<String>,
+    #[serde(default)]
     examples: Vec<Example>,
 }
 
@@ -119,6 +123,10 @@ pub struct TurnData {
     pub(crate) item_for: FxHashSet<String>,
     /// Votes against an item.
     pub(crate) item_against: FxHashSet<String>,
+    /// Closing phrases that endorse the actors just reported ("they are right").
+    pub(crate) endorse: Vec<String>,
+    /// Closing phrases that reject them ("they are wrong").
+    pub(crate) reject: Vec<String>,
     /// The examples of the file (run by the tests).
     pub examples: Vec<Example>,
 }
@@ -239,6 +247,8 @@ impl TurnData {
             item_content: lower(&raw.items.content),
             item_for: lower(&raw.items.vote_for),
             item_against: lower(&raw.items.vote_against),
+            endorse: longest_first(&raw.endorse),
+            reject: longest_first(&raw.reject),
             examples: raw.examples,
         })
     }

@@ -256,11 +256,116 @@ impl Stage for ItemVotes {
 
     fn process(&self, doc: &mut Document) -> Result<(), Error> {
         let own = crate::speakers::own_side_stances(doc);
-        if (self.apply(doc) || own)
+        let endorsed = endorsements(&self.data, doc);
+        if (self.apply(doc) || own || endorsed)
             && let Some(f) = &self.aggregate
         {
             doc.stances = f(doc);
         }
         Ok(())
     }
+}
+
+/// "I happen to think they are right", "She is wrong": a short sentence that endorses
+/// (or rejects) the actors whose positions the sentence before reports takes their
+/// stance (or the opposite one). The antecedent is the nearest earlier sentence, at most
+/// two back, holding stance-bearing statements of other actors, who must agree.
+/// Returns true when a stance was added.
+pub(crate) fn endorsements(data: &TurnData, doc: &mut Document) -> bool {
+    let mut adds: Vec<(usize, StatementStance)> = Vec::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let low = doc.slice(sent.span).to_lowercase();
+        let ws = words(&low);
+        if ws.is_empty() || ws.len() > 14 || low.len() != sent.span.len() {
+            continue;
+        }
+        // the phrase must close the sentence ("… they are right.")
+        let tail = low.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let agree = data.endorse.iter().any(|p| ends_with_words(tail, p));
+        let reject = !agree && data.reject.iter().any(|p| ends_with_words(tail, p));
+        if !(agree || reject) {
+            continue;
+        }
+        // the endorsing statements: every statement covering this sentence
+        let here: Vec<usize> = doc
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.span.contains(sent.span))
+            .map(|(i, _)| i)
+            .collect();
+        if here.is_empty() {
+            continue;
+        }
+        let speakers: Vec<_> = here.iter().map(|&i| doc.statements[i].actor).collect();
+        for back in 1..=2 {
+            let Some(prev) = si.checked_sub(back).map(|j| &doc.sentences[j]) else {
+                break;
+            };
+            if doc.text()[prev.span.end..sent.span.start].contains("\n\n") && back > 1 {
+                break;
+            }
+            let reported: Vec<&StatementStance> = doc
+                .statements
+                .iter()
+                .filter(|s| s.span.overlaps(prev.span) && !speakers.contains(&s.actor))
+                .flat_map(|s| s.stances.iter())
+                .collect();
+            if reported.is_empty() {
+                continue;
+            }
+            let mut topics: Vec<&str> = reported.iter().map(|s| s.topic.as_str()).collect();
+            topics.dedup();
+            for topic in topics {
+                let of: Vec<&&StatementStance> =
+                    reported.iter().filter(|s| s.topic == topic).collect();
+                let first = of[0].stance;
+                if of.iter().any(|s| s.stance != first) {
+                    continue;
+                }
+                let stance = match (first, reject) {
+                    (s, false) => s,
+                    (Stance::Support, true) => Stance::Oppose,
+                    (Stance::Oppose, true) => Stance::Support,
+                    (Stance::Conditional, true) => continue,
+                };
+                for &i in &here {
+                    if doc.statements[i].stances.iter().any(|s| s.topic == topic) {
+                        continue;
+                    }
+                    adds.push((
+                        i,
+                        StatementStance {
+                            topic: topic.to_string(),
+                            stance,
+                            score: if reject { -of[0].score } else { of[0].score },
+                            evidence: vec![sent.span],
+                            rule: ENDORSE_RULE.into(),
+                        },
+                    ));
+                }
+            }
+            break;
+        }
+    }
+    let any = !adds.is_empty();
+    for (i, ss) in adds {
+        if !doc.statements[i]
+            .stances
+            .iter()
+            .any(|s| s.topic == ss.topic)
+        {
+            doc.statements[i].stances.push(ss);
+        }
+    }
+    any
+}
+
+/// Rule id of the stances taken over by an endorsement.
+pub const ENDORSE_RULE: &str = "turns/endorsement";
+
+/// `s` ends with the words of `phrase` (lower case), at a word boundary.
+fn ends_with_words(s: &str, phrase: &str) -> bool {
+    s.ends_with(phrase)
+        && !s[..s.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric() || c == '\'')
 }

@@ -49,7 +49,7 @@ mod speakers;
 pub use data::TurnData;
 pub use find::TurnFinder;
 pub use genre::detect_genre;
-pub use items::{Aggregate, ITEM_VOTE_RULE, ItemVotes};
+pub use items::{Aggregate, ENDORSE_RULE, ITEM_VOTE_RULE, ItemVotes};
 pub use label::{Label, parse_label};
 pub use refs::REFERENCE_RULE;
 pub use speakers::{CountryLookup, TurnSpeakers};

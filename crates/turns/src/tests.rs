@@ -493,3 +493,47 @@ fn a_speaker_takes_the_stance_of_their_own_party_statement() {
     assert!(with.contains(&"Ewan Callow"), "{with:?}");
     assert!(!with.contains(&"Ada Pellow"), "{with:?}");
 }
+
+#[test]
+fn endorsing_a_reported_position_takes_its_stance() {
+    use stancemap_core::Stance;
+    let text = "Commons Chamber\nHarbour Safety\n\n\
+        Ewan Callow Portrait Ewan Callow (Harbourside) (Con)\n- View Speech - Hansard - - - Excerpts\n\n\
+        Mayor Ada Pellow said last week that the ferry levy should be scrapped. I happen to think she is right.\n\n\
+        Nora Quill Portrait Nora Quill (Eastmere) (Lab)\n- View Speech - Hansard - - - Excerpts\n\n\
+        Mayor Ada Pellow said last week that the ferry levy should be scrapped. She is wrong.\n";
+    let mut doc = run(text);
+    for st in &mut doc.statements {
+        if st.cue.is_some() {
+            st.stances.push(stancemap_core::StatementStance {
+                topic: "scrap_levy".into(),
+                stance: Stance::Support,
+                score: 0.9,
+                evidence: vec![st.span],
+                rule: "test".into(),
+            });
+        }
+    }
+    ItemVotes::default().process(&mut doc).unwrap();
+    let of = |needle: &str| -> Vec<(String, Stance)> {
+        let at = doc.text().find(needle).unwrap();
+        doc.statements
+            .iter()
+            .filter(|s| s.span.start <= at && at < s.span.end)
+            .flat_map(|s| {
+                s.stances
+                    .iter()
+                    .filter(|x| x.rule == ENDORSE_RULE)
+                    .map(|x| (doc.actor(s.actor).name.clone(), x.stance))
+            })
+            .collect()
+    };
+    assert_eq!(
+        of("she is right"),
+        [("Ewan Callow".to_string(), Stance::Support)]
+    );
+    assert_eq!(
+        of("She is wrong"),
+        [("Nora Quill".to_string(), Stance::Oppose)]
+    );
+}
