@@ -8,7 +8,7 @@ use stancemap_core::{Document, Error, Pipeline};
 use stancemap_ingest::{Boilerplate, ReadOptions, read_inputs};
 use stancemap_stance::{CueDetector, StanceDetector, Topics};
 use stancemap_text::Segmenter;
-use stancemap_turns::{TurnFinder, TurnSpeakers};
+use stancemap_turns::{ItemVotes, TurnFinder, TurnSpeakers};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -117,6 +117,11 @@ impl AnalyzerBuilder {
             .stage(turn_speakers)
             .stage(CueDetector::default())
             .shared_stage(stance.clone())
+            // Votes on the item under debate take the item's lean (summaries redone).
+            .stage(ItemVotes::new(
+                stancemap_turns::TurnData::embedded(),
+                Arc::new(stancemap_stance::aggregate),
+            ))
             .build()?;
         Ok(Analyzer { pipeline, stance })
     }

@@ -29,7 +29,41 @@ struct Raw {
     opinion_lines: Vec<String>,
     issuers: Vec<String>,
     #[serde(default)]
+    references: References,
+    #[serde(default)]
+    items: Items,
+    #[serde(default)]
+    endorse: Vec<String>,
+    #[serde(default)]
+    reject: Vec<String>,
+    #[serde(default)]
     examples: Vec<Example>,
+}
+
+/// Words of votes on the item under debate (see `items.rs`).
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Items {
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    content: Vec<String>,
+    #[serde(default)]
+    vote_for: Vec<String>,
+    #[serde(default)]
+    vote_against: Vec<String>,
+}
+
+/// Phrases by which a debate refers to its speakers (see `refs.rs`).
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct References {
+    #[serde(default)]
+    addressed: Vec<String>,
+    #[serde(default)]
+    affiliation: Vec<String>,
+    #[serde(default)]
+    office: Vec<String>,
 }
 
 /// A tested example of the data: a label and what parsing it must give.
@@ -75,6 +109,24 @@ pub struct TurnData {
     pub(crate) genre_openers: Vec<(String, String)>,
     pub(crate) opinion_lines: Vec<String>,
     pub(crate) issuers: FxHashSet<String>,
+    /// Forms of address for the speaker who holds the floor, lower case, longest first.
+    pub(crate) ref_addressed: Vec<String>,
+    /// Phrases followed by a seat or delegation, lower case, longest first.
+    pub(crate) ref_affiliation: Vec<String>,
+    /// Offices (lower case, longest first) and whether they are shadow offices.
+    pub(crate) ref_office: Vec<(String, bool)>,
+    /// Nouns of items under debate ("amendment", "bill"), lower case.
+    pub(crate) item_nouns: FxHashSet<String>,
+    /// Verbs that set out an item's content ("allows"), lower case.
+    pub(crate) item_content: FxHashSet<String>,
+    /// Votes for an item (one or two words, lower case).
+    pub(crate) item_for: FxHashSet<String>,
+    /// Votes against an item.
+    pub(crate) item_against: FxHashSet<String>,
+    /// Closing phrases that endorse the actors just reported ("they are right").
+    pub(crate) endorse: Vec<String>,
+    /// Closing phrases that reject them ("they are wrong").
+    pub(crate) reject: Vec<String>,
     /// The examples of the file (run by the tests).
     pub examples: Vec<Example>,
 }
@@ -98,6 +150,19 @@ pub(crate) fn key(s: &str) -> String {
         out.push_str(&w);
     }
     out
+}
+
+/// Lower-case phrases, longest first (so "my hon. friend the member for" wins over "the
+/// member for").
+fn longest_first(v: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = v.iter().map(|s| s.to_ascii_lowercase()).collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    out.dedup();
+    out
+}
+
+fn lower(v: &[String]) -> FxHashSet<String> {
+    v.iter().map(|s| s.to_lowercase()).collect()
 }
 
 fn set(v: &[String]) -> FxHashSet<String> {
@@ -169,6 +234,21 @@ impl TurnData {
             genre_openers,
             opinion_lines: raw.opinion_lines.iter().map(|s| s.to_lowercase()).collect(),
             issuers: set(&raw.issuers),
+            ref_addressed: longest_first(&raw.references.addressed),
+            ref_affiliation: longest_first(&raw.references.affiliation),
+            ref_office: longest_first(&raw.references.office)
+                .into_iter()
+                .map(|s| {
+                    let shadow = s.contains("shadow");
+                    (s, shadow)
+                })
+                .collect(),
+            item_nouns: lower(&raw.items.nouns),
+            item_content: lower(&raw.items.content),
+            item_for: lower(&raw.items.vote_for),
+            item_against: lower(&raw.items.vote_against),
+            endorse: longest_first(&raw.endorse),
+            reject: longest_first(&raw.reject),
             examples: raw.examples,
         })
     }

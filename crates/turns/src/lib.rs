@@ -41,13 +41,17 @@
 mod data;
 mod find;
 mod genre;
+mod items;
 mod label;
+mod refs;
 mod speakers;
 
 pub use data::TurnData;
 pub use find::TurnFinder;
 pub use genre::detect_genre;
+pub use items::{Aggregate, ENDORSE_RULE, ITEM_VOTE_RULE, ItemVotes};
 pub use label::{Label, parse_label};
+pub use refs::REFERENCE_RULE;
 pub use speakers::{CountryLookup, TurnSpeakers};
 
 /// Genres in whose text speaker turns are statements.

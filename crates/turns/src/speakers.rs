@@ -188,6 +188,16 @@ impl TurnSpeakers {
                 },
             ));
         }
+        // "the Minister", "the hon. Member for Seaton": the speakers by office or seat.
+        let added: Vec<(Option<usize>, Mention)> = added
+            .into_iter()
+            .map(|(t, m)| (Some(t), m))
+            .chain(
+                crate::refs::debate_references(&self.data, doc)
+                    .into_iter()
+                    .map(|m| (None, m)),
+            )
+            .collect();
         let mut label_mention = vec![None; n];
         if added.is_empty() {
             return label_mention;
@@ -199,7 +209,7 @@ impl TurnSpeakers {
             .enumerate()
             .map(|(i, m)| (m, Some(i), None))
             .collect();
-        tagged.extend(added.into_iter().map(|(t, m)| (m, None, Some(t))));
+        tagged.extend(added.into_iter().map(|(t, m)| (m, None, t)));
         tagged.sort_by_key(|(m, _, _)| (m.span.start, m.span.end));
         let mut remap = vec![0usize; tagged.len()];
         for (new, (m, old_i, turn)) in tagged.into_iter().enumerate() {
@@ -282,7 +292,11 @@ impl TurnSpeakers {
                 if sent.kind == SentenceKind::Heading {
                     continue;
                 }
-                let reports_other = several[i] || reported[i].is_some_and(|a| a != actor);
+                // A speaker reporting their own party, group or delegation ("My party
+                // has argued that …") states its position too.
+                let reports_other = several[i]
+                    || reported[i]
+                        .is_some_and(|a| a != actor && !own_side(doc.actor(a), &turn.affiliation));
                 if reports_other {
                     continue;
                 }
@@ -444,6 +458,79 @@ impl TurnSpeakers {
         });
         Some(ActorId(doc.actors.len() - 1))
     }
+}
+
+/// A speaker's statement of a sentence in which their turn reports their own party,
+/// group or delegation takes the stances of that party's statement (after stance).
+/// Returns true when one was copied.
+pub(crate) fn own_side_stances(doc: &mut Document) -> bool {
+    if doc.turns.is_empty() {
+        return false;
+    }
+    let mut copies: Vec<(usize, stancemap_core::StatementStance)> = Vec::new();
+    for (i, st) in doc.statements.iter().enumerate() {
+        if st.cue.is_some() {
+            continue;
+        }
+        let Some(turn) = doc
+            .turns
+            .iter()
+            .find(|t| t.body.contains(st.span) && t.speaker == Some(st.actor))
+        else {
+            continue;
+        };
+        for other in &doc.statements {
+            if other.actor == st.actor
+                || !other.span.overlaps(st.span)
+                || !own_side(doc.actor(other.actor), &turn.affiliation)
+            {
+                continue;
+            }
+            for ss in &other.stances {
+                if !st.stances.iter().any(|x| x.topic == ss.topic)
+                    && !copies.iter().any(|(j, x)| *j == i && x.topic == ss.topic)
+                {
+                    copies.push((i, ss.clone()));
+                }
+            }
+        }
+    }
+    let any = !copies.is_empty();
+    for (i, ss) in copies {
+        doc.statements[i].stances.push(ss);
+    }
+    any
+}
+
+/// A word-level key of a party or group name without "the", "party", "group" and a
+/// plural "s" ("the Liberal Democrats" and "Liberal Democrat" agree).
+fn side_key(s: &str) -> String {
+    let k = key(s);
+    let words: Vec<&str> = k
+        .split(' ')
+        .filter(|w| !matches!(*w, "the" | "party" | "group" | "of"))
+        .map(|w| w.strip_suffix('s').filter(|r| r.len() >= 3).unwrap_or(w))
+        .collect();
+    words.join(" ")
+}
+
+/// The actor is the party, group or state named in a speaker's label: the same name, or
+/// one name the opening words of the other ("Renew Group" and "Renew Europe").
+fn own_side(actor: &Actor, affiliation: &[String]) -> bool {
+    if actor.kind == ActorKind::Person {
+        return false;
+    }
+    let a = side_key(&actor.name);
+    if a.is_empty() {
+        return false;
+    }
+    affiliation.iter().any(|f| {
+        let f = side_key(f);
+        !f.is_empty()
+            && (f == a
+                || a.starts_with(&f) && a[f.len()..].starts_with(' ')
+                || f.starts_with(&a) && f[a.len()..].starts_with(' '))
+    })
 }
 
 /// The person a Q&A page is with: the person actor mentioned most often (ties: the

@@ -299,3 +299,241 @@ fn ministry_q_and_a_speakers_take_its_country() {
     let rask = doc.actors.iter().find(|a| a.name == "Aino Rask").unwrap();
     assert_eq!(rask.country.as_deref(), Some("Finland"));
 }
+
+#[test]
+fn a_speaker_reporting_their_own_party_states_its_position() {
+    let text = "Commons Chamber\nHarbour Safety\n\n\
+        Ewan Callow Portrait Ewan Callow (Harbourside) (LD)\n- View Speech - Hansard - - - Excerpts\n\n\
+        The Liberal Democrats have argued for years that the ferry levy should be scrapped.\n\n\
+        Ada Pellow Portrait Ada Pellow (Millbrook) (Con)\n- View Speech - Hansard - - - Excerpts\n\n\
+        The Liberal Democrats have argued for a great many things over the years.\n\n\
+        Ewan Callow Portrait Ewan Callow\n- View Speech - Hansard - - - Excerpts\n\n\
+        The levy has cost the harbour towns far more than it ever raised.\n";
+    let doc = run(text);
+    // the party's statement stays, and is the speaker's too
+    let own = speakers_of(&doc, "have argued for years");
+    assert!(own.contains(&"Ewan Callow"), "{own:?}");
+    // another party's member reporting it does not take it on
+    let other = speakers_of(&doc, "for a great many things");
+    assert!(!other.contains(&"Ada Pellow"), "{other:?}");
+}
+
+/// The actor names of the debate-reference mentions, with the text they cover.
+fn references(doc: &Document) -> Vec<(String, String)> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.rule == REFERENCE_RULE)
+        .map(|m| {
+            (
+                doc.slice(m.span).to_string(),
+                doc.actor(m.actor).name.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn debate_references_resolve_to_speakers() {
+    let text = "Commons Chamber\nHarbour Safety\n\n\
+        Ewan Callow Portrait Ewan Callow (Harbourside) (Con)\n- View Speech - Hansard - - - Excerpts\n\n\
+        The ferries are unsafe, and I hope the Minister will visit the port before the summer.\n\n\
+        Ada Pellow Portrait The Parliamentary Under-Secretary of State for Ports (Ada Pellow)\n- View Speech - Hansard - - - Excerpts\n\n\
+        I thank the hon. Gentleman for raising this matter with the House today.\n\n\
+        Nora Quill Portrait Nora Quill (Eastmere) (Lab)\n- View Speech - Hansard - - - Excerpts\n\n\
+        Will the Minister give way?\n\n\
+        Ada Pellow Portrait Ada Pellow\n- View Speech - Hansard - - - Excerpts\n\n\
+        I give way to the hon. Lady, and then I will answer the hon. Member for Harbourside in full.\n";
+    let doc = run(text);
+    let refs = references(&doc);
+    let has = |t: &str, n: &str| refs.iter().any(|(a, b)| a == t && b == n);
+    assert!(has("the Minister", "Ada Pellow"), "{refs:?}");
+    assert!(has("the hon. Gentleman", "Ewan Callow"), "{refs:?}");
+    assert!(has("the hon. Lady", "Nora Quill"), "{refs:?}");
+    assert!(
+        has("the hon. Member for Harbourside", "Ewan Callow"),
+        "{refs:?}"
+    );
+}
+
+#[test]
+fn delegation_references_and_shadow_offices() {
+    let text = "Security Council\nMeeting record\n\n\
+        Mr. Tanaro (Freedonia): The representative of Sylvania has misread the report entirely.\n\n\
+        Ms. Ostrova (Sylvania): I thank the representative of Freedonia for his candour.\n\n\
+        Mr. Tanaro (Freedonia): The facts speak for themselves, and we stand by them.\n";
+    let doc = run(text);
+    let refs = references(&doc);
+    assert!(
+        refs.iter()
+            .any(|(t, n)| t == "The representative of Sylvania" && n.contains("Ostrova")),
+        "{refs:?}"
+    );
+    assert!(
+        refs.iter()
+            .any(|(t, n)| t == "the representative of Freedonia" && n.contains("Tanaro")),
+        "{refs:?}"
+    );
+    // a shadow office is not the minister's, and nobody here holds either
+    let text = "Commons Chamber\n\n\
+        Ewan Callow Portrait Ewan Callow (Harbourside) (Con)\n- View Speech - Hansard - - - Excerpts\n\n\
+        The shadow Secretary of State said nothing about the ferries last week.\n\n\
+        Nora Quill Portrait Nora Quill (Eastmere) (Lab)\n- View Speech - Hansard - - - Excerpts\n\n\
+        The Minister has said nothing about them either, and the port is still waiting.\n";
+    let doc = run(text);
+    assert!(references(&doc).is_empty(), "{:?}", references(&doc));
+}
+
+/// A record whose item is set out by its presenter, with the presenter's sentence given
+/// a stance by hand (the stance stage is not a dependency of this crate).
+fn vote_record() -> Document {
+    let text = "Harbour Assembly\nStenographic record\n\n\
+        Mr Speaker: We move on to the ferry levy and the Government's bill.\n\n\
+        Ms Pellow (Minister for Ports): The bill before the House allows the port authority to scrap the ferry levy from the spring.\n\n\
+        Mr Callow (Harbour Party): My colleagues and I will vote for this bill, and we will do so gladly.\n\n\
+        Ms Quill (Coast Alliance): The Coast Alliance will not support the bill in its present form.\n\n\
+        Mr Tarrow (Independents): We are tabling an amendment that limits the scope of the levy in the meantime.\n";
+    let mut doc = run(text);
+    let at = doc.text().find("The bill before").unwrap();
+    for st in &mut doc.statements {
+        if st.span.start <= at && at < st.span.end {
+            st.stances.push(stancemap_core::StatementStance {
+                topic: "scrap_levy".into(),
+                stance: stancemap_core::Stance::Support,
+                score: 0.9,
+                evidence: vec![st.span],
+                rule: "test".into(),
+            });
+        }
+    }
+    doc
+}
+
+fn vote_of(doc: &Document, needle: &str) -> Vec<(String, stancemap_core::Stance)> {
+    let at = doc.text().find(needle).unwrap();
+    doc.statements
+        .iter()
+        .filter(|s| s.span.start <= at && at < s.span.end)
+        .flat_map(|s| {
+            s.stances
+                .iter()
+                .filter(|x| x.rule == ITEM_VOTE_RULE)
+                .map(|x| (doc.actor(s.actor).name.clone(), x.stance))
+        })
+        .collect()
+}
+
+#[test]
+fn votes_on_the_item_take_its_lean() {
+    use stancemap_core::Stance;
+    let mut doc = vote_record();
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let c = calls.clone();
+    let stage = ItemVotes::new(
+        TurnData::embedded(),
+        std::sync::Arc::new(move |_: &Document| {
+            c.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Vec::new()
+        }),
+    );
+    stage.process(&mut doc).unwrap();
+    assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 1);
+    let v = vote_of(&doc, "vote for this bill");
+    assert!(
+        v.iter().all(|(_, s)| *s == Stance::Support) && !v.is_empty(),
+        "{v:?}"
+    );
+    // a negated vote flips
+    let v = vote_of(&doc, "will not support the bill");
+    assert!(
+        v.iter().all(|(_, s)| *s == Stance::Oppose) && !v.is_empty(),
+        "{v:?}"
+    );
+    // an indefinite item is another item: no vote, and the presenter keeps one stance
+    assert!(vote_of(&doc, "tabling an amendment").is_empty());
+    assert!(vote_of(&doc, "The bill before").is_empty());
+}
+
+#[test]
+fn no_item_lean_no_votes() {
+    let text = "Harbour Assembly\nStenographic record\n\n\
+        Mr Callow (Harbour Party): My colleagues and I will vote for this bill, and we will do so gladly.\n\n\
+        Ms Quill (Coast Alliance): The Coast Alliance will not support the bill in its present form.\n";
+    let mut doc = run(text);
+    ItemVotes::default().process(&mut doc).unwrap();
+    assert!(doc.statements.iter().all(|s| s.stances.is_empty()));
+}
+
+#[test]
+fn a_speaker_takes_the_stance_of_their_own_party_statement() {
+    let text = "Commons Chamber\nHarbour Safety\n\n\
+        Ewan Callow Portrait Ewan Callow (Harbourside) (LD)\n- View Speech - Hansard - - - Excerpts\n\n\
+        The Liberal Democrats have argued for years that the ferry levy should be scrapped.\n\n\
+        Ada Pellow Portrait Ada Pellow (Millbrook) (Con)\n- View Speech - Hansard - - - Excerpts\n\n\
+        The levy pays for the lifeboats, and the Liberal Democrats know it.\n";
+    let mut doc = run(text);
+    let at = doc.text().find("have argued").unwrap();
+    for st in &mut doc.statements {
+        if st.span.start <= at && at < st.span.end && st.cue.is_some() {
+            st.stances.push(stancemap_core::StatementStance {
+                topic: "scrap_levy".into(),
+                stance: stancemap_core::Stance::Support,
+                score: 0.9,
+                evidence: vec![st.span],
+                rule: "test".into(),
+            });
+        }
+    }
+    ItemVotes::default().process(&mut doc).unwrap();
+    let with: Vec<&str> = doc
+        .statements
+        .iter()
+        .filter(|s| !s.stances.is_empty())
+        .map(|s| doc.actor(s.actor).name.as_str())
+        .collect();
+    assert!(with.contains(&"Ewan Callow"), "{with:?}");
+    assert!(!with.contains(&"Ada Pellow"), "{with:?}");
+}
+
+#[test]
+fn endorsing_a_reported_position_takes_its_stance() {
+    use stancemap_core::Stance;
+    let text = "Commons Chamber\nHarbour Safety\n\n\
+        Ewan Callow Portrait Ewan Callow (Harbourside) (Con)\n- View Speech - Hansard - - - Excerpts\n\n\
+        Mayor Ada Pellow said last week that the ferry levy should be scrapped. I happen to think she is right.\n\n\
+        Nora Quill Portrait Nora Quill (Eastmere) (Lab)\n- View Speech - Hansard - - - Excerpts\n\n\
+        Mayor Ada Pellow said last week that the ferry levy should be scrapped. She is wrong.\n";
+    let mut doc = run(text);
+    for st in &mut doc.statements {
+        if st.cue.is_some() {
+            st.stances.push(stancemap_core::StatementStance {
+                topic: "scrap_levy".into(),
+                stance: Stance::Support,
+                score: 0.9,
+                evidence: vec![st.span],
+                rule: "test".into(),
+            });
+        }
+    }
+    ItemVotes::default().process(&mut doc).unwrap();
+    let of = |needle: &str| -> Vec<(String, Stance)> {
+        let at = doc.text().find(needle).unwrap();
+        doc.statements
+            .iter()
+            .filter(|s| s.span.start <= at && at < s.span.end)
+            .flat_map(|s| {
+                s.stances
+                    .iter()
+                    .filter(|x| x.rule == ENDORSE_RULE)
+                    .map(|x| (doc.actor(s.actor).name.clone(), x.stance))
+            })
+            .collect()
+    };
+    assert_eq!(
+        of("she is right"),
+        [("Ewan Callow".to_string(), Stance::Support)]
+    );
+    assert_eq!(
+        of("She is wrong"),
+        [("Nora Quill".to_string(), Stance::Oppose)]
+    );
+}
