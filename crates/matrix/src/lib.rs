@@ -15,7 +15,7 @@
 //!   statement count per cell. The aggregation rule is in the [`matrix`] module docs.
 //! - [`by_date`]: one topic's scores by publication date.
 //! - [`write_frame`] with a [`Format`]: table, CSV, Parquet, JSON, JSON lines.
-//! - [`network`]: DNA-style actor × actor congruence / conflict / subtract networks,
+//! - [`network`](mod@network): DNA-style actor × actor congruence / conflict / subtract networks,
 //!   with the event list ([`events_frame`]), the affiliation edge list
 //!   ([`affiliation_frame`]) and GraphML ([`write_graphml`]) exports.
 //!

@@ -1082,7 +1082,7 @@ pub fn write_graphml(
         data("window_start", g.window_start.get(i).map(str::to_string))?;
         data("window_end", g.window_end.get(i).map(str::to_string))?;
         data("n_statements", g.n_statements.get(i).map(|n| n.to_string()))?;
-        data("statements", g.statements.get(i).cloned())?;
+        data("statements", g.statements.get(i).cloned().flatten())?;
         writeln!(w, "</edge>")?;
     }
     writeln!(w, "  </graph>")?;
