@@ -7,8 +7,7 @@ use clap::{Args, ValueEnum};
 use stancemap::DocumentReport;
 use stancemap::matrix::network::{
     Conditional, NetworkOptions, Normalization, Projection, Window, affiliation_frame,
-    events_frame, network_evidence_from_events, network_from_events, projection,
-    write_graphml,
+    events_frame, network_evidence_from_events, network_from_events, projection, write_graphml,
 };
 use stancemap::matrix::{Format, GroupBy, write_frame};
 use std::io::{IsTerminal, Write};

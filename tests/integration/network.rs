@@ -40,7 +40,9 @@ fn s<'a>(row: &'a Value, key: &str) -> &'a str {
 }
 
 fn f(row: &Value, key: &str) -> f64 {
-    row[key].as_f64().unwrap_or_else(|| panic!("{key} in {row}"))
+    row[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} in {row}"))
 }
 
 /// The `analyze` output: statement id → (document-level actor id, start, end, text,
@@ -53,7 +55,12 @@ fn analysed() -> HashMap<String, Statement> {
     for line in String::from_utf8(out).expect("UTF-8").lines() {
         let doc: Value = serde_json::from_str(line).expect("JSON line");
         let id = s(&doc, "doc_id").to_string();
-        for (i, st) in doc["statements"].as_array().expect("statements").iter().enumerate() {
+        for (i, st) in doc["statements"]
+            .as_array()
+            .expect("statements")
+            .iter()
+            .enumerate()
+        {
             let stances = st["stances"]
                 .as_array()
                 .expect("stances")
@@ -88,7 +95,12 @@ fn level(label: &str) -> f64 {
 fn every_edge_traces_to_statements_of_its_actors() {
     let statements = analysed();
     let events = rows(&[
-        "network", "corpus/articles", "--export", "events", "--format", "json",
+        "network",
+        "corpus/articles",
+        "--export",
+        "events",
+        "--format",
+        "json",
     ]);
     assert!(!events.is_empty(), "the corpus has coded statements");
     // Every event is a statement of the analysis, with its span, text and stance.
@@ -117,7 +129,12 @@ fn every_edge_traces_to_statements_of_its_actors() {
     }
 
     let edges = rows(&[
-        "network", "corpus/articles", "--by", "actor", "--format", "json",
+        "network",
+        "corpus/articles",
+        "--by",
+        "actor",
+        "--format",
+        "json",
     ]);
     assert!(!edges.is_empty(), "the corpus gives a network");
     for edge in &edges {
@@ -148,7 +165,10 @@ fn every_edge_traces_to_statements_of_its_actors() {
                     .push(level(s(e, "agreement")));
             }
         }
-        assert!(speakers.0 && speakers.1, "edge {a}–{b} rests on both actors");
+        assert!(
+            speakers.0 && speakers.1,
+            "edge {a}–{b} rests on both actors"
+        );
         let (mut cong, mut conf) = (0.0, 0.0);
         for ((who, topic), qa) in &counts {
             if *who != a {
@@ -173,7 +193,14 @@ fn every_edge_traces_to_statements_of_its_actors() {
     // The congruence and conflict projections: non-zero weights, edges of the network.
     for p in ["congruence", "conflict"] {
         let proj = rows(&[
-            "network", "corpus/articles", "--by", "actor", "--projection", p, "--format", "json",
+            "network",
+            "corpus/articles",
+            "--by",
+            "actor",
+            "--projection",
+            p,
+            "--format",
+            "json",
         ]);
         let expected = edges.iter().filter(|e| f(e, p) != 0.0).count();
         assert_eq!(proj.len(), expected, "{p}");
@@ -189,7 +216,12 @@ fn every_edge_traces_to_statements_of_its_actors() {
 fn evidence_rows_point_at_the_statement_spans() {
     let statements = analysed();
     let evidence = rows(&[
-        "network", "corpus/articles", "--export", "evidence", "--format", "json",
+        "network",
+        "corpus/articles",
+        "--export",
+        "evidence",
+        "--format",
+        "json",
     ]);
     assert!(!evidence.is_empty());
     for row in &evidence {
@@ -212,7 +244,13 @@ fn windows_graphml_and_affiliations() {
 
     // Monthly windows: every edge has a window that contains both documents' dates.
     let edges = rows(&[
-        "network", "corpus/articles", "--window", "month", "--per-topic", "--format", "json",
+        "network",
+        "corpus/articles",
+        "--window",
+        "month",
+        "--per-topic",
+        "--format",
+        "json",
     ]);
     for e in &edges {
         let (start, end) = (s(e, "window_start"), s(e, "window_end"));
@@ -236,15 +274,27 @@ fn windows_graphml_and_affiliations() {
     assert_eq!(xml.matches("<edge ").count(), all.len());
 
     let aff = rows(&[
-        "network", "corpus/articles", "--export", "affiliations", "--format", "json",
+        "network",
+        "corpus/articles",
+        "--export",
+        "affiliations",
+        "--format",
+        "json",
     ]);
     let statements = analysed();
     let mut seen = std::collections::HashSet::new();
     for row in &aff {
         let rel = s(row, "relation");
-        assert!(matches!(rel, "support" | "opposition" | "irrelevant"), "{rel}");
+        assert!(
+            matches!(rel, "support" | "opposition" | "irrelevant"),
+            "{rel}"
+        );
         seen.insert(s(row, "statement_id").to_string());
     }
-    assert_eq!(seen.len(), statements.len(), "every statement is in the edge list");
+    assert_eq!(
+        seen.len(),
+        statements.len(),
+        "every statement is in the edge list"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

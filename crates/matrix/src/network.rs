@@ -396,10 +396,7 @@ pub fn events_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
 ///
 /// # Errors
 /// Only if polars refuses to assemble the columns.
-pub fn affiliation_frame(
-    reports: &[DocumentReport],
-    topics: &[String],
-) -> PolarsResult<DataFrame> {
+pub fn affiliation_frame(reports: &[DocumentReport], topics: &[String]) -> PolarsResult<DataFrame> {
     let ids = Identities::new(reports);
     let mut actor_id: Vec<String> = Vec::new();
     let mut sid: Vec<String> = Vec::new();
@@ -492,7 +489,10 @@ pub fn network(reports: &[DocumentReport], options: &NetworkOptions) -> PolarsRe
 /// # Errors
 /// [`GroupBy::Doc`] (not a network of actors), a missing column or a column of the
 /// wrong type.
-pub fn network_from_events(events: &DataFrame, options: &NetworkOptions) -> PolarsResult<DataFrame> {
+pub fn network_from_events(
+    events: &DataFrame,
+    options: &NetworkOptions,
+) -> PolarsResult<DataFrame> {
     let table = EventTable::new(events)?;
     let evs = table.events(options)?;
     let edges = compute(&evs, options);
@@ -890,7 +890,12 @@ fn edge<'a>(
         Normalization::Cosine => ta * tb,
     };
     let scale = |x: f64| if norm == 0.0 { 0.0 } else { x / norm };
-    contrib.sort_by(|x, y| evs[x.event].sid.cmp(evs[y.event].sid).then(x.event.cmp(&y.event)));
+    contrib.sort_by(|x, y| {
+        evs[x.event]
+            .sid
+            .cmp(evs[y.event].sid)
+            .then(x.event.cmp(&y.event))
+    });
     Edge {
         window,
         topic,
@@ -1043,7 +1048,10 @@ pub fn write_graphml(
     // Nodes: every end of an edge, once, sorted by id.
     let mut nodes: BTreeMap<&str, &str> = BTreeMap::new();
     for i in 0..edges.height() {
-        for (id, name) in [(g.source.get(i), g.source_name.get(i)), (g.target.get(i), g.target_name.get(i))] {
+        for (id, name) in [
+            (g.source.get(i), g.source_name.get(i)),
+            (g.target.get(i), g.target_name.get(i)),
+        ] {
             if let Some(id) = id {
                 nodes.entry(id).or_insert(name.unwrap_or(id));
             }
@@ -1234,7 +1242,11 @@ mod tests {
             ],
             vec![
                 said("ana-veltri", 0, &[("levy", "support")]),
-                said("boris-kessel", 20, &[("levy", "support"), ("toll", "oppose")]),
+                said(
+                    "boris-kessel",
+                    20,
+                    &[("levy", "support"), ("toll", "oppose")],
+                ),
                 said("ana-veltri", 40, &[("levy", "support")]),
                 said("emil-sand", 60, &[]),
             ],
@@ -1435,8 +1447,16 @@ mod tests {
             ..NetworkOptions::default()
         };
         let df = network(&rs, &options).unwrap();
-        let starts = df.column(WINDOW_START).unwrap().cast(&DataType::String).unwrap();
-        let ends = df.column(WINDOW_END).unwrap().cast(&DataType::String).unwrap();
+        let starts = df
+            .column(WINDOW_START)
+            .unwrap()
+            .cast(&DataType::String)
+            .unwrap();
+        let ends = df
+            .column(WINDOW_END)
+            .unwrap()
+            .cast(&DataType::String)
+            .unwrap();
         let got = rows(&df);
         // January: Ana, Boris, Carla all support the levy; February has Carla alone
         // among them (her oppose and conditional), so no edge. The undated d4 is out.
@@ -1518,8 +1538,20 @@ mod tests {
             ("d1#0".into(), "ana-veltri".into(), "0".into(), true, false)
         );
         // Boris–Carla: Carla's conditional on the toll enters both weights.
-        assert!(rows.contains(&("d2#1".into(), "carla-dunmore".into(), "30".into(), true, true)));
-        assert!(rows.contains(&("d2#0".into(), "carla-dunmore".into(), "0".into(), false, true)));
+        assert!(rows.contains(&(
+            "d2#1".into(),
+            "carla-dunmore".into(),
+            "30".into(),
+            true,
+            true
+        )));
+        assert!(rows.contains(&(
+            "d2#0".into(),
+            "carla-dunmore".into(),
+            "0".into(),
+            false,
+            true
+        )));
     }
 
     #[test]
@@ -1560,7 +1592,8 @@ mod tests {
             .unwrap()
             .str()
             .unwrap()
-            .into_no_null_iter()
+            .iter()
+            .flatten()
             .collect();
         assert_eq!(
             rel,
@@ -1579,7 +1612,7 @@ mod tests {
         let aff = affiliation_frame(&reports(), &["toll".into()]).unwrap();
         assert_eq!(aff.height(), 7);
         let topic = aff.column(TOPIC).unwrap().str().unwrap();
-        assert_eq!(topic.into_iter().flatten().count(), 2);
+        assert_eq!(topic.iter().flatten().count(), 2);
     }
 
     #[test]
