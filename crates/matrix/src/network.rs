@@ -854,25 +854,31 @@ fn edge<'a>(
         };
         let ca: [f64; 3] = std::array::from_fn(|q| la[q].len() as f64);
         let cb: [f64; 3] = std::array::from_fn(|q| lb[q].len() as f64);
-        for q in 0..3 {
-            for r in 0..3 {
-                let p = ca[q] * cb[r];
+        for (q, (&a_q, &b_q)) in ca.iter().zip(&cb).enumerate() {
+            for (r, &b_r) in cb.iter().enumerate() {
+                let p = a_q * b_r;
                 congruence += p * proximity(q, r);
                 conflict += p * (1.0 - proximity(q, r));
             }
-            if ca[q] > 0.0 && cb[q] > 0.0 {
-                m11 += ca[q] * cb[q];
-                shared_a += ca[q];
-                shared_b += cb[q];
+            if a_q > 0.0 && b_q > 0.0 {
+                m11 += a_q * b_q;
+                shared_a += a_q;
+                shared_b += b_q;
             }
         }
         // Which statements enter which weight: a statement at level q does when the
         // other side has a statement at a level r with a non-zero term.
         for (mine, theirs) in [(la, &cb), (lb, &ca)] {
-            for q in 0..3 {
-                let cong = (0..3).any(|r| theirs[r] > 0.0 && proximity(q, r) > 0.0);
-                let conf = (0..3).any(|r| theirs[r] > 0.0 && proximity(q, r) < 1.0);
-                for &event in &mine[q] {
+            for (q, events) in mine.iter().enumerate() {
+                let facing = |keep: fn(f64) -> bool| {
+                    theirs
+                        .iter()
+                        .enumerate()
+                        .any(|(r, &n)| n > 0.0 && keep(proximity(q, r)))
+                };
+                let cong = facing(|p| p > 0.0);
+                let conf = facing(|p| p < 1.0);
+                for &event in events {
                     contrib.push(Contrib {
                         event,
                         congruence: cong,
@@ -1461,10 +1467,10 @@ mod tests {
         // January: Ana, Boris, Carla all support the levy; February has Carla alone
         // among them (her oppose and conditional), so no edge. The undated d4 is out.
         assert_eq!(got.len(), 3);
-        for i in 0..3 {
+        for (i, row) in got.iter().enumerate() {
             assert_eq!(starts.str().unwrap().get(i), Some("2030-01-01"));
             assert_eq!(ends.str().unwrap().get(i), Some("2030-01-31"));
-            assert_eq!(got[i].4, 0.0, "no conflict in January");
+            assert_eq!(row.4, 0.0, "no conflict in January");
         }
         assert_eq!(got[1].1, "carla-dunmore");
         assert_eq!(got[1].6, ids(&["d1#0", "d1#2", "d3#0"]));
