@@ -415,8 +415,7 @@ pub fn affiliation_frame(reports: &[DocumentReport], topics: &[String]) -> Polar
             let a = index.get(st.actor.as_str()).copied();
             let (id, name) = ids.resolve(report, &st.actor, a);
             let wanted = st.stances.iter().filter(|s| {
-                level_of(&s.stance).is_some()
-                    && (topics.is_empty() || topics.iter().any(|t| *t == s.topic))
+                level_of(&s.stance).is_some() && (topics.is_empty() || topics.contains(&s.topic))
             });
             let mut rows: Vec<(Option<&str>, Option<&str>)> = wanted
                 .map(|s| (Some(s.topic.as_str()), Some(s.stance.as_str())))
