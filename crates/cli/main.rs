@@ -14,6 +14,8 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod network_cmd;
+
 #[derive(Parser)]
 #[command(
     name = "stancemap",
@@ -101,6 +103,9 @@ enum Command {
         #[arg(long, value_name = "FILE", default_value = "report.html")]
         out: PathBuf,
     },
+    /// Actor networks as in the Discourse Network Analyzer (congruence, conflict,
+    /// subtract), and the event list, affiliation and GraphML exports (docs/NETWORK.md).
+    Network(network_cmd::NetworkArgs),
     /// Topic packs: list them, or check a pack's own examples.
     Topics {
         #[command(subcommand)]
@@ -668,6 +673,7 @@ fn run(cli: Cli) -> Result<bool> {
             eprintln!("stancemap: wrote {}", out.display());
             Ok(outcome.ok)
         }
+        Command::Network(args) => network_cmd::run(args),
         Command::Topics { command } => match command {
             TopicsCommand::List { topics } => {
                 let analyzer = analyzer(&topics, &[])?;

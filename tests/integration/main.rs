@@ -13,6 +13,7 @@
 //! - `examples`: every notebook in `examples/` runs.
 //! - `report`: the HTML report and its rendering in a headless browser.
 //! - `cli`: the binary end to end, bad inputs included.
+//! - `network`: `stancemap network` edges traced back to the analysed statements.
 //! - `robustness`: property tests over arbitrary text and bytes.
 
 mod api;
@@ -22,6 +23,7 @@ mod data;
 mod dev;
 mod examples;
 mod generalise;
+mod network;
 mod report;
 mod robustness;
 mod snapshots;

@@ -89,7 +89,7 @@ fn cue_list<'a>(cues: &'a [CueOut], indices: &[usize]) -> Option<Vec<&'a str>> {
 }
 
 /// A `list<str>` column.
-fn list_column(name: &str, rows: &[Option<Vec<&str>>]) -> Column {
+pub(crate) fn list_column(name: &str, rows: &[Option<Vec<&str>>]) -> Column {
     let values: usize = rows.iter().flatten().map(Vec::len).sum();
     let mut b = ListStringChunkedBuilder::new(name.into(), rows.len(), values);
     for row in rows {
@@ -150,14 +150,14 @@ pub(crate) fn iso_days(s: &str) -> Option<i32> {
 }
 
 /// A `Date` column from ISO date texts (null where not a full date).
-fn date_column(name: &str, values: &[Option<&str>]) -> PolarsResult<Column> {
+pub(crate) fn date_column(name: &str, values: &[Option<&str>]) -> PolarsResult<Column> {
     let days: Vec<Option<i32>> = values.iter().map(|v| v.and_then(iso_days)).collect();
     Column::new(name.into(), days).cast(&DataType::Date)
 }
 
 /// The actors of one document by id. A document lists few actors, but a statement
 /// looks its actor up once per row, so a map keeps building linear in the rows.
-fn actor_index(report: &DocumentReport) -> HashMap<&str, &ActorOut> {
+pub(crate) fn actor_index(report: &DocumentReport) -> HashMap<&str, &ActorOut> {
     let mut map = HashMap::with_capacity(report.actors.len());
     for a in &report.actors {
         // The first entry wins if a (malformed) report lists an id twice.

@@ -15,6 +15,9 @@
 //!   statement count per cell. The aggregation rule is in the [`matrix`] module docs.
 //! - [`by_date`]: one topic's scores by publication date.
 //! - [`write_frame`] with a [`Format`]: table, CSV, Parquet, JSON, JSON lines.
+//! - [`network`](mod@network): DNA-style actor × actor congruence / conflict / subtract networks,
+//!   with the event list ([`events_frame`]), the affiliation edge list
+//!   ([`affiliation_frame`]) and GraphML ([`write_graphml`]) exports.
 //!
 //! Actor identity across documents is the actor `id` (the slug of the canonical
 //! name), so one person quoted in two articles is one row; a person named more briefly
@@ -82,12 +85,17 @@ mod export;
 mod frames;
 mod identity;
 pub mod matrix;
+pub mod network;
 
 pub use export::{Format, write_frame};
 pub use frames::{columns, stances_frame, stances_lazy, statements_frame, statements_lazy};
 pub use matrix::{
     GroupBy, MatrixOptions, N_ACTORS, by_date, by_date_from_stances, matrix_from_stances,
     stance_matrix,
+};
+pub use network::{
+    Conditional, NetworkOptions, Normalization, Projection, Window, affiliation_frame,
+    events_frame, network, network_evidence, network_from_events, projection, write_graphml,
 };
 
 /// Re-exported so that callers can handle the frames without naming polars themselves.
