@@ -138,11 +138,11 @@ fn opt_string(v: &Bound<'_, PyAny>, what: &str, i: usize) -> PyResult<Option<Str
     }
     if let Ok(s) = v.cast::<PyString>() {
         return s
-            .to_str()
-            .map(|s| Some(s.to_owned()))
+            .to_cow()
+            .map(|s| Some(s.into_owned()))
             .map_err(|e| PyValueError::new_err(format!("{what} of document #{i}: {e}")));
     }
-    Ok(Some(v.str()?.to_str()?.to_owned()))
+    Ok(Some(v.str()?.to_cow()?.into_owned()))
 }
 
 const META_FIELDS: [&str; 5] = ["title", "outlet", "published", "url", "genre"];
@@ -764,9 +764,9 @@ impl NativeAnalyzer {
                 ))
             })?;
             let s = s
-                .to_str()
+                .to_cow()
                 .map_err(|e| PyValueError::new_err(format!("texts[{i}]: {e}")))?;
-            out_texts.push(s.to_owned());
+            out_texts.push(s.into_owned());
         }
         let n = out_texts.len();
         let ids: Vec<String> = match ids {
@@ -850,7 +850,7 @@ impl NativeAnalyzer {
 
     /// The ids of the topics in use, in order.
     fn topics(&self) -> Vec<String> {
-        self.analyzer.topics().map(|t| t.id.clone()).collect()
+        self.analyzer.topics().map(|t| t.id().to_string()).collect()
     }
 
     /// Analyses texts; returns `{name: Arrow IPC stream bytes}` for the tables
