@@ -64,7 +64,8 @@ def as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
     return column.cast(pa.string())
 
 
-# Every field as a string, so that the JSON reader does not turn dates into timestamps.
+# Every field as a string, so that the JSON reader (pyarrow's, for JSON lines) does not
+# turn dates into timestamps.
 JSON_SCHEMA = pa.schema([(f, pa.string()) for f in ("id", "text", *META)])
 
 
@@ -75,6 +76,11 @@ def explode(column: str):
         return stancemap.explode(batch, column)
 
     return run
+
+
+# Reading is light next to the analysis: read tasks reserve no CPU, so that they still run
+# when every CPU is held by an analyzer actor (else `workers` = CPUs would wait forever).
+READ_CPUS = 0
 
 
 def read_shards(paths: Sequence[str]) -> "ray.data.Dataset":
@@ -93,11 +99,11 @@ def read_shards(paths: Sequence[str]) -> "ray.data.Dataset":
 
         sets.append(
             ray.data.read_json(
-                jsonl, lines=True, parse_options=pajson.ParseOptions(explicit_schema=JSON_SCHEMA)
+                jsonl, parse_options=pajson.ParseOptions(explicit_schema=JSON_SCHEMA), num_cpus=READ_CPUS
             )
         )
     if parquet:
-        sets.append(ray.data.read_parquet(parquet))
+        sets.append(ray.data.read_parquet(parquet, num_cpus=READ_CPUS))
     if not sets:
         raise SystemExit(f"no .jsonl or .parquet shards in {list(paths)}")
     ds = sets[0]
@@ -128,7 +134,7 @@ def run(
     t_analysed = time.perf_counter()
     out_dir = Path(out)
     for name in TABLES:
-        analysed.map_batches(explode(name), batch_format="pyarrow", batch_size=None).write_parquet(
+        analysed.map_batches(explode(name), batch_format="pyarrow", batch_size=None, num_cpus=0.5).write_parquet(
             str(out_dir / name)
         )
     n_docs = analysed.count()

@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import subprocess
+import sys
 
 import polars as pl
 import pyarrow as pa
@@ -22,6 +23,7 @@ def load_pipeline():
     path = REPO / "examples" / "python" / "ray_pipeline.py"
     spec = importlib.util.spec_from_file_location("ray_pipeline", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules["ray_pipeline"] = module
     spec.loader.exec_module(module)
     # Workers cannot import the example by name: ship its classes by value.
     ray.cloudpickle.register_pickle_by_value(module)
