@@ -122,7 +122,9 @@ def run(
 ) -> dict:
     """Runs the pipeline (Ray must be initialised); returns timings and counts."""
     t0 = time.perf_counter()
-    ds = read_shards(shards)
+    # Read first: some read stages (listing Parquet files) reserve a CPU, which they would
+    # never get once `workers` actors hold every CPU.
+    ds = read_shards(shards).materialize()
     analysed = ds.map_batches(
         StanceWorker,
         fn_constructor_kwargs={"topics": list(topics), "registry": list(registry)},
