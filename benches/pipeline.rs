@@ -364,7 +364,7 @@ fn synthetic_reports(n_docs: usize, per_doc: usize) -> Vec<DocumentReport> {
                     cue: Some("said".into()),
                     stances: vec![StatementStanceOut {
                         topic: topic.into(),
-                        stance: label.into(),
+                        stance: label.parse().expect("a SPEC label"),
                         score,
                         rule: format!("stance/{topic}/{label}"),
                     }],
@@ -380,7 +380,7 @@ fn synthetic_reports(n_docs: usize, per_doc: usize) -> Vec<DocumentReport> {
                     None => stances.push(StanceOut {
                         actor: actors[who].id.clone(),
                         topic: topic.into(),
-                        stance: label.into(),
+                        stance: label.parse().expect("a SPEC label"),
                         score,
                         hedged: r % 7 == 0,
                         statements: vec![i],

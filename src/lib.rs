@@ -37,7 +37,7 @@
 //! let report = stancemap::DocumentReport::from_document(&doc);
 //! let stance = report.stances.iter().find(|s| s.topic == "shoot_down").unwrap();
 //! assert_eq!(stance.actor, "anna-virtanen");
-//! assert_eq!(stance.stance, "support");
+//! assert_eq!(stance.stance, stancemap::Stance::Support); // serialised as "support"
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -80,6 +80,7 @@ pub use stancemap_report as report;
 pub use stancemap_stance as stance;
 #[doc(inline)]
 pub use stancemap_text as text;
+#[doc(inline)]
 pub use stancemap_turns as turns;
 
 /// The polars version stancemap's frames are built with.

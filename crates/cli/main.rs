@@ -257,19 +257,47 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// An error and its causes on one line, each cause once: stancemap's errors already
-/// show their cause in their message, so a cause whose text is already there is skipped.
+/// An error and its causes, each piece once: stancemap's errors already show their cause
+/// and place in their message, so a cause's lines that are already there are skipped (a
+/// TOML error keeps only its source snippet, below the message).
 fn render_error(e: &anyhow::Error) -> String {
+    // `4 | roles = …`, `  |`, `  | ^^^`: a line of a source snippet.
+    let snippet = |l: &str| {
+        l.split_once('|')
+            .is_some_and(|(n, _)| n.trim().chars().all(|c| c.is_ascii_digit()))
+    };
     let mut out = String::new();
     for cause in e.chain() {
         let text = cause.to_string();
-        if text.is_empty() || out.contains(&text) {
-            continue;
+        let mut snippet_lines: Vec<&str> = Vec::new();
+        for line in text.lines() {
+            if snippet(line) {
+                snippet_lines.push(line);
+                continue;
+            }
+            // toml's own header repeats the place the message already gives.
+            let mut t = line.trim();
+            if let Some(i) = t.find("TOML parse error at line") {
+                t = t[..i].trim_end().trim_end_matches(':').trim_end();
+            }
+            if t.is_empty() || out.contains(t) {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(t);
         }
-        if !out.is_empty() {
-            out.push_str(": ");
+        // The snippet once, as it is, so the `^^^` marker stays under its place.
+        let numbered = snippet_lines
+            .iter()
+            .find(|l| l.split_once('|').is_some_and(|(n, _)| !n.trim().is_empty()));
+        if numbered.is_some_and(|l| !out.contains(l)) {
+            for line in snippet_lines {
+                out.push('\n');
+                out.push_str(line);
+            }
         }
-        out.push_str(&text);
     }
     out
 }
@@ -343,7 +371,7 @@ fn progress(paths: &[PathBuf]) -> Option<indicatif::ProgressBar> {
             let bar = indicatif::ProgressBar::new(total);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{bar:30} {bytes}/{total_bytes} ({binary_bytes_per_sec}, ETA {eta}) {msg}",
+                    "{wide_bar} {bytes}/{total_bytes} ({binary_bytes_per_sec}, ETA {eta}) {msg}",
                 )
                 .expect("valid template"),
             );

@@ -13,12 +13,22 @@ fn analyze_text_gives_a_report_with_evidence_spans() {
         .iter()
         .find(|s| s.topic == "shoot_down")
         .expect("a stance");
-    assert_eq!(s.stance, "support");
+    assert_eq!(s.stance, stancemap::Stance::Support);
     let actor = r.actors.iter().find(|a| a.id == s.actor).unwrap();
     assert_eq!(actor.name, "Jonas Vaitkus");
     assert_eq!(actor.country.as_deref(), Some("Lithuania"));
     let st = &r.statements[s.statements[0]];
     assert_eq!(&text[st.start..st.end], st.text);
+    // The label is an enum in the API and the same lower-case string in the JSON.
+    assert_eq!(st.stances[0].stance, stancemap::Stance::Support);
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["stances"][0]["stance"], "support");
+    assert_eq!(
+        json["statements"][s.statements[0]]["stances"][0]["stance"],
+        "support"
+    );
+    let back: DocumentReport = serde_json::from_value(json).unwrap();
+    assert_eq!(back, r);
 }
 
 #[test]
@@ -55,7 +65,7 @@ fn a_user_topic_pack_is_data_not_code() {
     assert!(
         r.stances
             .iter()
-            .any(|s| s.topic == "ev_tariffs" && s.stance == "support"),
+            .any(|s| s.topic == "ev_tariffs" && s.stance == stancemap::Stance::Support),
         "{:?}",
         r.stances
     );

@@ -611,6 +611,64 @@ fn the_author_is_one_actor_per_outlet_not_one_for_all() {
     );
 }
 
+/// Issue 12 (item 5): a registry person written with a scraping slip in one article
+/// ("Tom, Wrzelak", "Tomasz, Wrzelak") and correctly in another is one row of the matrix
+/// and one actor of the statements frame.
+#[test]
+fn a_registry_person_garbled_in_one_article_is_one_row() {
+    let s = Scratch::new("garbled");
+    let reg = s.file(
+        "people.toml",
+        "[[person]]\nname = \"Tomasz Wrzelak\"\naliases = [\"Wrzelak\"]\ncountry = \"Poland\"\n",
+    );
+    s.file(
+        "arts/a.txt",
+        "Drones over the border\n\nPolish Foreign Minister Tomasz Wrzelak said on Monday \
+         that NATO should shoot down drones that violate allied airspace.\n",
+    );
+    s.file(
+        "arts/b.txt",
+        "Jets over the sea\n\nPolish Foreign Minister Tom, Wrzelak said on Tuesday that the \
+         alliance should shoot down any drone that crosses into allied airspace.\n",
+    );
+    s.file(
+        "arts/c.txt",
+        "Airspace again\n\nTomasz, Wrzelak told reporters that NATO must shoot down drones \
+         over allied territory.\n",
+    );
+    let arts = s.0.join("arts");
+    let out = stancemap(&["matrix", "--registry", p(&reg), "--format", "csv", p(&arts)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "one row: {csv}");
+    assert!(
+        rows[0].starts_with("tomasz-wrzelak,Tomasz Wrzelak,person,Poland,")
+            && rows[0].ends_with(",3"),
+        "{csv}"
+    );
+    let out = stancemap(&[
+        "matrix",
+        "--statements",
+        "--registry",
+        p(&reg),
+        "--format",
+        "csv",
+        p(&arts),
+    ]);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let ids: std::collections::BTreeSet<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(4))
+        .collect();
+    assert_eq!(
+        ids.into_iter().collect::<Vec<_>>(),
+        ["tomasz-wrzelak"],
+        "{csv}"
+    );
+}
+
 #[test]
 fn registry_entry_with_an_unknown_country_is_rejected_with_its_place() {
     let s = Scratch::new("registry");
@@ -658,6 +716,19 @@ fn error_messages_are_not_doubled() {
     let out = stancemap(&["analyze", "--topics", p(&absent), p(&good)]);
     let err = stderr(&out);
     assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+
+    // A registry date error: the place and message once, the TOML snippet once.
+    let reg = s.file(
+        "people.toml",
+        "[[person]]\nname = \"Ivo Marek\"\ncountry = \"Italy\"\nroles = [ { role = \"Mayor\", country = \"Italy\", from = \"2020-13-45\" } ]\n",
+    );
+    let out = stancemap(&["analyze", "--registry", p(&reg), p(&good)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{}:4:", p(&reg))), "{err}");
+    assert_eq!(err.matches("is not a date").count(), 1, "{err}");
+    assert_eq!(err.matches("4 | roles").count(), 1, "{err}");
+    assert!(!err.contains("TOML parse error"), "{err}");
 
     // eval outside the repository names the relative default.
     let out = Command::new(BIN)
@@ -813,5 +884,164 @@ fn readme_sample_outputs_are_what_the_program_prints() {
             printed.lines().any(|p| p.trim_end() == line.trim_end()),
             "README line not in `stancemap eval` output: {line}\n{printed}"
         );
+    }
+}
+
+/// The long options (and their listed values) of one `--help` text.
+fn help_options(help: &str) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for line in help.lines() {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix("--").or_else(|| {
+            t.strip_prefix("-")
+                .and_then(|r| r.split_once(", --").map(|(_, r)| r))
+        }) {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if line.starts_with("      --") || line.starts_with("  -") {
+                out.push((name, Vec::new()));
+            }
+        } else if let Some(v) = t.strip_prefix("- ")
+            && let Some((value, _)) = v.split_once(':')
+            && let Some(last) = out.last_mut()
+        {
+            last.1.push(value.trim().to_string());
+        }
+    }
+    out.retain(|(n, _)| n != "help" && n != "version");
+    out
+}
+
+/// Issue 12: the README's command-line synopsis names every option of every command, and
+/// only options that exist, with the values the program accepts.
+#[test]
+fn readme_command_line_matches_the_help() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).expect("README");
+    let block = code_block_after(&readme, "## The command line");
+    let input_options = block
+        .lines()
+        .find(|l| l.starts_with("# INPUT OPTIONS:"))
+        .expect("the INPUT OPTIONS line");
+    for line in block.lines().filter(|l| l.starts_with("stancemap ")) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let mut command = vec![words[1]];
+        if words[1] == "topics" {
+            command.push(words[2]);
+        }
+        let mut synopsis = line.to_string();
+        if line.contains("[INPUT OPTIONS]") {
+            synopsis.push_str(input_options);
+        }
+        // `topics list … | check FILE...`: the part for `topics list` ends at `|`.
+        if command[0] == "topics" {
+            synopsis = synopsis.split(" | ").next().unwrap_or_default().to_string();
+        }
+        let mut args = command.clone();
+        args.push("--help");
+        let out = stancemap(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let help = String::from_utf8_lossy(&out.stdout).to_string();
+        let options = help_options(&help);
+        assert!(
+            !options.is_empty() || command == ["topics", "check"],
+            "{help}"
+        );
+        for (name, values) in &options {
+            let flag = format!("--{name}");
+            let at = synopsis
+                .find(&format!("{flag} "))
+                .or_else(|| synopsis.find(&format!("{flag}]")))
+                .unwrap_or_else(|| panic!("README synopsis of {command:?} lacks {flag}: {line}"));
+            // `[--by actor|country|doc]`: the listed values are the program's.
+            let shown = synopsis[at + flag.len()..]
+                .trim_start()
+                .split([']', ' '])
+                .next()
+                .unwrap_or_default();
+            if shown.contains('|') {
+                let mut shown: Vec<&str> = shown.split('|').collect();
+                let mut values: Vec<&str> = values.iter().map(String::as_str).collect();
+                shown.sort_unstable();
+                values.sort_unstable();
+                assert_eq!(shown, values, "values of {flag} in {command:?}");
+            }
+        }
+        for word in synopsis.split(['[', ']', ' ']) {
+            if let Some(name) = word.strip_prefix("--") {
+                let name = name.trim_end_matches("...");
+                assert!(
+                    options.iter().any(|(n, _)| n == name),
+                    "README names --{name} for {command:?}, which has no such option"
+                );
+            }
+        }
+    }
+}
+
+/// Issue 12 (item 10), on a terminal (a pseudo-terminal from `script`): a file of known size
+/// gets a progress bar with its total and an ETA, rates have at most two decimals, and a
+/// warning is a line of its own, not written through the bar.
+#[test]
+fn progress_on_a_terminal_has_a_total_and_warnings_stay_whole() {
+    let has_script = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: no `script` (util-linux) to give the binary a terminal");
+        return;
+    }
+    let s = Scratch::new("progress");
+    let mut lines = String::new();
+    for i in 0..600 {
+        let text = if i == 300 {
+            "Minister Ana Veltri powiedziała w poniedziałek, że sojusz powinien zestrzeliwać drony, które naruszają przestrzeń powietrzną."
+        } else {
+            GOOD
+        };
+        lines.push_str(&serde_json::json!({"id": format!("d{i}"), "text": text}).to_string());
+        lines.push('\n');
+    }
+    let feed = s.file("feed.jsonl", lines);
+    let command = format!("{BIN} analyze {} --out /dev/null", p(&feed));
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("COLUMNS", "100")
+        .current_dir(ROOT)
+        .output()
+        .expect("script runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("ETA") && shown.contains("/s"),
+        "a progress bar: {shown}"
+    );
+    assert!(
+        shown.contains("MiB") || shown.contains("KiB"),
+        "sizes: {shown}"
+    );
+    // The warning line, cut at the next carriage return or escape sequence.
+    let at = shown
+        .find("stancemap: warning:")
+        .expect("the warning is shown");
+    let line = &shown[at..];
+    let line = &line[..line.find(['\r', '\n', '\u{1b}']).unwrap_or(line.len())];
+    assert!(
+        line.contains("(document d300)") && line.ends_with("stances will be missing"),
+        "the warning is whole: {line:?}"
+    );
+    // Rates: a number with at most two decimals before each `/s`.
+    for (i, _) in shown.match_indices("/s") {
+        let before = &shown[..i];
+        let number = before
+            .rsplit(' ')
+            .nth(1)
+            .unwrap_or_default()
+            .trim_start_matches('(');
+        if let Some((_, decimals)) = number.split_once('.') {
+            assert!(decimals.len() <= 2, "rate {number} in {shown}");
+        }
     }
 }

@@ -19,7 +19,7 @@ fn stance(docs: &[DocumentReport], doc: &str, who: &str) -> Option<String> {
     r.stances
         .iter()
         .find(|s| s.actor == actor.id && s.topic == "shoot_down")
-        .map(|s| s.stance.clone())
+        .map(|s| s.stance.to_string())
 }
 
 #[test]

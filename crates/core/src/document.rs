@@ -326,6 +326,44 @@ impl Stance {
     }
 }
 
+/// The SPEC name (`support`, `oppose`, `conditional`); width and alignment are honoured.
+impl std::fmt::Display for Stance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Parses a SPEC name, as [`Stance::parse`].
+///
+/// ```
+/// use stancemap_core::Stance;
+/// assert_eq!("oppose".parse::<Stance>(), Ok(Stance::Oppose));
+/// assert!("none".parse::<Stance>().is_err());
+/// ```
+impl std::str::FromStr for Stance {
+    type Err = UnknownStance;
+
+    fn from_str(s: &str) -> Result<Stance, UnknownStance> {
+        Stance::parse(s).ok_or_else(|| UnknownStance(s.to_string()))
+    }
+}
+
+/// A label other than `support`, `oppose` or `conditional` (from [`Stance`]'s `FromStr`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownStance(pub String);
+
+impl std::fmt::Display for UnknownStance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown stance label {:?} (support, oppose or conditional)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownStance {}
+
 /// A statement's stance on one topic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementStance {

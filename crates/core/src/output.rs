@@ -1,7 +1,7 @@
 //! The JSON that `stancemap analyze --format jsonl` prints: one [`DocumentReport`] per
 //! document (SPEC §3). Field names and meanings are a contract; extra fields are allowed.
 
-use crate::{Document, Span};
+use crate::{Document, Span, Stance};
 use serde::{Deserialize, Serialize};
 
 /// One analysed document.
@@ -72,21 +72,13 @@ pub struct ActorOut {
 pub struct StatementStanceOut {
     /// Topic id.
     pub topic: String,
-    /// support | oppose | conditional.
-    pub stance: String,
+    /// support | oppose | conditional (serialised as these lower-case names).
+    pub stance: Stance,
     /// Score in [-1, 1].
     pub score: f32,
     /// Rule that decided it (extra field).
     #[serde(default)]
     pub rule: String,
-}
-
-impl StatementStanceOut {
-    /// The label as an enum (`None` for a label other than support, oppose or
-    /// conditional, which a hand-written report may hold).
-    pub fn label(&self) -> Option<crate::Stance> {
-        crate::Stance::parse(&self.stance)
-    }
 }
 
 /// A statement.
@@ -122,29 +114,14 @@ pub struct StanceOut {
     pub actor: String,
     /// Topic id.
     pub topic: String,
-    /// support | oppose | conditional.
-    pub stance: String,
+    /// support | oppose | conditional (serialised as these lower-case names).
+    pub stance: Stance,
     /// Score in [-1, 1].
     pub score: f32,
     /// Rests on a hedged statement?
     pub hedged: bool,
     /// Indices into `statements`.
     pub statements: Vec<usize>,
-}
-
-impl StanceOut {
-    /// The label as an enum (`None` for a label other than support, oppose or
-    /// conditional, which a hand-written report may hold).
-    ///
-    /// ```
-    /// use stancemap_core::{Stance, output::StanceOut};
-    /// let s = StanceOut { actor: "ana-veltri".into(), topic: "levy".into(), stance: "oppose".into(),
-    ///     score: -0.7, hedged: false, statements: vec![0] };
-    /// assert_eq!(s.label(), Some(Stance::Oppose));
-    /// ```
-    pub fn label(&self) -> Option<crate::Stance> {
-        crate::Stance::parse(&self.stance)
-    }
 }
 
 /// A hedge or booster cue.
@@ -222,7 +199,7 @@ impl DocumentReport {
                     .iter()
                     .map(|s| StatementStanceOut {
                         topic: s.topic.clone(),
-                        stance: s.stance.as_str().to_string(),
+                        stance: s.stance,
                         score: round(s.score),
                         rule: s.rule.clone(),
                     })
@@ -238,7 +215,7 @@ impl DocumentReport {
             .map(|s| StanceOut {
                 actor: doc.actor(s.actor).id.clone(),
                 topic: s.topic.clone(),
-                stance: s.stance.as_str().to_string(),
+                stance: s.stance,
                 score: round(s.score),
                 hedged: s.hedged,
                 statements: s.statements.clone(),

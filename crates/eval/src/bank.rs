@@ -175,9 +175,8 @@ fn predicted(item: &BankItem, report: &DocumentReport) -> (bool, Label) {
             .stances
             .iter()
             .find(|s| s.actor == actor.id && s.topic == item.topic)
-            && let Some(l) = Label::parse(&s.stance)
         {
-            label = l;
+            label = Label::from(s.stance);
         }
     }
     (found, label)

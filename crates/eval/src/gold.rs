@@ -52,6 +52,16 @@ impl Label {
     }
 }
 
+impl From<stancemap_core::Stance> for Label {
+    fn from(s: stancemap_core::Stance) -> Label {
+        match s {
+            stancemap_core::Stance::Support => Label::Support,
+            stancemap_core::Stance::Oppose => Label::Oppose,
+            stancemap_core::Stance::Conditional => Label::Conditional,
+        }
+    }
+}
+
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -193,7 +203,8 @@ impl Gold {
 /// # Errors
 /// The file cannot be read, or [`Gold::from_json_str`] fails; the error names the file,
 /// line and column (`gold/x.json:12:5: invalid gold file: unknown variant ...`).
-pub fn load_gold(path: &Path) -> Result<Gold, Error> {
+pub fn load_gold(path: impl AsRef<Path>) -> Result<Gold, Error> {
+    let path = path.as_ref();
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| Error::from(e).with_path(&shown))?;
     Gold::from_json_str(&text).map_err(|e| e.with_path(&shown))
@@ -204,7 +215,8 @@ pub fn load_gold(path: &Path) -> Result<Gold, Error> {
 /// # Errors
 /// The directory cannot be read, holds no `.json` file, a file fails to load (see
 /// [`load_gold`]), or two files claim the same `doc`.
-pub fn load_gold_dir(dir: &Path) -> Result<Vec<Gold>, Error> {
+pub fn load_gold_dir(dir: impl AsRef<Path>) -> Result<Vec<Gold>, Error> {
+    let dir = dir.as_ref();
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir).map_err(|e| Error::from(e).with_path(&shown))?;
     let mut paths = Vec::new();

@@ -129,7 +129,7 @@ pub struct DocEval {
     /// evidence misses, hedges, boosters (text order).
     pub mistakes: Vec<Mistake>,
     /// Problems with the gold or the prediction that are not scoring errors (a context
-    /// not found in the article, an unknown stance label, …).
+    /// not found in the article, …).
     pub warnings: Vec<String>,
 }
 
@@ -431,20 +431,9 @@ pub fn evaluate_document(
 
     // Predicted stances, with their actors resolved.
     let mut unknown_ids: Vec<&str> = Vec::new();
-    let mut bad_labels: Vec<&str> = Vec::new();
     let mut preds: Vec<PredStance> = Vec::new();
     for s in &report.stances {
-        let label = match Label::parse(&s.stance) {
-            Some(Label::None) => continue,
-            Some(l) => l,
-            None => {
-                if !bad_labels.contains(&s.stance.as_str()) {
-                    bad_labels.push(&s.stance);
-                    warnings.push(format!("unknown stance label {:?} ignored", s.stance));
-                }
-                continue;
-            }
-        };
+        let label = Label::from(s.stance);
         let actor = report.actors.iter().position(|a| a.id == s.actor);
         if actor.is_none() && !unknown_ids.contains(&s.actor.as_str()) {
             unknown_ids.push(&s.actor);

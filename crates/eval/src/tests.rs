@@ -45,7 +45,7 @@ fn stance(actor: &str, topic: &str, label: &str, score: f32, statements: Vec<usi
     StanceOut {
         actor: actor.into(),
         topic: topic.into(),
-        stance: label.into(),
+        stance: label.parse().expect("a SPEC label"),
         score,
         hedged: false,
         statements,
@@ -346,20 +346,15 @@ fn strongest_stance_wins_when_several_predicted_actors_match_one_gold_actor() {
 }
 
 #[test]
-fn unknown_actor_ids_and_labels_warn_and_never_panic() {
+fn unknown_actor_ids_warn_and_never_panic() {
     let g = gold(STANCE_GOLD);
     let mut r = stance_report();
-    r.stances = vec![
-        stance("ghost", "car_ban", "support", 0.5, vec![99]),
-        stance("lopez", "car_ban", "maybe", 0.5, vec![]),
-        stance("lopez", "car_ban", "none", 0.0, vec![]),
-    ];
+    r.stances = vec![stance("ghost", "car_ban", "support", 0.5, vec![99])];
     let e = run(&g, r);
     let t = topic(&e, "car_ban");
     assert_eq!(t.stance.fp, 1);
     let d = e.document("d").unwrap();
     assert!(d.warnings.iter().any(|w| w.contains("ghost")));
-    assert!(d.warnings.iter().any(|w| w.contains("maybe")));
 }
 
 #[test]

@@ -350,7 +350,7 @@ pub fn stances_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
         for s in &report.stances {
             actors.push(&ids, report, &s.actor, index.get(s.actor.as_str()).copied());
             topic.push(&s.topic);
-            stance.push(&s.stance);
+            stance.push(s.stance.as_str());
             score.push(widen(s.score));
             hedged.push(s.hedged);
             n_statements.push(u32::try_from(s.statements.len()).unwrap_or(u32::MAX));

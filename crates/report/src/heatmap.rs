@@ -141,6 +141,21 @@ fn write_grid(
     }
 }
 
+/// The PNG image in memory: RGB bytes, width and height (for tests).
+#[cfg(test)]
+pub(crate) fn render_rgb(grid: &Grid, opts: &HeatmapOptions) -> Result<(Vec<u8>, u32, u32), Error> {
+    let layout = Layout::new(grid, opts);
+    let mut buf = vec![0u8; layout.width as usize * layout.height as usize * 3];
+    {
+        let root =
+            BitMapBackend::with_buffer(&mut buf, (layout.width, layout.height)).into_drawing_area();
+        draw(&root, grid, &layout, opts)
+            .and_then(|()| root.present())
+            .map_err(draw_error)?;
+    }
+    Ok((buf, layout.width, layout.height))
+}
+
 fn svg_string(grid: &Grid, opts: &HeatmapOptions) -> Result<String, Error> {
     let layout = Layout::new(grid, opts);
     let mut svg = String::new();
@@ -336,12 +351,6 @@ fn draw<DB: DrawingBackend>(
                     o += 8;
                 }
             }
-            if c.stance == "conditional" {
-                upper.draw(&Rectangle::new(
-                    [(x0 + 2, y0 + 2), (x1 - 2, y1 - 2)],
-                    amber.stroke_width(3),
-                ))?;
-            }
             let fg = if c.score.abs() * k > 0.55 { WHITE } else { ink };
             let bold = TextStyle::from((FONT, 14).into_font().style(FontStyle::Bold))
                 .color(&fg)
@@ -349,13 +358,36 @@ fn draw<DB: DrawingBackend>(
             let small = TextStyle::from((FONT, 11).into_font())
                 .color(&fg)
                 .pos(centered);
+            let score_text = format!("{:+.2}", c.score);
+            let label_text = format!("{} · n={}", shorten(&c.stance, 12), c.n);
+            if is_low(c, opts.low_commitment) {
+                // A plate of the cell's own colour behind the two lines of text, so the
+                // hatching runs around the label and never through it.
+                let width = [(&score_text, &bold), (&label_text, &small)]
+                    .into_iter()
+                    .filter_map(|(t, s)| upper.estimate_text_size(t, s).ok())
+                    .map(|(w, _)| w as i32)
+                    .max()
+                    .unwrap_or(80);
+                let (cx, cy) = ((x0 + x1) / 2, (y0 + y1) / 2);
+                let half = width / 2 + 5;
+                upper.draw(&Rectangle::new(
+                    [
+                        ((cx - half).max(x0 + 1), (cy - 19).max(y0 + 1)),
+                        ((cx + half).min(x1 - 1), (cy + 19).min(y1 - 1)),
+                    ],
+                    RGBColor(red, green, blue).filled(),
+                ))?;
+            }
+            if c.stance == "conditional" {
+                upper.draw(&Rectangle::new(
+                    [(x0 + 2, y0 + 2), (x1 - 2, y1 - 2)],
+                    amber.stroke_width(3),
+                ))?;
+            }
             chart.draw_series([EmptyElement::at(center)
-                + Text::new(format!("{:+.2}", c.score), (0, -8), bold)
-                + Text::new(
-                    format!("{} · n={}", shorten(&c.stance, 12), c.n),
-                    (0, 9),
-                    small,
-                )])?;
+                + Text::new(score_text, (0, -8), bold)
+                + Text::new(label_text, (0, 9), small)])?;
         }
     }
     let note = TextStyle::from((FONT, 12).into_font()).color(&ink);

@@ -316,7 +316,7 @@ fn matrix(out: &mut String, ctx: &Context<'_>) {
             let low = is_low(c, ctx.opts.low_commitment);
             w!(
                 out,
-                "<td class=\"cell {class}{}\" style=\"background-color:rgb({red},{green},{blue});color:{fg}\">",
+                "<td class=\"cell {class}{}\" style=\"background-color:rgb({red},{green},{blue});--bg:rgb({red},{green},{blue});color:{fg}\">",
                 if low { " low" } else { "" }
             );
             w!(
@@ -389,18 +389,16 @@ fn evidence_item(out: &mut String, ctx: &Context<'_>, d: usize, s: usize, topic:
     );
     let quote = slice(text, st.start, st.end).unwrap_or(st.text.as_str());
     let shown = excerpt(quote, EXCERPT);
-    // A direct quote carries its own quotation marks: `<q>` would add a second pair.
-    let own_marks = shown
-        .trim_start()
-        .starts_with(['"', '\u{201C}', '\u{201E}', '\u{2018}', '\u{00AB}', '\'']);
-    let class = if own_marks { " class=\"own\"" } else { "" };
-    w!(out, "<q{class}>{}</q>", escape(&shown));
+    // The excerpt as written, set off by its style, not by added quotation marks: a
+    // statement holds its own marks (a direct quote, or a quote inside reported speech),
+    // and `<q>` would double them (““…””).
+    w!(out, "<span class=\"ex\">{}</span>", escape(&shown));
     for stance in st.stances.iter().filter(|x| x.topic == topic) {
         w!(
             out,
             " <span class=\"tag {}\">{} {:+.2}</span>",
-            stance_class(&stance.stance),
-            escape(&stance.stance),
+            stance_class(stance.stance.as_str()),
+            escape(stance.stance.as_str()),
             stance.score
         );
     }
@@ -435,7 +433,7 @@ fn actor_title(a: &ActorOut) -> String {
 fn article(out: &mut String, ctx: &Context<'_>, d: usize, report: &DocumentReport, text: &str) {
     w!(
         out,
-        "<section class=\"doc\" id=\"doc-{d}\">\n<h2>{}</h2>\n<p class=\"meta\">",
+        "<section class=\"doc\" id=\"doc-{d}\">\n<a class=\"back all\" href=\"#top\">← whole report</a>\n<h2>{}</h2>\n<p class=\"meta\">",
         escape(doc_label(report))
     );
     let meta: Vec<&str> = [
@@ -499,8 +497,8 @@ fn doc_stances(
             "<li>{} · {}: <span class=\"tag {}\">{}</span> {:+.2}{}",
             escape(name),
             escape(&stance.topic),
-            stance_class(&stance.stance),
-            escape(&stance.stance),
+            stance_class(stance.stance.as_str()),
+            escape(stance.stance.as_str()),
             stance.score,
             if stance.hedged { " · hedged" } else { "" }
         );
@@ -528,7 +526,7 @@ fn statement_badge(ctx: &Context<'_>, s: usize, st: &StatementOut, speaker: &str
     let class = st
         .stances
         .first()
-        .map_or("other", |x| stance_class(&x.stance));
+        .map_or("other", |x| stance_class(x.stance.as_str()));
     let mut label = format!("S{s} · {speaker}");
     if st.stances.is_empty() {
         label.push_str(" · no stance");
@@ -611,7 +609,7 @@ fn marks(
         let class = st
             .stances
             .first()
-            .map_or("other", |x| stance_class(&x.stance));
+            .map_or("other", |x| stance_class(x.stance.as_str()));
         marks.push(Mark {
             start: st.start,
             end: st.end,
@@ -694,15 +692,20 @@ td.cell a{display:block;padding:.35rem .5rem;color:inherit;text-decoration:none}
 td.cell a:hover{outline:2px solid #333;outline-offset:-2px}
 td.cell .sc{display:block;font-weight:700;font-size:1rem}td.cell .lab{display:block;font-size:.75rem}td.cell .n{display:block;font-size:.7rem;opacity:.85}
 td.cell.conditional{box-shadow:inset 0 0 0 3px var(--cond)}
+td.cell.low a>span{display:table;margin:0 auto;padding:0 .3em;background:var(--bg);border-radius:.2em}
 td.cell.empty{background:#f3f3f3;color:#aaa;padding:.35rem}
 .chip{display:inline-block;width:.75em;height:.75em;border-radius:50%;margin-right:.35em;vertical-align:baseline;background:var(--c)}
 .tag{display:inline-block;font-size:.75rem;font-weight:600;padding:0 .4em;border-radius:.3em;color:#fff;background:var(--other)}
 .tag.support{background:var(--sup)}.tag.oppose{background:var(--opp)}.tag.conditional{background:var(--cond)}.tag.low{background:#b45309}
 .ev{background:#fff;border:1px solid #e2e2e2;border-radius:.4rem;padding:.5rem .8rem;margin:.6rem 0}
 .ev:target,.st:target{outline:3px solid #f59e0b;outline-offset:2px}
-.ev ol{margin:.2rem 0;padding-left:1.4rem}.ev li{margin:.25rem 0}.ev q{font-family:Georgia,"Times New Roman",serif}
+.ev ol{margin:.2rem 0;padding-left:1.4rem}.ev li{margin:.25rem 0}.ev .ex{font-family:Georgia,"Times New Roman",serif;font-style:italic;color:#333}
 .back{font-size:.8rem}.none{color:#777;font-style:italic}
-.doc{background:#fff;border:1px solid #e2e2e2;border-radius:.4rem;padding:.4rem 1.2rem 1rem;margin:1.5rem 0}
+.doc{background:#fff;border:1px solid #e2e2e2;border-radius:.4rem;padding:.4rem 1.2rem 1rem;margin:1.5rem 0;overflow-wrap:anywhere}
+.back.all{display:none}
+body:has(.doc:target)>:not(.doc:target){display:none}
+body:has(.doc:target) .doc:target{margin-top:0}
+.doc:target .back.all{display:inline}
 .doc h2{border:0}.meta{color:#666;font-size:.85rem;margin:.2rem 0}.warn{color:#9a3412;font-size:.85rem}
 .cast{font-size:.85rem}.dstances{font-size:.85rem;margin:.3rem 0 .8rem}
 .text{white-space:pre-wrap;font-family:Georgia,"Times New Roman",serif;font-size:1rem;line-height:2.3;border-top:1px solid #eee;padding-top:.6rem}
@@ -710,8 +713,7 @@ td.cell.empty{background:#f3f3f3;color:#aaa;padding:.35rem}
 .st{border-bottom:3px solid var(--other);background:rgba(138,143,152,.07);padding:.15em 0;border-radius:.2em}
 .st.support{border-color:var(--sup);background:rgba(33,102,172,.07)}.st.oppose{border-color:var(--opp);background:rgba(178,24,43,.07)}.st.conditional{border-color:var(--cond);background:rgba(201,138,0,.08)}
 .st.quote{border-bottom-style:double}
-q.own{quotes:none}
-.badge{font:600 .65rem/1 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#fff;background:var(--other);padding:.2em .4em;border-radius:.3em;margin-right:.35em;vertical-align:.15em;text-decoration:none;user-select:none;white-space:nowrap}
+.badge{font:600 .65rem/1 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#fff;background:var(--other);padding:.2em .4em;border-radius:.3em;margin-right:.35em;vertical-align:.15em;text-decoration:none;user-select:none;white-space:normal;overflow-wrap:anywhere;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .badge.support{background:var(--sup)}.badge.oppose{background:var(--opp)}.badge.conditional{background:var(--cond)}
 mark{color:inherit}
 .ment{background:var(--c);padding:.1em .25em;border-radius:.3em}

@@ -24,6 +24,7 @@
 //! # Example: a report of one short article
 //! ```
 //! use stancemap_core::output::*;
+//! use stancemap_core::Stance;
 //! use stancemap_report::{html_report, ReportOptions};
 //!
 //! let text = "Defence Minister Jane Roe said the jets may have to be shot down.".to_string();
@@ -51,7 +52,7 @@
 //!         cue: Some("said".into()),
 //!         stances: vec![StatementStanceOut {
 //!             topic: "shoot_down".into(),
-//!             stance: "support".into(),
+//!             stance: Stance::Support,
 //!             score: 0.7,
 //!             rule: String::new(),
 //!         }],
@@ -62,7 +63,7 @@
 //!     stances: vec![StanceOut {
 //!         actor: "jane-roe".into(),
 //!         topic: "shoot_down".into(),
-//!         stance: "support".into(),
+//!         stance: Stance::Support,
 //!         score: 0.7,
 //!         hedged: true,
 //!         statements: vec![0],
@@ -140,7 +141,8 @@ impl Default for ReportOptions {
 /// Anchors: `#matrix`, `#evidence`, `#ev-<row>-<column>` (the evidence of a matrix
 /// cell), `#doc-<d>` (an article) and `#d<d>-s<s>` (statement `s` of document `d`),
 /// with `d`, `s`, row and column the 0-based positions, so ids never depend on the input
-/// text.
+/// text. A link to an article (`report.html#doc-1`) shows that article alone, with a link
+/// back to the whole report (CSS `:target`, no script).
 ///
 /// # Errors
 /// Only when the stance matrix cannot be built (a polars error, e.g. a topic named like

@@ -61,7 +61,7 @@ fn statement(
         cue: Some("said".into()),
         stances: vec![StatementStanceOut {
             topic: topic.into(),
-            stance: stance.into(),
+            stance: stance.parse().expect("a SPEC label"),
             score,
             rule: "test/rule".into(),
         }],
@@ -82,7 +82,7 @@ fn stance(
     StanceOut {
         actor: actor.into(),
         topic: topic.into(),
-        stance: label.into(),
+        stance: label.parse().expect("a SPEC label"),
         score,
         hedged,
         statements,
@@ -388,7 +388,7 @@ fn input_text_is_escaped_everywhere() {
         cue: Some(evil.into()),
         stances: vec![StatementStanceOut {
             topic: evil.into(),
-            stance: evil.into(),
+            stance: stancemap_core::Stance::Support,
             score: 0.5,
             rule: evil.into(),
         }],
@@ -634,13 +634,91 @@ fn a_direct_quote_in_the_evidence_list_is_not_quoted_twice() {
         stance("ben-ode", "levy", "support", 0.6, false, vec![1]),
     ];
     let html = html_report(&[(r, text.to_string())], &ReportOptions::default()).expect("report");
-    assert!(html.contains("q.own{quotes:none}"));
+    // No `<q>` (its generated marks would double the statement's own), the excerpt as
+    // written.
+    assert!(!html.contains("<q"), "{html}");
     assert!(
-        html.contains("<q class=\"own\">\u{201C}We will scrap the levy,\u{201D}</q>"),
+        html.contains("<span class=\"ex\">\u{201C}We will scrap the levy,\u{201D}</span>"),
         "{html}"
     );
     assert!(
-        html.contains("<q>Ben Ode said tolls should rise.</q>"),
+        html.contains("<span class=\"ex\">Ben Ode said tolls should rise.</span>"),
         "{html}"
+    );
+}
+
+/// A one-cell grid: a strong oppose cell (dark red, white text), hatched or not, with the
+/// same colour (same commitment).
+fn dark_cell(hatched: bool) -> Grid {
+    Grid {
+        topics: vec!["levy".into()],
+        rows: vec![crate::grid::RowHead {
+            id: "ana-pike".into(),
+            name: "Ana Pike".into(),
+            kind: Some("person".into()),
+            country: None,
+        }],
+        cells: vec![vec![Some(crate::grid::Cell {
+            score: -0.95,
+            stance: "oppose".into(),
+            n: 3,
+            hedged: hatched,
+            commitment: Some(0.9),
+            evidence: vec![],
+        })]],
+    }
+}
+
+/// Issue 12: on a dark hatched cell of the PNG heatmap the white hatching ran through the
+/// white label. Every pixel the hatching changes must keep a clear margin from the label.
+#[test]
+fn hatching_leaves_the_label_of_a_dark_cell_clear() {
+    let opts = HeatmapOptions::default();
+    let (plain, w, h) = crate::heatmap::render_rgb(&dark_cell(false), &opts).expect("plain");
+    let (hatched, w2, h2) = crate::heatmap::render_rgb(&dark_cell(true), &opts).expect("hatched");
+    assert_eq!((w, h), (w2, h2));
+    let px = |buf: &[u8], x: usize, y: usize| {
+        let i = (y * w as usize + x) * 3;
+        (buf[i], buf[i + 1], buf[i + 2])
+    };
+    // The cell: the bounding box of its fill colour in the plain image.
+    let cell = dark_cell(false).cells[0][0].clone().expect("a cell");
+    let (r, g, b) = crate::grid::score_rgb(cell.score, crate::grid::strength(&cell));
+    let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
+    for y in 0..h as usize {
+        for x in 0..w as usize {
+            if px(&plain, x, y) == (r, g, b) {
+                (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+            }
+        }
+    }
+    assert!(x1 > x0 + 40 && y1 > y0 + 20, "the cell is found");
+    // The label: light pixels inside the cell of the plain image.
+    let light = |p: (u8, u8, u8)| u32::from(p.0) + u32::from(p.1) + u32::from(p.2) > 600;
+    let mut text = Vec::new();
+    for y in y0..=y1 {
+        for x in x0..=x1 {
+            if light(px(&plain, x, y)) {
+                text.push((x, y));
+            }
+        }
+    }
+    assert!(text.len() > 30, "the label is drawn: {} pixels", text.len());
+    let mut changed = 0;
+    for y in y0..=y1 {
+        for x in x0..=x1 {
+            if px(&plain, x, y) == px(&hatched, x, y) {
+                continue;
+            }
+            changed += 1;
+            let near = text
+                .iter()
+                .any(|&(tx, ty)| tx.abs_diff(x) <= 2 && ty.abs_diff(y) <= 2);
+            assert!(!near, "hatching at ({x}, {y}) touches the label");
+        }
+    }
+    assert!(
+        changed > 100,
+        "the cell is still hatched ({changed} pixels)"
     );
 }
