@@ -1919,6 +1919,31 @@ fn org_references(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, tak
     if orgs.is_empty() {
         return;
     }
+    // Each organisation's lower-cased name and mentions by position, so that a reference
+    // looks up the last fitting organisation per actor instead of scanning every mention
+    // (quadratic on long documents).
+    let mut lower: Vec<String> = vec![String::new(); w.actors.len()];
+    let mut seen: Vec<Vec<(usize, usize)>> = vec![Vec::new(); w.actors.len()];
+    for &x in &orgs {
+        lower[x] = w.actors[x].name.to_lowercase();
+    }
+    for m in &w.mentions {
+        if w.actors[m.actor.0].kind == ActorKind::Organisation {
+            seen[m.actor.0].push((m.span.start, m.span.end));
+        }
+    }
+    for v in &mut seen {
+        v.sort_unstable();
+    }
+    // the start of the actor's last mention that ends before `at`
+    let last_before = |v: &[(usize, usize)], at: usize| -> Option<usize> {
+        let k = v.partition_point(|&(s, _)| s < at);
+        v[..k]
+            .iter()
+            .rev()
+            .find(|&&(_, e)| e <= at)
+            .map(|&(s, _)| s)
+    };
     for &(lo, hi) in sentences {
         let mut i = lo;
         while i + 1 < hi {
@@ -1971,7 +1996,8 @@ fn org_references(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, tak
             let start = w.doc.tokens[i].span.start;
             let head_word = w.norm(hd);
             let media = w.has(hd, F_MEDIA);
-            let fits = |a: &Actor| -> bool {
+            let fits = |x: usize| -> bool {
+                let a = &w.actors[x];
                 if a.kind != ActorKind::Organisation {
                     return false;
                 }
@@ -1985,20 +2011,23 @@ fn org_references(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, tak
                             .next()
                             .is_some_and(|l| normalizes_to(w.tok(hd), &normalize_name(l)))
                 } else {
-                    a.name.to_lowercase().contains(head_word)
+                    lower[x].contains(head_word)
                 };
                 // an outlet whose country is unknown may be "the British paper"
                 by_head && country.is_none_or(|c| a.country.as_deref().is_none_or(|x| x == c))
             };
-            let target = w
-                .mentions
+            let target = orgs
                 .iter()
-                .filter(|m| m.span.end <= start && fits(&w.actors[m.actor.0]))
-                .max_by_key(|m| m.span.start)
-                .map(|m| m.actor);
+                .filter(|&&x| fits(x))
+                .filter_map(|&x| Some((last_before(&seen[x], start)?, x)))
+                .max()
+                .map(|(_, x)| ActorId(x));
             if let Some(id) = target {
                 let span = w.doc.tokens[i].span.cover(w.doc.tokens[hd].span);
                 w.mention(id, span, MentionKind::Role, "actors/role/organisation");
+                let v = &mut seen[id.0];
+                let k = v.partition_point(|&p| p < (span.start, span.end));
+                v.insert(k, (span.start, span.end));
                 taken[i..=hd].fill(true);
                 i = hd + 1;
                 continue;

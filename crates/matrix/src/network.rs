@@ -333,7 +333,7 @@ pub fn events_frame(reports: &[DocumentReport]) -> PolarsResult<DataFrame> {
             let a = index.get(st.actor.as_str()).copied();
             let (id, name) = ids.resolve(report, &st.actor, a);
             for s in &st.stances {
-                let Some(level) = level_of(&s.stance) else {
+                let Some(level) = level_of(s.stance.as_str()) else {
                     continue;
                 };
                 sid.push(statement_id(&report.doc_id, i));
@@ -415,7 +415,8 @@ pub fn affiliation_frame(reports: &[DocumentReport], topics: &[String]) -> Polar
             let a = index.get(st.actor.as_str()).copied();
             let (id, name) = ids.resolve(report, &st.actor, a);
             let wanted = st.stances.iter().filter(|s| {
-                level_of(&s.stance).is_some() && (topics.is_empty() || topics.contains(&s.topic))
+                level_of(s.stance.as_str()).is_some()
+                    && (topics.is_empty() || topics.contains(&s.topic))
             });
             let mut rows: Vec<(Option<&str>, Option<&str>)> = wanted
                 .map(|s| (Some(s.topic.as_str()), Some(s.stance.as_str())))

@@ -1082,7 +1082,7 @@ impl<'a> DocView<'a> {
     /// "When asked if he backed X, he responded: Yes, I do."
     fn answer(&self, rt: &PackRt, pd: &PackDoc, on: &Mask, sents: &[usize]) -> Option<Decision> {
         let toks = &self.stream.toks;
-        for a in pd.answers.iter().filter(|a| on[a.start]) {
+        for (_, a) in hits_in(&pd.answers, on.range()).filter(|(_, a)| on[a.start]) {
             let sent = toks[a.start].sent;
             let sr = self.stream.sents[sent].range.clone();
             let initial = a.start == sr.start || {
@@ -1095,48 +1095,30 @@ impl<'a> DocView<'a> {
             // The question: a scope of the same sentence before the answer, or the
             // previous sentence if it asks.
             let mut region: Option<Range<usize>> = None;
-            for q in pd
-                .scopes
-                .iter()
-                .filter(|q| q.start >= sr.start && q.end <= a.start)
-            {
+            for (_, q) in hits_in(&pd.scopes, sr.start..a.start).filter(|(_, q)| q.end <= a.start) {
                 let qi = pd.scope_of[q.start];
                 let end = (q.start..a.start)
                     .take_while(|&i| pd.scope_of[i] == qi)
                     .last()
                     .map_or(q.end, |i| i + 1);
-                if pd
-                    .targets
-                    .iter()
-                    .any(|t| t.start >= q.start && t.start < end)
-                {
+                if hits_in(&pd.targets, q.start..end).next().is_some() {
                     region = Some(q.start..end);
                 }
             }
             // "'Absolutely,' she said when asked whether …": a short answer that opens
             // the sentence, and the question after it.
             if region.is_none() && a.start == sr.start {
-                for q in pd
-                    .scopes
-                    .iter()
-                    .filter(|q| q.start >= a.end && q.end <= sr.end)
-                {
+                for (_, q) in hits_in(&pd.scopes, a.end..sr.end).filter(|(_, q)| q.end <= sr.end) {
                     let qi = pd.scope_of[q.start];
                     let end = (q.start..sr.end)
                         .take_while(|&i| pd.scope_of[i] == qi)
                         .last()
                         .map_or(q.end, |i| i + 1);
-                    let between_free = !pd
-                        .targets
-                        .iter()
-                        .chain(pd.cues.iter())
-                        .any(|t| t.start >= a.end && t.start < q.start);
-                    if between_free
-                        && pd
-                            .targets
-                            .iter()
-                            .any(|t| t.start >= q.start && t.start < end)
-                    {
+                    let between_free = hits_in(&pd.targets, a.end..q.start)
+                        .chain(hits_in(&pd.cues, a.end..q.start))
+                        .next()
+                        .is_none();
+                    if between_free && hits_in(&pd.targets, q.start..end).next().is_some() {
                         region = Some(q.start..end);
                         break;
                     }
@@ -1188,10 +1170,7 @@ impl<'a> DocView<'a> {
             };
             let mut evidence = vec![span_of(toks, a.start, a.end)];
             evidence.extend(
-                pd.targets
-                    .iter()
-                    .filter(|t| region.contains(&t.start))
-                    .map(|t| span_of(toks, t.start, t.end)),
+                hits_in(&pd.targets, region.clone()).map(|(_, t)| span_of(toks, t.start, t.end)),
             );
             evidence.sort();
             return Some(Decision {
@@ -1217,8 +1196,8 @@ impl<'a> DocView<'a> {
         let sr = self.stream.sents[sent].range.clone();
         let clean = |a: usize, b: usize| {
             !self.boundary_between(pd, a, b)
-                && !pd.cues.iter().any(|c| c.start >= a && c.start < b)
-                && !pd.targets.iter().any(|t| t.start >= a && t.start < b)
+                && hits_in(&pd.cues, a..b).next().is_none()
+                && hits_in(&pd.targets, a..b).next().is_none()
         };
         let al = pd.alignments.iter().find(|al| {
             al.start >= sr.start
