@@ -15,8 +15,8 @@ use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 use rayon::prelude::*;
-use stancemap::core::Meta;
 use stancemap::core::output::{ActorOut, DocumentReport, StanceOut};
+use stancemap::core::{Meta, Stance};
 use stancemap::matrix::{GroupBy, MatrixOptions, stance_matrix};
 use stancemap::polars::prelude::*;
 use stancemap::{Analyzer, Document};
@@ -980,6 +980,11 @@ fn reports_from_tables(
             },
         ));
         let n = n_st.get(i).unwrap_or(1) as usize;
+        let Some(s) = Stance::parse(&s) else {
+            return Err(polars_err!(
+                ComputeError: "stances row {i} ({d}): stance {s:?} is not support, oppose or conditional"
+            ));
+        };
         if let Some(r) = by_doc.get_mut(&id) {
             r.stances.push(StanceOut {
                 actor: a,

@@ -85,7 +85,8 @@ fn pipeline_stages_are_listed_in_order() {
             "attribute",
             "turn-speakers",
             "cues",
-            "stance"
+            "stance",
+            "item-votes"
         ]
     );
 }

@@ -8,7 +8,7 @@ use stancemap::matrix::{Format, MatrixOptions, stance_matrix, write_frame};
 use stancemap::polars::prelude::*;
 
 fn golds() -> Vec<Gold> {
-    load_gold_dir(&corpus("gold")).expect("gold loads")
+    load_gold_dir(corpus("gold")).expect("gold loads")
 }
 
 fn eval() -> EvalReport {

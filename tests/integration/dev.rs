@@ -33,7 +33,7 @@ fn analyzer_with(packs: &[&str]) -> Analyzer {
 
 fn evaluate_part(part: &str, packs: &[&str]) -> EvalReport {
     let analyzer = analyzer_with(packs);
-    let golds = load_gold_dir(&dev(&format!("{part}/gold"))).expect("gold loads");
+    let golds = load_gold_dir(dev(&format!("{part}/gold"))).expect("gold loads");
     let preds: Vec<(DocumentReport, String)> = analyzer
         .analyze_paths(&[dev(&format!("{part}/articles"))], &Default::default())
         .map(|r| {

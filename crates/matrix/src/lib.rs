@@ -29,6 +29,7 @@
 //! # Example: a stance matrix as CSV
 //! ```
 //! use stancemap_core::output::{ActorOut, DocumentReport, StanceOut};
+//! use stancemap_core::Stance;
 //! use stancemap_matrix::{stance_matrix, write_frame, Format, MatrixOptions};
 //!
 //! // One document in which a minister supports the measure on the strength of two
@@ -52,7 +53,7 @@
 //!     stances: vec![StanceOut {
 //!         actor: "jane-roe".into(),
 //!         topic: "shoot_down".into(),
-//!         stance: "support".into(),
+//!         stance: Stance::Support,
 //!         score: 0.8,
 //!         hedged: false,
 //!         statements: vec![0, 1],

@@ -1170,6 +1170,7 @@ impl<'a> GraphmlColumns<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stancemap_core::Stance;
     use stancemap_core::output::{ActorOut, StatementOut, StatementStanceOut};
 
     fn person(id: &str, name: &str, country: Option<&str>) -> ActorOut {
@@ -1196,7 +1197,7 @@ mod tests {
                 .iter()
                 .map(|(t, l)| StatementStanceOut {
                     topic: (*t).into(),
-                    stance: (*l).into(),
+                    stance: Stance::parse(l).expect("a stance label"),
                     score: match *l {
                         "support" => 0.8,
                         "oppose" => -0.8,
