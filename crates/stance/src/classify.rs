@@ -889,7 +889,9 @@ impl<'a> DocView<'a> {
                     && !opts.propagate
                     && !opts.unscoped
                     && match f.holder {
-                        Holder::Subject => self.subject(h.start, sp) == Subj::Other,
+                        Holder::Subject => {
+                            !self.passive_after(h.end) && self.subject(h.start, sp) == Subj::Other
+                        }
                         Holder::Own => self.subject(h.start, sp) != Subj::Speaker,
                         Holder::Speaker => false,
                     }
@@ -1240,6 +1242,41 @@ impl<'a> DocView<'a> {
                 d.evidence.sort();
                 d
             })
+    }
+
+    /// Does a passive start at token `e` ("[will] be shot down", "[would] not be quickly
+    /// brought down")? Its subject is what is acted on: "Russian drones will be shot
+    /// down, the minister said" commits the minister's side, not Russia. A participle
+    /// before "to" ("will be forced to", "is prepared to") is an attitude, not a passive.
+    fn passive_after(&self, e: usize) -> bool {
+        let toks = &self.stream.toks;
+        let Some(last) = e.checked_sub(1) else {
+            return false;
+        };
+        let end = self.stream.sents[toks[last].sent].range.end;
+        let norm = |i: usize| self.stream.norm(&toks[i]);
+        let adverb = |i: usize| {
+            toks[i].neg
+                || (toks[i].word && !toks[i].cap && norm(i).ends_with("ly") && norm(i).len() > 4)
+        };
+        let mut i = e;
+        while i < end && adverb(i) {
+            i += 1;
+        }
+        if i >= end || !matches!(norm(i), "be" | "been" | "get") {
+            return false;
+        }
+        i += 1;
+        while i < end && adverb(i) {
+            i += 1;
+        }
+        if i >= end || !toks[i].word || toks[i].cap {
+            return false;
+        }
+        let w = norm(i);
+        let participle = (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en")))
+            || self.lex.irregular_participles.contains(w);
+        participle && (i + 1 >= end || norm(i + 1) != "to")
     }
 
     /// Is the subject of the frame starting at `f` the speaker, someone else, or

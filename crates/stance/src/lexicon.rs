@@ -475,6 +475,8 @@ struct WordsToml {
     compound_heads: Vec<String>,
     #[serde(default)]
     own_forces: Vec<String>,
+    #[serde(default)]
+    irregular_participles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -529,6 +531,9 @@ pub struct Lexicon {
     /// Nouns of armed forces and their crews ("pilots", "troops", "air defences"): as the
     /// subject of an official's commitment they are the official's own side.
     pub(crate) own_forces: BTreeSet<String>,
+    /// Past participles not in -ed/-en ("shot", "brought"): "will be shot down" is a
+    /// passive, whose subject is not the one who acts.
+    pub(crate) irregular_participles: BTreeSet<String>,
     pub(crate) scopes: Vec<Entry>,
     pub(crate) contrasts: Vec<Entry>,
     pub(crate) alignments: Vec<Entry>,
@@ -589,6 +594,7 @@ impl Lexicon {
             not_names: set(&raw.words.not_names),
             official_roles: set(&raw.words.official_roles),
             own_forces: set(&raw.words.own_forces),
+            irregular_participles: set(&raw.words.irregular_participles),
             scopes: c.entries(&raw.scopes)?,
             contrasts: c.entries(&raw.contrasts)?,
             alignments: c.entries(&raw.alignments)?,

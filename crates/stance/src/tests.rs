@@ -353,6 +353,41 @@ fn another_actors_wish_is_not_the_speakers() {
     assert_eq!(stance(&det, d, "shoot_down"), None);
 }
 
+/// The subject of a passive commitment is what is acted on, not who acts: a state named
+/// in it ("Freedonian drones will be shot down") does not make the commitment another
+/// actor's; in the active voice the state is the one who acts.
+#[test]
+fn a_passive_commitment_is_the_speakers_whoever_its_subject_names() {
+    let det = StanceDetector::default();
+    let run = |text: &str| {
+        let d = doc(
+            None,
+            text,
+            Some("Ola Brenn"),
+            &["Freedonian", "Freedonia"],
+            false,
+        );
+        stance(&det, d, "shoot_down")
+    };
+    assert_eq!(
+        run("Ola Brenn said Freedonian drones will be shot down."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        run("Ola Brenn said any drone over Freedonian soil would quickly be brought down."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        run("Ola Brenn said Freedonia will shoot down any drone over its soil."),
+        None
+    );
+    // "be forced to": an attitude of the subject, not a passive.
+    assert_eq!(
+        run("Ola Brenn said Freedonia will be forced to shoot down the drones."),
+        None
+    );
+}
+
 #[test]
 fn answers_take_the_polarity_of_the_question() {
     assert_eq!(
