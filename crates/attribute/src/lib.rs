@@ -284,6 +284,13 @@ const NOT_ROLE: &[&str] = &[
     "would", "will", "was", "is",
 ];
 
+/// Subject pronouns and finite auxiliaries: words of a clause, which the noun phrase of a
+/// post-posed speaker ("…, the commander of the air force, Gen. Jan Roe, said") lacks.
+const CLAUSE_WORDS: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "will", "would", "shall", "should", "must", "can",
+    "could", "may", "might", "is", "are", "was", "were", "has", "have", "had",
+];
+
 /// Conjunctions that make the clause they open a condition or a time to come, not a
 /// statement ("unless Rome agrees", "once Washington has decided").
 /// ("whatever X likes to say" dismisses X's words, it does not report a position.)
@@ -1267,7 +1274,14 @@ impl Attributor {
                     {
                         sent.span
                     } else if let Some(c) = (lo..clause_start)
-                        .find(|&c| cx.norm(c) == "," && t - c <= 16)
+                        .find(|&c| {
+                            // the comma that opens the speaker's noun phrase, not one
+                            // that closes a fronted clause ("If they come back, we will
+                            // …, X said")
+                            cx.norm(c) == ","
+                                && t - c <= 16
+                                && (c + 1..t).all(|k| !CLAUSE_WORDS.contains(&cx.norm(k)))
+                        })
                         .filter(|_| self.nothing_reported_after(cx, i, &norms, cue_end, hi))
                     {
                         // "…, the commander, Gen. Jan Roe, said (on Friday)." and "…, X told

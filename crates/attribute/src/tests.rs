@@ -603,3 +603,24 @@ fn a_concessive_free_relative_reports_nothing() {
     let doc = run("Ana Veltri says that balloons are harmless.");
     assert_eq!(doc.statements.len(), 1, "{:?}", statements(&doc));
 }
+
+/// A speaker after the clause: the content runs up to the comma before the speaker's
+/// noun phrase, not to the comma that closes a fronted clause.
+#[test]
+fn a_fronted_clause_stays_in_the_content_of_a_post_posed_speaker() {
+    let content = |text: &str| {
+        let doc = run(text);
+        let s = &doc.statements[0];
+        doc.slice(s.content).to_string()
+    };
+    assert_eq!(
+        content("If the balloons come back, we will bring them down, Ola Brenn said."),
+        "If the balloons come back, we will bring them down"
+    );
+    assert_eq!(
+        content(
+            "The balloons must be stopped, the head of the coast guard, Capt. Ola Brenn, said."
+        ),
+        "The balloons must be stopped"
+    );
+}

@@ -587,6 +587,24 @@ impl<'a> DocView<'a> {
         (a..b).any(|i| pd.hard[i])
     }
 
+    /// Is token `p` in the consequent of the conditional antecedent that holds token
+    /// `t` ("If we shoot them down, Moscow will retaliate": the retaliation is what the
+    /// action leads to)? The antecedent is a scope with id `if` closed by a comma; the
+    /// consequent is outside every scope, after it.
+    fn consequent_of(&self, pd: &PackDoc, t: usize, p: usize) -> bool {
+        let Some(si) = pd.scope_of[t] else {
+            return false;
+        };
+        let opener = &pd.scopes[si];
+        self.lex
+            .scopes
+            .get(opener.entry)
+            .is_some_and(|e| e.id == "if")
+            && pd.scope_of[p].is_none()
+            && (t..p)
+                .any(|i| pd.scope_of[i].is_none() && self.stream.norm(&self.stream.toks[i]) == ",")
+    }
+
     fn frame<'r>(&self, rt: &'r PackRt, h: &Hit) -> Option<&'r crate::lexicon::Frame> {
         match &rt.cues[h.entry].role {
             Role::Frame(f) => Some(f),
@@ -798,7 +816,8 @@ impl<'a> DocView<'a> {
                 .min_by_key(|(_, h)| h.start)
                 .filter(|(_, h)| {
                     let f = self.frame(rt, h);
-                    let scope_ok = pd.scope_of[h.start] == pd.scope_of[start];
+                    let scope_ok = pd.scope_of[h.start] == pd.scope_of[start]
+                        || self.consequent_of(pd, start, h.start);
                     // "drones that were dangerous": a relative clause evaluates the
                     // noun, not the action.
                     let relative = (end..h.start).any(|i| {

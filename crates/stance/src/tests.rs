@@ -388,6 +388,24 @@ fn a_passive_commitment_is_the_speakers_whoever_its_subject_names() {
     );
 }
 
+/// "If X, Y": what the consequent says about the action in the antecedent is the
+/// position on it; a fronted condition on the speaker's own commitment stays a trigger.
+#[test]
+fn a_consequent_evaluates_the_action_in_its_antecedent() {
+    assert_eq!(
+        sd("If the coalition fires on the balloons, the other side will retaliate."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("If we shoot one balloon down, the other side will think twice."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("If the balloons come back, we will shoot them down."),
+        Some(Stance::Support)
+    );
+}
+
 #[test]
 fn answers_take_the_polarity_of_the_question() {
     assert_eq!(
