@@ -574,7 +574,13 @@ impl Attributor {
                 if first > lo {
                     let before = cx.norm(first - 1);
                     if PREPOSITIONS.contains(&before) && !(participle && before == "with") {
-                        return None;
+                        // "a spokesperson for the defence ministry said": the
+                        // institution speaks through its unnamed spokesperson
+                        let spokes = matches!(before, "for" | "of" | "at")
+                            && first > lo + 1
+                            && SPOKES.contains(&cx.norm(first - 2))
+                            && !cx.is_person(m);
+                        return spokes.then_some(m);
                     }
                     // "once America has decided", "unless Rome agrees": no statement
                     if SUBORDINATORS.contains(&before) {

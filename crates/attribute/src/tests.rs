@@ -624,3 +624,15 @@ fn a_fronted_clause_stays_in_the_content_of_a_post_posed_speaker() {
         "The balloons must be stopped"
     );
 }
+
+/// "A spokesperson for X said": the unnamed spokesperson's institution speaks; a
+/// preposition before any other subject still blocks it ("talks with X said" is no one).
+#[test]
+fn an_unnamed_spokesperson_for_an_institution_is_the_institution() {
+    let doc = run("A spokesperson for NATO said the patrols would continue.");
+    assert_eq!(speakers(&doc), ["NATO"]);
+    let doc = run("A spokesman for the Latvian defence ministry said the patrols would continue.");
+    assert_eq!(speakers(&doc), ["Ministry of Defence of Latvia"]);
+    let doc = run("Diplomats close to NATO said the patrols would continue.");
+    assert!(!speakers(&doc).contains(&"NATO".to_string()));
+}
