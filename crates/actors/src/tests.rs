@@ -120,6 +120,22 @@ fn role_reference_resolves_to_the_holder() {
     );
 }
 
+/// A lower-case rank before a full name is a title ("retired Danish general Ole Brask");
+/// "general" before anything else is an adjective.
+#[test]
+fn a_lower_case_rank_before_a_name_is_a_title() {
+    let doc = run("The patrols should go on, said retired Danish general Ole Brask.");
+    let a = actor(&doc, "Ole Brask");
+    assert_eq!(a.role.as_deref(), Some("General"));
+    assert_eq!(a.country.as_deref(), Some("Denmark"));
+    let doc = run("The general public was not consulted, Ole Brask said.");
+    assert!(
+        doc.actors.iter().all(|a| a.role.is_none()),
+        "{:?}",
+        doc.actors
+    );
+}
+
 #[test]
 fn unnamed_role_with_a_modifier_is_an_actor() {
     let doc = run("A NATO spokesperson called the flight reckless.");
