@@ -17,6 +17,7 @@
 //! | `item?` | the item, optionally |
 //! | `*3` / `*1-3` | a gap of 0..=3 (1..=3) words; gaps never cross punctuation nor a negator |
 //! | `[to\|will]` | (first item only) the word right *before* the match must be one of these; it is not part of the match |
+//! | `[^\|:]` | (in a look-behind) `^`: the match starts its sentence ("Shoot them down.") |
 //! | `[only\|.]` | (last item only, after a required item) the token right *after* the match must be one of these; it is not part of the match |
 //!
 //! Matching is longest-first: of all the ways a pattern can match at a position the
@@ -112,6 +113,11 @@ pub(crate) trait TokView {
     fn valence(&self) -> i8 {
         0
     }
+    /// The sentence the token is in (a look-behind `^` needs the previous token to be
+    /// in another sentence).
+    fn sentence(&self) -> usize {
+        0
+    }
 }
 
 /// One alternative of an item; `W` is `String` as parsed, [`Sym`] once interned.
@@ -127,6 +133,8 @@ enum Alt<W> {
     Neg,
     /// A word of positive (`true`) or negative valence.
     Val(bool),
+    /// The start of a sentence (look-behind only).
+    Start,
 }
 
 /// The valence (in tenths) a word needs to count as evaluative.
@@ -143,6 +151,7 @@ impl<W> Alt<W> {
             Alt::Punct(p) => Alt::Punct(f(p)),
             Alt::Neg => Alt::Neg,
             Alt::Val(p) => Alt::Val(*p),
+            Alt::Start => Alt::Start,
         }
     }
 }
@@ -157,6 +166,8 @@ impl Alt<Sym> {
             Alt::Neg => t.is_neg(),
             Alt::Val(true) => t.is_word() && t.valence() >= VALENCE_MIN,
             Alt::Val(false) => t.is_word() && t.valence() <= -VALENCE_MIN,
+            // only in a look-behind, which checks it against the token pair
+            Alt::Start => false,
         }
     }
 }
@@ -234,7 +245,18 @@ impl Pattern<String> {
                         "`{raw}`: a `[..]` context item must come first and be closed"
                     ));
                 }
-                before = Some(parse_alts(&raw[1..raw.len() - 1], classes, stemmer)?);
+                let body = &raw[1..raw.len() - 1];
+                let start = body.split('|').any(|a| a == "^");
+                let rest: Vec<&str> = body.split('|').filter(|a| *a != "^").collect();
+                let mut alts = if rest.is_empty() {
+                    Vec::new()
+                } else {
+                    parse_alts(&rest.join("|"), classes, stemmer)?
+                };
+                if start {
+                    alts.push(Alt::Start);
+                }
+                before = Some(alts);
                 continue;
             }
             if let Some(g) = raw.strip_prefix('*') {
@@ -339,7 +361,7 @@ impl Pattern<Sym> {
                     Alt::Word { stem, norm } => keys.extend([Key::Sym(stem), Key::Sym(norm)]),
                     Alt::Exact(n) | Alt::Punct(n) => keys.push(Key::Sym(n)),
                     Alt::Neg => keys.push(Key::Neg),
-                    Alt::Val(_) => {}
+                    Alt::Val(_) | Alt::Start => {}
                 }
             }
             if !optional {
@@ -375,7 +397,10 @@ impl Pattern<Sym> {
             return None;
         }
         if let Some(before) = &self.before {
-            let ok = pos > 0 && before.iter().any(|a| a.matches(&toks[pos - 1]));
+            let ok = before.iter().any(|a| match a {
+                Alt::Start => pos == 0 || toks[pos - 1].sentence() != toks[pos].sentence(),
+                a => pos > 0 && a.matches(&toks[pos - 1]),
+            });
             if !ok {
                 return None;
             }
@@ -589,6 +614,19 @@ mod tests {
         assert_eq!(p.match_at(&t, 2, t.len()), Some(3));
         let t = toks("calm down now", &v);
         assert_eq!(p.match_at(&t, 1, t.len()), None);
+    }
+
+    /// `^` in a look-behind: the match opens its sentence (the test tokens are all in
+    /// sentence 0, so only the first position starts one), or follows another listed word.
+    #[test]
+    fn sentence_start_in_a_look_behind() {
+        let (p, v) = compile("[^|:] =shoot", &Classes::new());
+        let t = toks("shoot them down", &v);
+        assert_eq!(p.match_at(&t, 0, t.len()), Some(1));
+        let t = toks("we shoot them", &v);
+        assert_eq!(p.match_at(&t, 1, t.len()), None);
+        let t = toks("simple : shoot them", &v);
+        assert_eq!(p.match_at(&t, 2, t.len()), Some(3));
     }
 
     #[test]

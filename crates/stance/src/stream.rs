@@ -58,6 +58,9 @@ impl TokView for Tok {
     fn is_neg(&self) -> bool {
         self.neg
     }
+    fn sentence(&self) -> usize {
+        self.sent
+    }
 }
 
 /// A sentence of the stream.

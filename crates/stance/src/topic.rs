@@ -118,6 +118,7 @@ struct PackToml {
 /// | `item?` | the item, optionally |
 /// | `*3` / `*1-3` | a gap of 0..=3 (1..=3) words, never across punctuation or a negator |
 /// | `[to\|will]` | (first item only) the word before the match must be one of these |
+/// | `[^\|:]` | in that item, `^`: the match opens its sentence ("Shoot them down.") |
 ///
 /// Of all matches the leftmost-longest wins ("slapdash demands to" beats "demand").
 #[derive(Clone, Debug)]
