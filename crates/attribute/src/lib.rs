@@ -1368,12 +1368,22 @@ impl Attributor {
                     k += 1;
                 }
             }
-            // A later clause's subject ends the content of an earlier clause.
+            // A later clause's subject ends the content of an earlier clause, unless it is
+            // the speaker's own state or body: "President X said France was prepared to
+            // …" is the president's position as much as France's.
             for d in first_draft..drafts.len() {
                 let d_cue_end = drafts[d].cue.map(|c| c.0.end).unwrap_or(0);
+                let speaker = doc.actor(drafts[d].actor);
+                let own_side = |n: &Draft| {
+                    let other = doc.actor(n.actor);
+                    speaker.kind == ActorKind::Person
+                        && other.kind != ActorKind::Person
+                        && speaker.country.is_some()
+                        && speaker.country == other.country
+                };
                 let next_start = drafts[d + 1..]
                     .iter()
-                    .filter(|n| !n.passive)
+                    .filter(|n| !n.passive && !own_side(n))
                     .map(|n| doc.tokens[n.clause_start].span.start)
                     .find(|&s| s > d_cue_end);
                 if let Some(ns) = next_start

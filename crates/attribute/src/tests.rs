@@ -636,3 +636,28 @@ fn an_unnamed_spokesperson_for_an_institution_is_the_institution() {
     let doc = run("Diplomats close to NATO said the patrols would continue.");
     assert!(!speakers(&doc).contains(&"NATO".to_string()));
 }
+
+/// An official reporting their own state's position states it too: the state's clause
+/// stays in the official's content; another state's clause does not.
+#[test]
+fn an_officials_own_state_clause_stays_in_their_content() {
+    let content_of = |text: &str, speaker: &str| {
+        let doc = run(text);
+        let s = doc
+            .statements
+            .iter()
+            .find(|s| doc.actor(s.actor).name == speaker)
+            .expect("the official's statement");
+        doc.slice(s.content).to_string()
+    };
+    let c = content_of(
+        "Danish Prime Minister Ole Brask said Denmark was ready to send engineers.",
+        "Ole Brask",
+    );
+    assert!(c.contains("ready to send engineers"), "{c}");
+    let c = content_of(
+        "Danish Prime Minister Ole Brask said Norway was ready to send engineers.",
+        "Ole Brask",
+    );
+    assert!(!c.contains("ready to send engineers"), "{c}");
+}
