@@ -697,15 +697,24 @@ impl<'a> DocView<'a> {
             });
         let Some(a) = anchor else { return };
         let sr = self.stream.sents[toks[a].sent].range.clone();
+        // "not X but Y" corrects X within one holder's claim: no split there
+        let corrective = |c: &&Hit| {
+            self.stream.norm(&toks[c.start]) == "but"
+                && c.start > sr.start
+                && self.stream.norm(&toks[c.start - 1]) != ","
+                && (sr.start..c.start).any(|i| toks[i].neg)
+        };
         let before = pd
             .contrasts
             .iter()
+            .filter(|c| !corrective(c))
             .filter(|c| c.end <= a && c.start >= sr.start)
             .map(|c| c.end)
             .max();
         let after = pd
             .contrasts
             .iter()
+            .filter(|c| !corrective(c))
             .filter(|c| c.start > a && c.end <= sr.end)
             .map(|c| c.start)
             .min();

@@ -406,6 +406,23 @@ fn a_consequent_evaluates_the_action_in_its_antecedent() {
     );
 }
 
+/// "Not X but Y" corrects X inside one claim: the "but" does not cut the speaker off
+/// from X, as a contrast between two holders would.
+#[test]
+fn a_corrective_but_keeps_the_denied_action_in_the_claim() {
+    let det = StanceDetector::default();
+    let run = |text: &str| {
+        let d = doc(None, text, Some("Ola Brenn"), &[], false);
+        stance(&det, d, "shoot_down")
+    };
+    assert_eq!(
+        run(
+            "The answer is not to fire on the balloons but to talk to their owners, Ola Brenn said."
+        ),
+        Some(Stance::Oppose)
+    );
+}
+
 #[test]
 fn answers_take_the_polarity_of_the_question() {
     assert_eq!(
