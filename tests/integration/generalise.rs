@@ -87,3 +87,21 @@ fn another_policy_gives_no_shoot_down_stance() {
         "speakers are still found"
     );
 }
+
+/// A speaker after a semicolon holds only their own clause: "A wants X; B wants them
+/// left alone" gives B no stance on X.
+#[test]
+fn a_semicolon_ends_the_previous_holders_clause() {
+    let doc = crate::util::analyzer()
+        .analyze_text(
+            "semicolon",
+            "The coastal states want the drones shot down; Norway wants them left alone.",
+        )
+        .expect("analyses");
+    let r = DocumentReport::from_document(&doc);
+    assert!(
+        r.stances.iter().all(|s| s.actor != "norway"),
+        "{:?}",
+        r.stances
+    );
+}

@@ -267,7 +267,11 @@ fn fronted_content(doc: &Document, st: &stancemap_core::Statement, content: Span
         && m.end <= cue.start
         && content.start >= cue.end
         && st.span.contains(m);
-    fronted.then(|| Span::new(st.span.start, m.start))
+    // not across a semicolon: "X wants A; Y wants B" gives Y only its own clause
+    let from = doc.text()[st.span.start..m.start]
+        .rfind(';')
+        .map_or(st.span.start, |i| st.span.start + i + 1);
+    fronted.then(|| Span::new(from, m.start))
 }
 
 fn cues_inside(cues: &[Cue], span: Span) -> Vec<usize> {
