@@ -104,7 +104,7 @@ fn news_part_meets_its_floors() {
         &[],
         &Floors {
             actors: 0.92,
-            stances: &[("shoot_down", 0.46, 0.40)],
+            stances: &[("shoot_down", 0.57, 0.50)],
             hedges: 0.97,
             boosters: 0.97,
         },
@@ -119,8 +119,8 @@ fn topics_part_meets_its_floors() {
         &Floors {
             actors: 0.89,
             stances: &[
-                ("conscription", 0.50, 0.49),
-                ("troops_to_ukraine", 0.49, 0.49),
+                ("conscription", 0.57, 0.57),
+                ("troops_to_ukraine", 0.58, 0.58),
             ],
             hedges: 0.95,
             boosters: 0.94,
@@ -135,7 +135,7 @@ fn transcripts_part_meets_its_floors() {
         &[],
         &Floors {
             actors: 0.97,
-            stances: &[("shoot_down", 0.69, 0.58)],
+            stances: &[("shoot_down", 0.77, 0.73), ("frozen_assets", 0.97, 0.97)],
             hedges: 0.97,
             boosters: 0.97,
         },
@@ -151,33 +151,33 @@ fn control_documents_carry_no_stance() {
 /// Per construction family: two items under the accuracy measured when the floors were
 /// last raised.
 const BANK_FLOORS: &[(&str, f64)] = &[
-    ("advocacy", 0.50),
-    ("attribution", 0.62),
-    ("commitment", 0.47),
-    ("condition", 0.41),
-    ("consequence", 0.43),
-    ("contrast", 0.33),
-    ("coreference", 0.38),
-    ("decision", 0.55),
-    ("endorsement", 0.44),
-    ("evaluation", 0.43),
-    ("event", 0.60),
-    ("false_friend", 0.91),
-    ("group", 0.50),
-    ("hedged", 0.33),
+    ("advocacy", 0.63),
+    ("attribution", 0.73),
+    ("commitment", 0.63),
+    ("condition", 0.44),
+    ("consequence", 0.53),
+    ("contrast", 0.43),
+    ("coreference", 0.43),
+    ("decision", 0.63),
+    ("endorsement", 0.50),
+    ("evaluation", 0.70),
+    ("event", 0.76),
+    ("false_friend", 0.90),
+    ("group", 0.63),
+    ("hedged", 0.70),
     ("lookalike", 0.81),
-    ("multi_actor", 0.28),
-    ("negation", 0.60),
+    ("multi_actor", 0.36),
+    ("negation", 0.65),
     ("other_topic", 0.93),
-    ("posture", 0.68),
-    ("precedent", 0.30),
-    ("question", 0.47),
-    ("quotation", 0.24),
-    ("rejection", 0.52),
-    ("rules", 0.59),
-    ("scope", 0.41),
-    ("source", 0.29),
-    ("trigger", 0.64),
+    ("posture", 0.67),
+    ("precedent", 0.39),
+    ("question", 0.53),
+    ("quotation", 0.23),
+    ("rejection", 0.62),
+    ("rules", 0.58),
+    ("scope", 0.55),
+    ("source", 0.41),
+    ("trigger", 0.72),
 ];
 
 /// The construction bank: overall accuracy and a floor per family.
@@ -190,8 +190,8 @@ fn construction_bank_meets_its_floors() {
         .expect("bank analyses");
     let overall = report.total.accuracy().unwrap_or(0.0);
     let mut failed = Vec::new();
-    if overall < 0.57 {
-        failed.push(format!("overall {overall:.3} < 0.57"));
+    if overall < 0.67 {
+        failed.push(format!("overall {overall:.3} < 0.67"));
     }
     for &(family, floor) in BANK_FLOORS {
         let got = report.family(family).unwrap_or(0.0);
