@@ -61,6 +61,8 @@ const F_QUALIFIER: u32 = 1 << 15;
 const F_GROUP_MOD: u32 = 1 << 16;
 /// Normal form in `surname_words`.
 const F_SURNAME_WORD: u32 = 1 << 17;
+/// Normal form in `dates` (days and months).
+const F_DATE: u32 = 1 << 18;
 
 /// Articles that open a role reference ("the NATO chief", "a NATO spokesperson").
 const DETERMINERS: &[&str] = &["the", "a", "an"];
@@ -156,7 +158,7 @@ impl Words {
 /// Every listed word with its features (the lists are `data/words.toml`).
 fn listed_words() -> Vec<(&'static str, u32)> {
     let l = &*WORD_LISTS;
-    let lists: [(&'static [toml::Spanned<String>], u32); 13] = [
+    let lists: [(&'static [toml::Spanned<String>], u32); 14] = [
         (&l.not_name, F_NOT_NAME),
         (&l.particles, F_PARTICLE),
         (&l.place_heads, F_PLACE_HEAD),
@@ -170,6 +172,7 @@ fn listed_words() -> Vec<(&'static str, u32)> {
         (&l.qualifiers, F_QUALIFIER),
         (&l.group_modifiers, F_GROUP_MOD),
         (&l.surname_words, F_SURNAME_WORD),
+        (&l.dates, F_DATE),
     ];
     let mut out: Vec<(&'static str, u32)> = lists
         .iter()
@@ -1271,6 +1274,8 @@ fn organisations(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, take
                 } else if matches!(w.norm(j), "of" | "for" | "and" | "on")
                     && j + 1 < hi
                     && w.cap(j + 1)
+                    // "the Lithuanian Parliament on Thursday": a day is no part of a name
+                    && !w.has(j + 1, F_DATE)
                 {
                     j += 1;
                 } else {
@@ -2111,6 +2116,7 @@ mod feature_tests {
             &l.qualifiers,
             &l.group_modifiers,
             &l.surname_words,
+            &l.dates,
         ]
         .into_iter()
         .map(|x| words(x).collect())
@@ -2217,6 +2223,7 @@ mod feature_tests {
                     (F_QUALIFIER, has(&l.qualifiers, n)),
                     (F_GROUP_MOD, has(&l.group_modifiers, n)),
                     (F_SURNAME_WORD, has(&l.surname_words, n)),
+                    (F_DATE, has(&l.dates, n)),
                     (F_THE, n == "the"),
                     (F_DET, matches!(n, "the" | "a" | "an")),
                     (F_HE_SHE, matches!(n, "he" | "she")),

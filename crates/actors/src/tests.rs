@@ -155,6 +155,27 @@ fn pronouns_follow_the_last_subject() {
     );
 }
 
+/// A national parliament named by its owner is the registry's legislature; a day after
+/// "on" is no part of an organisation's name.
+#[test]
+fn a_parliament_named_by_its_owner_is_one_actor() {
+    for text in [
+        "Latvia's parliament on Monday passed the coast guard bill.",
+        "The Latvian Parliament on Monday passed the coast guard bill.",
+        "The Saeima passed the coast guard bill.",
+    ] {
+        let doc = run(text);
+        let a = actor(&doc, "Saeima");
+        assert_eq!(a.country.as_deref(), Some("Latvia"), "{text}");
+    }
+    let doc = run("The Coast Guard Council on Tuesday passed the bill.");
+    assert!(
+        doc.actors.iter().all(|a| !a.name.contains("Tuesday")),
+        "{:?}",
+        doc.actors
+    );
+}
+
 #[test]
 fn ministries_are_canonical_whatever_the_form() {
     for text in [

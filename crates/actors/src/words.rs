@@ -29,6 +29,7 @@ pub(crate) struct WordLists {
     pub qualifiers: Vec<Spanned<String>>,
     pub group_modifiers: Vec<Spanned<String>>,
     pub surname_words: Vec<Spanned<String>>,
+    pub dates: Vec<Spanned<String>>,
 }
 
 impl WordLists {
@@ -69,6 +70,7 @@ impl WordLists {
             &self.qualifiers,
             &self.group_modifiers,
             &self.surname_words,
+            &self.dates,
         ]
         .into_iter()
         .flatten()
