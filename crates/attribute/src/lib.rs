@@ -805,6 +805,11 @@ impl Attributor {
         let Some(first) = words.next() else {
             return true;
         };
+        // "said yesterday that …", "said in a statement that …": the adjunct is followed by
+        // what was said
+        if (cue_end..hi.min(cue_end + 8)).any(|k| cx.norm(k) == "that") {
+            return false;
+        }
         let telling = matches!(norms[i], "told" | "tells" | "tell");
         (telling && words.count() <= 2)
             || matches!(

@@ -661,3 +661,24 @@ fn an_officials_own_state_clause_stays_in_their_content() {
     );
     assert!(!c.contains("ready to send engineers"), "{c}");
 }
+
+/// "said yesterday that …": a time adjunct between the cue and "that" still reports what
+/// follows; "said on Friday." reports what came before.
+#[test]
+fn a_time_adjunct_before_that_keeps_the_reported_clause() {
+    let content = |text: &str| {
+        let doc = run(text);
+        let s = &doc.statements[0];
+        doc.slice(s.content).to_string()
+    };
+    assert!(
+        content(
+            "Latvia's interior minister, Ola Brenn, said yesterday that the patrols would continue."
+        )
+        .contains("the patrols would continue"),
+    );
+    assert_eq!(
+        content("The patrols will continue, Interior Minister Ola Brenn said on Friday."),
+        "The patrols will continue"
+    );
+}
