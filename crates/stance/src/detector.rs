@@ -267,11 +267,15 @@ fn fronted_content(doc: &Document, st: &stancemap_core::Statement, content: Span
         && m.end <= cue.start
         && content.start >= cue.end
         && st.span.contains(m);
+    if !fronted {
+        return None;
+    }
     // not across a semicolon: "X wants A; Y wants B" gives Y only its own clause
-    let from = doc.text()[st.span.start..m.start]
+    let before = doc.text().get(st.span.start..m.start)?;
+    let from = before
         .rfind(';')
         .map_or(st.span.start, |i| st.span.start + i + 1);
-    fronted.then(|| Span::new(from, m.start))
+    Some(Span::new(from, m.start))
 }
 
 fn cues_inside(cues: &[Cue], span: Span) -> Vec<usize> {
