@@ -105,3 +105,22 @@ fn a_semicolon_ends_the_previous_holders_clause() {
         r.stances
     );
 }
+
+/// A press review headed by outlet: "the paper" in a section is that section's outlet,
+/// not an organisation named before the section.
+#[test]
+fn the_paper_is_the_outlet_of_its_section() {
+    let text = "Nordic Digest\n\nPRESS REVIEW  ·  Monday, 6 October 2031\n\n\
+After the balloons: what the papers say\n\n\
+Three balloons drifted over the coast on Friday. Over the weekend, Norway requested \
+consultations under Article 4 of the NATO treaty.\n\n\
+Dagblad Noord, Tromsø: \"Enough\"\n\n\
+The northern daily is out of patience. \"How long will NATO wait before it acts?\" the \
+paper asks in its editorial. \"The balloons must be shot down.\"\n";
+    let doc = crate::util::analyzer()
+        .analyze_text("review", text)
+        .expect("analyses");
+    let r = DocumentReport::from_document(&doc);
+    let holders: Vec<&str> = r.stances.iter().map(|s| s.actor.as_str()).collect();
+    assert_eq!(holders, ["dagblad-noord"]);
+}

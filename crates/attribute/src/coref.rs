@@ -348,8 +348,17 @@ fn last_outlet(
     t: usize,
     in_quote: &dyn Fn(Span) -> bool,
 ) -> Option<ActorId> {
-    let from = doc.sentences[si.saturating_sub(WINDOW)].span.start;
+    let mut from = doc.sentences[si.saturating_sub(WINDOW)].span.start;
     let before = doc.tokens[t].span.start;
+    // In a press review whose sections are headed by the outlet ("Gazeta X, Warsaw:"),
+    // "the paper" is the heading's outlet: look no further back than the section.
+    if let Some(turn) = doc
+        .turns
+        .iter()
+        .find(|tu| tu.body.start <= before && before < tu.body.end)
+    {
+        from = from.max(turn.label.start);
+    }
     let end = doc.mentions.partition_point(|m| m.span.start < before);
     doc.mentions[..end]
         .iter()
