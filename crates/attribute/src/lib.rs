@@ -1289,9 +1289,19 @@ impl Attributor {
                             // the comma that opens the speaker's noun phrase, not one
                             // that closes a fronted clause ("If they come back, we will
                             // …, X said")
+                            let lower = |k: usize| {
+                                cx.doc
+                                    .slice(cx.doc.tokens[k].span)
+                                    .starts_with(|ch: char| ch.is_lowercase())
+                            };
+                            // ", and bring them down, X said": a coordinated verb phrase
+                            let coordination = (c + 1..t.saturating_sub(1)).any(|k| {
+                                matches!(cx.norm(k), "and" | "or" | "but") && lower(k + 1)
+                            });
                             cx.norm(c) == ","
                                 && t - c <= 16
                                 && (c + 1..t).all(|k| !CLAUSE_WORDS.contains(&cx.norm(k)))
+                                && !coordination
                         })
                         .filter(|_| self.nothing_reported_after(cx, i, &norms, cue_end, hi))
                     {

@@ -623,6 +623,10 @@ fn a_fronted_clause_stays_in_the_content_of_a_post_posed_speaker() {
         ),
         "The balloons must be stopped"
     );
+    assert_eq!(
+        content("The coalition must decide, and bring them down, Ola Brenn said."),
+        "The coalition must decide, and bring them down"
+    );
 }
 
 /// "A spokesperson for X said": the unnamed spokesperson's institution speaks; a

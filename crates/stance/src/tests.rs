@@ -423,6 +423,20 @@ fn a_corrective_but_keeps_the_denied_action_in_the_claim() {
     );
 }
 
+/// ", and <action>" coordinates the action under the frame before it; ", and <subject>"
+/// still opens a new clause.
+#[test]
+fn a_coordinated_action_after_a_comma_stays_under_the_frame() {
+    assert_eq!(
+        sd("The coalition must decide, and bring the balloons down."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("The coalition must decide, and the navy may bring the balloons down."),
+        None
+    );
+}
+
 #[test]
 fn answers_take_the_polarity_of_the_question() {
     assert_eq!(
