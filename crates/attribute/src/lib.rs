@@ -1286,22 +1286,22 @@ impl Attributor {
                         sent.span
                     } else if let Some(c) = (lo..clause_start)
                         .find(|&c| {
+                            if cx.norm(c) != "," || t - c > 16 {
+                                return false;
+                            }
                             // the comma that opens the speaker's noun phrase, not one
                             // that closes a fronted clause ("If they come back, we will
-                            // …, X said")
+                            // …, X said") or a coordinated verb phrase (", and bring them
+                            // down, X said")
                             let lower = |k: usize| {
                                 cx.doc
                                     .slice(cx.doc.tokens[k].span)
-                                    .starts_with(|ch: char| ch.is_lowercase())
+                                    .starts_with(char::is_lowercase)
                             };
-                            // ", and bring them down, X said": a coordinated verb phrase
                             let coordination = (c + 1..t.saturating_sub(1)).any(|k| {
                                 matches!(cx.norm(k), "and" | "or" | "but") && lower(k + 1)
                             });
-                            cx.norm(c) == ","
-                                && t - c <= 16
-                                && (c + 1..t).all(|k| !CLAUSE_WORDS.contains(&cx.norm(k)))
-                                && !coordination
+                            !coordination && (c + 1..t).all(|k| !CLAUSE_WORDS.contains(&cx.norm(k)))
                         })
                         .filter(|_| self.nothing_reported_after(cx, i, &norms, cue_end, hi))
                     {

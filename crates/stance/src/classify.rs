@@ -521,16 +521,16 @@ impl<'a> DocView<'a> {
                     pd.hard[i] = true;
                 }
                 // ", and bring them down": a coordinated action, not a new clause
-                let coordinated_target = toks
-                    .get(i + 1)
-                    .is_some_and(|x| matches!(self.stream.norm(x), "and" | "or"))
-                    && targets.iter().any(|h| h.start == i + 2);
+                let coordinated_target = || {
+                    matches!(self.stream.norm(&toks[i + 1]), "and" | "or")
+                        && targets.iter().any(|h| h.start == i + 2)
+                };
                 if !t.word
                     && self.stream.norm(t) == ","
                     && toks.get(i + 1).is_some_and(|x| {
                         x.sent == si && lex.comma_clauses.contains(self.stream.norm(x))
                     })
-                    && !coordinated_target
+                    && !coordinated_target()
                 {
                     pd.hard[i] = true;
                 }
