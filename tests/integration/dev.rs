@@ -104,7 +104,7 @@ fn news_part_meets_its_floors() {
         &[],
         &Floors {
             actors: 0.93,
-            stances: &[("shoot_down", 0.62, 0.56)],
+            stances: &[("shoot_down", 0.64, 0.57)],
             hedges: 0.97,
             boosters: 0.97,
         },
