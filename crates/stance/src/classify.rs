@@ -1365,6 +1365,20 @@ impl<'a> DocView<'a> {
                     Subj::Speaker
                 };
             }
+            // "those who demand that we fire": the relative's antecedent holds the wish,
+            // the speaker only when it is the speaker ("X, who wants …, said")
+            if self.stream.norm(t) == "who" {
+                let overlaps_speaker = |i: usize| sp.spans.iter().any(|s| s.overlaps(toks[i].span));
+                let mut a = h;
+                while a > sr.start && !toks[a - 1].word {
+                    a -= 1;
+                }
+                return if a > sr.start && !overlaps_speaker(a - 1) {
+                    Subj::Other
+                } else {
+                    Subj::Neutral
+                };
+            }
             if lex.neutral_pronouns.contains(self.stream.norm(t)) {
                 return Subj::Neutral;
             }

@@ -437,6 +437,20 @@ fn a_coordinated_action_after_a_comma_stays_under_the_frame() {
     );
 }
 
+/// "Those who want X": the relative's antecedent holds the wish, not the speaker.
+#[test]
+fn a_wish_in_a_relative_clause_is_its_antecedents() {
+    let det = StanceDetector::default();
+    let run = |text: &str| {
+        let d = doc(None, text, Some("Ola Brenn"), &[], false);
+        stance(&det, d, "shoot_down")
+    };
+    assert_eq!(
+        run("Ola Brenn mocked the hotheads who want the coast guard to shoot down the balloons."),
+        None
+    );
+}
+
 #[test]
 fn answers_take_the_polarity_of_the_question() {
     assert_eq!(
