@@ -154,7 +154,7 @@ const BANK_FLOORS: &[(&str, f64)] = &[
     ("advocacy", 0.63),
     ("attribution", 0.73),
     ("commitment", 0.63),
-    ("condition", 0.44),
+    ("condition", 0.48),
     ("consequence", 0.53),
     ("contrast", 0.43),
     ("coreference", 0.43),
