@@ -1044,19 +1044,9 @@ fn reports_from_tables(
 
 fn empty_report(doc_id: &str, outlet: Option<String>, published: Option<String>) -> DocumentReport {
     DocumentReport {
-        doc_id: doc_id.to_owned(),
-        path: None,
-        title: None,
         outlet,
         published,
-        genre: None,
-        actors: Vec::new(),
-        statements: Vec::new(),
-        stances: Vec::new(),
-        hedges: Vec::new(),
-        boosters: Vec::new(),
-        boilerplate: Vec::new(),
-        warnings: Vec::new(),
+        ..DocumentReport::empty(doc_id)
     }
 }
 

@@ -153,6 +153,25 @@ fn round(x: f32) -> f32 {
 }
 
 impl DocumentReport {
+    /// The report of a document with nothing in it: no metadata, actors or layers.
+    pub fn empty(doc_id: impl Into<String>) -> DocumentReport {
+        DocumentReport {
+            doc_id: doc_id.into(),
+            path: None,
+            title: None,
+            outlet: None,
+            published: None,
+            genre: None,
+            actors: Vec::new(),
+            statements: Vec::new(),
+            stances: Vec::new(),
+            hedges: Vec::new(),
+            boosters: Vec::new(),
+            boilerplate: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// The report of an analysed document.
     pub fn from_document(doc: &Document) -> DocumentReport {
         let span_out = |s: Span| SpanOut {

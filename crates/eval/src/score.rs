@@ -337,21 +337,7 @@ pub fn evaluate_document(
     let (report, article) = match prediction {
         Some(p) => p,
         None => {
-            empty = DocumentReport {
-                doc_id: gold.doc.clone(),
-                path: None,
-                title: None,
-                outlet: None,
-                published: None,
-                genre: None,
-                actors: Vec::new(),
-                statements: Vec::new(),
-                stances: Vec::new(),
-                hedges: Vec::new(),
-                boosters: Vec::new(),
-                boilerplate: Vec::new(),
-                warnings: Vec::new(),
-            };
+            empty = DocumentReport::empty(gold.doc.clone());
             (&empty, "")
         }
     };

@@ -1278,6 +1278,12 @@ impl<'a> DocView<'a> {
             })
     }
 
+    /// A lower-case word in -ly of five letters or more: an adverb ("quickly", "firmly").
+    fn ly_adverb(&self, t: &crate::stream::Tok) -> bool {
+        let n = self.stream.norm(t);
+        !t.cap && n.len() > 4 && n.ends_with("ly")
+    }
+
     /// Does a passive start at token `e` ("[will] be shot down", "[would] not be quickly
     /// brought down")? Its subject is what is acted on: "Russian drones will be shot
     /// down, the minister said" commits the minister's side, not Russia. A participle
@@ -1289,10 +1295,7 @@ impl<'a> DocView<'a> {
         };
         let end = self.stream.sents[toks[last].sent].range.end;
         let norm = |i: usize| self.stream.norm(&toks[i]);
-        let adverb = |i: usize| {
-            toks[i].neg
-                || (toks[i].word && !toks[i].cap && norm(i).ends_with("ly") && norm(i).len() > 4)
-        };
+        let adverb = |i: usize| toks[i].neg || self.ly_adverb(&toks[i]);
         let mut i = e;
         while i < end && adverb(i) {
             i += 1;
@@ -1343,10 +1346,7 @@ impl<'a> DocView<'a> {
             if !t.word {
                 break;
             }
-            if lex.skip.contains(self.stream.norm(t))
-                || t.neg
-                || (!t.cap && self.stream.norm(t).ends_with("ly") && self.stream.norm(t).len() > 4)
-            {
+            if lex.skip.contains(self.stream.norm(t)) || t.neg || self.ly_adverb(t) {
                 continue;
             }
             head = Some(i);

@@ -245,15 +245,14 @@ impl Pattern<String> {
                         "`{raw}`: a `[..]` context item must come first and be closed"
                     ));
                 }
-                let body = &raw[1..raw.len() - 1];
-                let start = body.split('|').any(|a| a == "^");
-                let rest: Vec<&str> = body.split('|').filter(|a| *a != "^").collect();
+                let (start, rest): (Vec<&str>, Vec<&str>) =
+                    raw[1..raw.len() - 1].split('|').partition(|a| *a == "^");
                 let mut alts = if rest.is_empty() {
                     Vec::new()
                 } else {
                     parse_alts(&rest.join("|"), classes, stemmer)?
                 };
-                if start {
+                if !start.is_empty() {
                     alts.push(Alt::Start);
                 }
                 before = Some(alts);
