@@ -298,6 +298,10 @@ pub(crate) struct Speaker {
     /// The speaker speaks for a state or institution (an official, a ministry): a named
     /// state or institution as the subject of a commitment is taken to be their side.
     pub official: bool,
+    /// Lowercased distinctive words of the speaker's role or affiliation ("Renew Group"
+    /// gives "renew"): a subject that names them is the speaker's own side ("Renew wants
+    /// …", said by a member speaking for the group).
+    pub affiliation: Vec<String>,
 }
 
 /// A set of stream positions within a bounded range (a statement's tokens), so that
@@ -611,6 +615,16 @@ impl<'a> DocView<'a> {
                 .any(|i| pd.scope_of[i].is_none() && self.stream.norm(&self.stream.toks[i]) == ",")
     }
 
+    /// Does the object of the target at `start..end` carry a universal quantifier (inside
+    /// the match or in the two words after it: "shoot down every drone")?
+    fn universal_object(&self, start: usize, end: usize) -> bool {
+        let toks = &self.stream.toks;
+        let sent = toks[start].sent;
+        (start..(end + 2).min(toks.len()))
+            .take_while(|&i| toks[i].sent == sent && toks[i].word)
+            .any(|i| self.lex.universal.contains(self.stream.norm(&toks[i])))
+    }
+
     fn frame<'r>(&self, rt: &'r PackRt, h: &Hit) -> Option<&'r crate::lexicon::Frame> {
         match &rt.cues[h.entry].role {
             Role::Frame(f) => Some(f),
@@ -760,7 +774,7 @@ impl<'a> DocView<'a> {
         let mut votes = Vec::new();
         for &(start, end, obj) in &objects {
             let sent = toks[start].sent;
-            let (lean, oweight, cond, alone) = match obj {
+            let (lean, oweight, mut cond, alone) = match obj {
                 Obj::Target(_) => (1.0, 1.0, None, false),
                 Obj::Cue(i) => match rt.cues[pd.cues[i].entry].role {
                     Role::Term {
@@ -906,6 +920,16 @@ impl<'a> DocView<'a> {
                 if scoped && !opts.unscoped {
                     dropped = true;
                 }
+            }
+            // "We will not fire at everything": a negator over an action on every
+            // object leaves it for some ("calls to shoot down every drone are reckless"
+            // stays a no).
+            if v < 0.0
+                && matches!(obj, Obj::Target(_))
+                && (negated_object || neg.iter().any(|&n| n))
+                && self.universal_object(start, end)
+            {
+                cond = Some(true);
             }
             if cond.is_some() {
                 v = 0.0;
@@ -1421,6 +1445,15 @@ impl<'a> DocView<'a> {
                 .iter()
                 .any(|&i| lex.own_forces.contains(self.stream.norm(&toks[i])))
         {
+            return Subj::Speaker;
+        }
+        if region.iter().any(|&i| {
+            toks[i].cap
+                && sp
+                    .affiliation
+                    .iter()
+                    .any(|w| w == self.stream.norm(&toks[i]))
+        }) {
             return Subj::Speaker;
         }
         if region.iter().any(|&i| overlaps(&sp.other_people, i)) {

@@ -295,9 +295,24 @@ fn speaker_of(doc: &Document, st: &stancemap_core::Statement, lex: &Lexicon) -> 
                     .any(|w| lex.official_roles.contains(&w.to_lowercase()))
             })
     });
+    // Distinctive words of the role: capitalised, not a title or a generic word.
+    let affiliation = actor
+        .and_then(|a| a.role.as_deref())
+        .map(|r| {
+            r.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
+                .map(str::to_lowercase)
+                .filter(|w| {
+                    !lex.official_roles.contains(w)
+                        && !matches!(w.as_str(), "group" | "party" | "the" | "office")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut sp = Speaker {
         is_author: actor.is_some_and(|a| a.kind == ActorKind::Author),
         official,
+        affiliation,
         ..Speaker::default()
     };
     if let Some(m) = st.mention.and_then(|m| doc.mentions.get(m)) {

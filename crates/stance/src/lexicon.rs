@@ -477,6 +477,8 @@ struct WordsToml {
     own_forces: Vec<String>,
     #[serde(default)]
     irregular_participles: Vec<String>,
+    #[serde(default)]
+    universal: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -534,6 +536,9 @@ pub struct Lexicon {
     /// Past participles not in -ed/-en ("shot", "brought"): "will be shot down" is a
     /// passive, whose subject is not the one who acts.
     pub(crate) irregular_participles: BTreeSet<String>,
+    /// Universal quantifiers ("every", "everything"): denying an action on every object
+    /// ("we will not fire at everything") leaves it for some: a condition, not a no.
+    pub(crate) universal: BTreeSet<String>,
     pub(crate) scopes: Vec<Entry>,
     pub(crate) contrasts: Vec<Entry>,
     pub(crate) alignments: Vec<Entry>,
@@ -595,6 +600,7 @@ impl Lexicon {
             official_roles: set(&raw.words.official_roles),
             own_forces: set(&raw.words.own_forces),
             irregular_participles: set(&raw.words.irregular_participles),
+            universal: set(&raw.words.universal),
             scopes: c.entries(&raw.scopes)?,
             contrasts: c.entries(&raw.contrasts)?,
             alignments: c.entries(&raw.alignments)?,

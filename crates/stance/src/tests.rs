@@ -1341,3 +1341,62 @@ fn an_officials_own_forces_commit_their_side() {
     assert_eq!(run("Defence Minister"), Some(Stance::Support));
     assert_eq!(run("analyst"), None);
 }
+
+/// A member speaking for a parliamentary group: "the Liberals want …" is her own group's
+/// wish when her role names it, someone else's when it does not.
+#[test]
+fn a_members_own_group_as_subject_is_her_side() {
+    let run = |role: &str| {
+        let text =
+            "That is why the Liberals want the alliance to adopt shared rules of engagement.";
+        let mut d = Document::new("t", text);
+        d.actors.push(Actor {
+            id: "mara-lind".into(),
+            name: "Mara Lind".into(),
+            kind: ActorKind::Person,
+            country: None,
+            role: Some(role.into()),
+        });
+        d.statements.push(Statement {
+            actor: ActorId(0),
+            span: Span::new(0, text.len()),
+            content: Span::new(0, text.len()),
+            quote: false,
+            cue: None,
+            cue_span: None,
+            mention: None,
+            stances: vec![],
+            hedges: vec![],
+            boosters: vec![],
+            commitment: 1.0,
+        });
+        stance(&StanceDetector::default(), d, "shoot_down")
+    };
+    assert_eq!(run("Liberals Group"), Some(Stance::Support));
+    assert_eq!(run("Greens Group"), None);
+}
+
+/// A negator over an action on every object ("not … fire at everything") leaves it for
+/// some objects: conditional. A negative evaluation of the universal policy stays a no,
+/// and "any" is not universal here ("will not shoot down any balloon").
+#[test]
+fn denying_the_action_on_every_object_is_conditional() {
+    let det = StanceDetector::default();
+    let one = |t: &str| stance(&det, doc(None, t, None, &[], false), "shoot_down");
+    assert_eq!(
+        one("I do not accept that the answer is to fire at everything that crosses the line."),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(
+        one("Our crews will not shoot down every balloon that drifts over the coast."),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(
+        one("Our crews will not shoot down any balloon."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        one("Shooting down every balloon would drain the stocks in a month."),
+        Some(Stance::Oppose)
+    );
+}
