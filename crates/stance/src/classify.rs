@@ -287,6 +287,14 @@ pub(crate) struct DocView<'a> {
     pub stream: &'a Stream,
 }
 
+/// Prepositions of place and time, and the determiners and names that may follow them in
+/// a phrase that only locates an object.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "over", "above", "in", "into", "near", "across", "along", "from", "at", "inside", "within",
+    "off", "towards", "toward", "on", "during", "of",
+];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "our", "his", "her", "of"];
+
 /// Who is speaking in a statement, for subject checks.
 #[derive(Debug, Default)]
 pub(crate) struct Speaker {
@@ -593,8 +601,70 @@ impl<'a> DocView<'a> {
             .count()
     }
 
+    /// Words between an object and a post frame, not counting a place or time phrase
+    /// of the object ("firing on a fighter over the Gulf of Finland would have been
+    /// madness": a preposition with determiners and names only).
+    fn post_words_between(&self, pd: &PackDoc, a: usize, b: usize) -> usize {
+        let toks = &self.stream.toks;
+        let mut n = 0;
+        let mut i = a;
+        while i < b {
+            let t = &toks[i];
+            i += 1;
+            if !t.word || pd.in_object[i - 1] {
+                continue;
+            }
+            if PLACE_PREPOSITIONS.contains(&self.stream.norm(t)) {
+                while i < b
+                    && toks[i].word
+                    && (toks[i].cap || DETERMINERS.contains(&self.stream.norm(&toks[i])))
+                {
+                    i += 1;
+                }
+                continue;
+            }
+            n += 1;
+        }
+        n
+    }
+
     fn boundary_between(&self, pd: &PackDoc, a: usize, b: usize) -> bool {
         (a..b).any(|i| pd.hard[i])
+    }
+
+    /// "Shooting down a jet would not be an incident. It would be an act of war.": a post
+    /// frame whose subject is a bare "it", "that" or "this" opening the next sentence
+    /// evaluates the last target of the sentence before, when that sentence has no
+    /// target after `end` and the next has none of its own.
+    fn anaphoric_post(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        on: &Mask,
+        sent: usize,
+        end: usize,
+    ) -> Option<usize> {
+        let toks = &self.stream.toks;
+        let next = self.stream.sents.get(sent + 1)?;
+        let own = self.stream.sents[sent].range.clone();
+        let targets_in = |r: Range<usize>| hits_in(&pd.targets, r).next().is_some();
+        if targets_in(end..own.end) || targets_in(next.range.clone()) {
+            return None;
+        }
+        let first = next.range.clone().find(|&i| toks[i].word)?;
+        if !matches!(self.stream.norm(&toks[first]), "it" | "that" | "this") {
+            return None;
+        }
+        let (k, h) = hits_in(&pd.cues, next.range.clone())
+            .filter(|(_, h)| h.start > first && on[h.start])
+            .find(|(_, h)| {
+                self.frame(rt, h)
+                    .is_some_and(|f| f.position == Position::Post)
+            })?;
+        let only_aux = (first + 1..h.start).all(|i| {
+            toks[i].word && (self.lex.skip.contains(self.stream.norm(&toks[i])) || toks[i].neg)
+        });
+        (only_aux && pd.scope_of[h.start].is_none()).then_some(k)
     }
 
     /// Is token `p` in the consequent of the conditional antecedent that holds token
@@ -858,9 +928,14 @@ impl<'a> DocView<'a> {
                     scope_ok
                         && !relative
                         && !self.boundary_between(pd, end, h.start)
-                        && f.is_some_and(|f| self.words_between(pd, end, h.start) <= f.reach)
+                        && f.is_some_and(|f| self.post_words_between(pd, end, h.start) <= f.reach)
                 })
                 .map(|(k, _)| k);
+            let post = post.or_else(|| {
+                (chain.is_empty() && matches!(obj, Obj::Target(_)))
+                    .then(|| self.anaphoric_post(rt, pd, on, sent, end))
+                    .flatten()
+            });
             if chain.is_empty() && post.is_none() && !alone {
                 continue;
             }
@@ -926,7 +1001,12 @@ impl<'a> DocView<'a> {
             // stays a no).
             if v < 0.0
                 && matches!(obj, Obj::Target(_))
-                && (negated_object || neg.iter().any(|&n| n))
+                && (negated_object
+                    || neg.iter().any(|&n| n)
+                    || all.iter().any(|&k| {
+                        let h = &pd.cues[k];
+                        (h.start..h.end).any(|i| toks[i].neg)
+                    }))
                 && self.universal_object(start, end)
             {
                 cond = Some(true);
