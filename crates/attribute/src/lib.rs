@@ -468,6 +468,19 @@ impl Ctx<'_> {
     }
 }
 
+/// The subject that opens a sentence after a title ("Danish envoy Lars Holm went further,
+/// saying …"): the last mention that starts among the first words of the sentence and
+/// before its first comma, with only words before it.
+fn opening_subject(cx: &Ctx, lo: usize, cue: usize) -> Option<usize> {
+    const TITLE_WORDS: usize = 5;
+    let comma = (lo..cue).find(|&k| cx.norm(k) == ",")?;
+    let comma_at = cx.doc.tokens[comma].span.start;
+    (lo..comma.min(lo + TITLE_WORDS))
+        .filter_map(|k| cx.start_at[k])
+        .filter(|&m| cx.doc.mentions[m].span.end <= comma_at)
+        .last()
+}
+
 /// The mention `m` and the other mentions with exactly its span.
 fn same_span(doc: &Document, m: usize) -> Vec<usize> {
     let span = doc.mentions[m].span;
@@ -1188,11 +1201,14 @@ impl Attributor {
                         // speaker of the sentence, or a mention opening the sentence.
                         if let Some(p) = prev {
                             speakers.push((p.mention.unwrap_or_default(), p.clause_start));
-                        } else if let Some(m) = cx.start_at[lo].or_else(|| {
-                            (hi > lo + 1 && norms[0] == "the")
-                                .then(|| cx.start_at[lo + 1])
-                                .flatten()
-                        }) {
+                        } else if let Some(m) = cx.start_at[lo]
+                            .or_else(|| {
+                                (hi > lo + 1 && norms[0] == "the")
+                                    .then(|| cx.start_at[lo + 1])
+                                    .flatten()
+                            })
+                            .or_else(|| opening_subject(cx, lo, t))
+                        {
                             speakers.push((m, lo));
                         }
                     } else if let (true, Some(p)) = (after_and, prev) {

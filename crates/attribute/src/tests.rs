@@ -152,6 +152,14 @@ fn participles_continue_the_subject() {
 }
 
 #[test]
+fn participles_continue_a_titled_subject() {
+    let doc = run("Danish envoy Lars Holm went further, saying the jets should be shot down.");
+    assert_eq!(speakers(&doc), ["Lars Holm"]);
+    let doc = run("In Oslo, the talks stalled, saying nothing.");
+    assert!(speakers(&doc).is_empty());
+}
+
+#[test]
 fn hypothetical_clauses_give_no_statement() {
     let doc = run("It is unclear whether Belgium would support the plan.");
     assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
