@@ -892,7 +892,13 @@ impl<'a> DocView<'a> {
                 // A frame governs only inside its own scope: "will have to decide
                 // whether to shoot down" is an open question, not a decision.
                 let scope_ok = pd.scope_of[h.start] == pd.scope_of[anchor];
-                if self.boundary_between(pd, h.end, anchor)
+                // "rejected the proposal and warned that …": a frame coordinated after
+                // another's object is a predicate of its own, not governed by it.
+                let coordinated = !chain.is_empty()
+                    && anchor > h.end
+                    && matches!(self.stream.norm(&toks[anchor - 1]), "and" | "but");
+                if coordinated
+                    || self.boundary_between(pd, h.end, anchor)
                     || self.words_between(pd, h.end, anchor) > f.reach
                     || !scope_ok
                 {
