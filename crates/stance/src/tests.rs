@@ -772,7 +772,15 @@ The minister said a tough stance was necessary and ruled out any compromise.";
 fn debug_one() {
     if let Ok(t) = std::env::var("STANCE_TEXT") {
         let topic = std::env::var("STANCE_TOPIC").unwrap_or_else(|_| "shoot_down".into());
-        let det = StanceDetector::default();
+        // STANCE_PACK=file.toml adds a user pack (its id is the topic to pass).
+        let det = match std::env::var("STANCE_PACK") {
+            Ok(p) => {
+                let mut topics = Topics::default();
+                topics.add(crate::TopicPack::from_path(&p).expect("STANCE_PACK"));
+                StanceDetector::new(topics)
+            }
+            Err(_) => StanceDetector::default(),
+        };
         for line in t.lines().filter(|l| !l.trim().is_empty()) {
             eprintln!("--- {line}");
             let got = stance(&det, doc(None, line, None, &[], false), &topic);
