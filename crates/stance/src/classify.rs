@@ -425,6 +425,52 @@ struct Opts {
 }
 
 impl<'a> DocView<'a> {
+    /// A target that names a policy by a noun ("a reassurance force for Kyiv") is named
+    /// again by that noun with a definite determiner after it ("the force", "this
+    /// force"): those become targets too.
+    fn definite_anaphora(&self, targets_of: &mut [Vec<Hit>]) {
+        let toks = &self.stream.toks;
+        let mut heads: Vec<(&str, usize, usize)> = Vec::new(); // (noun, entry, first end)
+        for h in targets_of.iter().flatten() {
+            let Some(last) = (h.start..h.end).rev().find(|&i| toks[i].word) else {
+                continue;
+            };
+            let noun = self.stream.norm(&toks[last]);
+            if self.lex.policy_nouns.contains(noun) && !heads.iter().any(|x| x.0 == noun) {
+                heads.push((noun, h.entry, h.end));
+            }
+        }
+        if heads.is_empty() {
+            return;
+        }
+        for (si, s) in self.stream.sents.iter().enumerate() {
+            let mut added = Vec::new();
+            for i in s.range.start + 1..s.range.end {
+                let Some(&(_, entry, from)) =
+                    heads.iter().find(|x| x.0 == self.stream.norm(&toks[i]))
+                else {
+                    continue;
+                };
+                let det = matches!(
+                    self.stream.norm(&toks[i - 1]),
+                    "the" | "this" | "that" | "such"
+                );
+                let inside = targets_of[si].iter().any(|h| h.start <= i && i < h.end);
+                if det && i > from && !inside {
+                    added.push(Hit {
+                        start: i - 1,
+                        end: i + 1,
+                        entry,
+                    });
+                }
+            }
+            if !added.is_empty() {
+                targets_of[si].extend(added);
+                targets_of[si].sort_by_key(|h| h.start);
+            }
+        }
+    }
+
     /// Finds the matches of a pack.
     pub(crate) fn match_pack(&self, rt: &PackRt) -> PackDoc {
         let toks = &self.stream.toks;
@@ -446,6 +492,7 @@ impl<'a> DocView<'a> {
                 hits
             })
             .collect();
+        self.definite_anaphora(&mut targets_of);
         let n = if targets_of.iter().all(Vec::is_empty) {
             0
         } else {

@@ -479,6 +479,8 @@ struct WordsToml {
     irregular_participles: Vec<String>,
     #[serde(default)]
     universal: Vec<String>,
+    #[serde(default)]
+    policy_nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -539,6 +541,9 @@ pub struct Lexicon {
     /// Universal quantifiers ("every", "everything"): denying an action on every object
     /// ("we will not fire at everything") leaves it for some: a condition, not a no.
     pub(crate) universal: BTreeSet<String>,
+    /// Nouns that name a policy ("force", "mission", "plan"): when a target ends with one,
+    /// "the force" later in the document names the target again.
+    pub(crate) policy_nouns: BTreeSet<String>,
     pub(crate) scopes: Vec<Entry>,
     pub(crate) contrasts: Vec<Entry>,
     pub(crate) alignments: Vec<Entry>,
@@ -601,6 +606,7 @@ impl Lexicon {
             own_forces: set(&raw.words.own_forces),
             irregular_participles: set(&raw.words.irregular_participles),
             universal: set(&raw.words.universal),
+            policy_nouns: set(&raw.words.policy_nouns),
             scopes: c.entries(&raw.scopes)?,
             contrasts: c.entries(&raw.contrasts)?,
             alignments: c.entries(&raw.alignments)?,

@@ -1408,3 +1408,28 @@ fn denying_the_action_on_every_object_is_conditional() {
         Some(Stance::Oppose)
     );
 }
+
+/// A target that ends with a policy noun ("a river patrol mission") is named again by
+/// "the mission" later in the document; before it, or without a determiner, it is not.
+#[test]
+fn a_policy_noun_target_is_named_again_by_a_definite_noun() {
+    let pack = r#"
+id = "river_patrol"
+label = "River patrol"
+description = "Should the navy run a river patrol mission?"
+inherit = true
+[[targets]]
+id = "patrol"
+patterns = ["river patrol mission"]
+"#;
+    let det = StanceDetector::new(Topics::from_toml("patrol.toml", pack).expect("pack"));
+    let run = |t: &str| stance(&det, doc(None, t, None, &[], false), "river_patrol");
+    assert_eq!(
+        run("The cabinet debated a river patrol mission. We would gladly support the mission."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        run("We would gladly support the mission. The cabinet debated a river patrol mission."),
+        None
+    );
+}
