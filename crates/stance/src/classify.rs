@@ -1500,6 +1500,18 @@ impl<'a> DocView<'a> {
                     None => break,
                 }
             }
+            // "His bill, tabled in October, would …": step over a parenthetical of a
+            // few words between commas.
+            if self.stream.norm(t) == "," {
+                let j = (sr.start..i)
+                    .rev()
+                    .take_while(|&j| toks[j].word || self.stream.norm(&toks[j]) == ",")
+                    .find(|&j| self.stream.norm(&toks[j]) == ",");
+                if let Some(j) = j.filter(|&j| j > sr.start && i - j <= 8) {
+                    i = j;
+                    continue;
+                }
+            }
             if !t.word {
                 break;
             }
@@ -1590,6 +1602,14 @@ impl<'a> DocView<'a> {
             return Subj::Speaker;
         }
         if region.iter().any(|&i| overlaps(&sp.other_people, i)) {
+            return Subj::Other;
+        }
+        // "his bill" in the author's voice: someone else's.
+        if sp.is_author
+            && region
+                .iter()
+                .any(|&i| !toks[i].upper && lex.third_person.contains(self.stream.norm(&toks[i])))
+        {
             return Subj::Other;
         }
         // "our pilots", "my government": the speaker's side.

@@ -1433,3 +1433,20 @@ patterns = ["river patrol mission"]
         None
     );
 }
+
+/// The author describing someone else's plan ("his bill, tabled in June, would …") takes
+/// no position; a parenthetical between the subject and the modal is stepped over.
+#[test]
+fn the_authors_report_of_another_plan_is_not_the_authors() {
+    let det = StanceDetector::default();
+    let text = "His bill, tabled in June, would let the navy shoot down balloons.";
+    assert_eq!(
+        stance(&det, doc(None, text, None, &[], true), "shoot_down"),
+        None
+    );
+    let text = "Our navy, as I said in June, would shoot down the balloons.";
+    assert_eq!(
+        stance(&det, doc(None, text, None, &[], true), "shoot_down"),
+        Some(Stance::Support)
+    );
+}
