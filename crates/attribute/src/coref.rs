@@ -45,8 +45,22 @@ const VOICE_NOUNS: &[&str] = &[
 
 /// Nouns for what a person said, after "his" / "her" ("His answer was short: …").
 const ANSWER_NOUNS: &[&str] = &[
-    "answer", "reply", "response", "message", "verdict", "view", "position", "words", "argument",
-    "warning", "retort",
+    "answer",
+    "reply",
+    "response",
+    "message",
+    "verdict",
+    "view",
+    "position",
+    "words",
+    "argument",
+    "warning",
+    "retort",
+    "opinion",
+    "judgement",
+    "judgment",
+    "estimation",
+    "mind",
 ];
 
 /// How many sentences back a reference may look for its antecedent.
@@ -145,6 +159,23 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                             actor: a,
                             span: doc.tokens[t].span.cover(doc.tokens[n].span),
                             kind: MentionKind::Role,
+                            rule: "attribute/coref".into(),
+                        });
+                    }
+                    continue;
+                }
+                // "According to her, …": the last person
+                if matches!(norm, "him" | "her")
+                    && t >= lo + 2
+                    && doc.tokens[t - 2].norm == "according"
+                    && doc.tokens[t - 1].norm == "to"
+                    && !covered[t]
+                {
+                    if let Some(a) = last_person(doc, si, t, &in_quote) {
+                        added.push(Mention {
+                            actor: a,
+                            span: doc.tokens[t].span,
+                            kind: MentionKind::Pronoun,
                             rule: "attribute/coref".into(),
                         });
                     }

@@ -1003,7 +1003,15 @@ impl Attributor {
         let doc = cx.doc;
         let sent = &doc.sentences[si];
         let (lo, hi) = (sent.tokens.start, sent.tokens.end);
-        if hi < lo + 4 || !matches!(cx.norm(lo), "for" | "to") {
+        // "In her view, …": the possessive names the holder (resolved by coref)
+        let viewpoint = cx.norm(lo) == "in"
+            && hi > lo + 3
+            && matches!(cx.norm(lo + 1), "his" | "her" | "their")
+            && matches!(
+                cx.norm(lo + 2),
+                "view" | "opinion" | "judgement" | "judgment" | "estimation" | "mind"
+            );
+        if hi < lo + 4 || !(viewpoint || matches!(cx.norm(lo), "for" | "to")) {
             return None;
         }
         let mut m = cx.start_at[lo + 1].or_else(|| {

@@ -160,6 +160,14 @@ fn participles_continue_a_titled_subject() {
 }
 
 #[test]
+fn viewpoint_adjuncts_with_a_possessive_name_the_last_person() {
+    let doc = run(
+        "Analyst Maria Lopez has studied the levy for years. In her view, the tax should rise. According to her, the risks are small.",
+    );
+    assert_eq!(speakers(&doc), ["Maria Lopez", "Maria Lopez"]);
+}
+
+#[test]
 fn hypothetical_clauses_give_no_statement() {
     let doc = run("It is unclear whether Belgium would support the plan.");
     assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
