@@ -1126,8 +1126,22 @@ impl<'a> DocView<'a> {
                 ) && (i + 1..pd.cues[outer].start).all(|j| toks[j].word && !toks[j].neg)
             };
             let from_det = pd.cues[outer].start.saturating_sub(5).max(sent_start);
+            // "Every country that borders it, and several that do not, should …": a
+            // negator inside a parenthetical between commas negates nothing outside it.
+            let parenthetical = |i: usize| {
+                let comma = |j: usize| self.stream.norm(&toks[j]) == ",";
+                let before = (sent_start..i).rev().find(|&j| comma(j));
+                let after = (i + 1..start).any(comma);
+                after
+                    && before.is_some_and(|b| {
+                        matches!(
+                            self.stream.norm(&toks[b + 1]),
+                            "and" | "or" | "as" | "which" | "who" | "that" | "like" | "unlike"
+                        )
+                    })
+            };
             for i in from_det.min(from)..start {
-                if !toks[i].neg || pd.consumed[i] || (i < from && !det_neg(i)) {
+                if !toks[i].neg || pd.consumed[i] || (i < from && !det_neg(i)) || parenthetical(i) {
                     continue;
                 }
                 if det_neg(i) {
