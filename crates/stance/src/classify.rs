@@ -529,8 +529,16 @@ impl<'a> DocView<'a> {
                 .filter(|h| !aligns.iter().any(|a| a.overlaps(h)))
                 .collect();
             let targets = std::mem::take(&mut targets_of[si]);
+            // "in full and without a lottery": a negated condition sets none.
+            let negated_cond = |h: &Hit| {
+                (r.start..h.start)
+                    .rev()
+                    .find(|&i| !matches!(self.stream.norm(&toks[i]), "a" | "an" | "the" | "any"))
+                    .is_some_and(|i| matches!(self.stream.norm(&toks[i]), "without" | "no"))
+            };
             cues.retain(|h| match rt.cues[h.entry].role {
-                Role::Term { .. } | Role::Cond { .. } => !targets.iter().any(|t| t.overlaps(h)),
+                Role::Term { .. } => !targets.iter().any(|t| t.overlaps(h)),
+                Role::Cond { .. } => !targets.iter().any(|t| t.overlaps(h)) && !negated_cond(h),
                 _ => true,
             });
             let blocked = |h: &Hit| cues.iter().chain(&targets).any(|c| c.overlaps(h));
