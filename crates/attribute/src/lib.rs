@@ -234,6 +234,8 @@ const RELAY: &[&str] = &[
     "person",
     "aide",
     "aides",
+    "counterpart",
+    "counterparts",
 ];
 
 /// Nouns that name a position or a speech act: "X's call to …", "a proposal from X to …",
@@ -763,7 +765,10 @@ impl Attributor {
     /// had …"), with their coordination.
     fn content_subjects(&self, cx: &Ctx, k: usize, hi: usize) -> Vec<usize> {
         let doc = cx.doc;
-        let mut k = k;
+        // "said last week that X …": a short adverbial before the complementiser
+        let mut k = (k..hi.min(k + 5))
+            .find(|&j| cx.norm(j) == "that" && (k..j).all(|i| cx.start_at[i].is_none()))
+            .unwrap_or(k);
         while k < hi && matches!(cx.norm(k), "that" | ",") {
             k += 1;
         }

@@ -168,6 +168,12 @@ fn viewpoint_adjuncts_with_a_possessive_name_the_last_person() {
 }
 
 #[test]
+fn an_unnamed_counterpart_relays_the_states_position() {
+    let doc = run("Your Danish counterpart said last week that Denmark would not raise the levy.");
+    assert_eq!(speakers(&doc), ["Denmark"]);
+}
+
+#[test]
 fn hypothetical_clauses_give_no_statement() {
     let doc = run("It is unclear whether Belgium would support the plan.");
     assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
