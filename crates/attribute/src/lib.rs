@@ -1134,10 +1134,32 @@ impl Attributor {
     fn find_drafts(&self, cx: &Ctx) -> Vec<Draft> {
         let doc = cx.doc;
         let mut drafts: Vec<Draft> = Vec::new();
+        // "…, she said:" closing a paragraph: the quotation that opens the next
+        // paragraph is hers (the draft to copy, and that paragraph).
+        let mut carry: Option<(Draft, usize)> = None;
         for (si, sent) in doc.sentences.iter().enumerate() {
             // Headlines and section headings are titles, not attributed claims.
             if sent.kind == SentenceKind::Heading {
                 continue;
+            }
+            match carry.take() {
+                Some((d, para))
+                    if para == sent.paragraph
+                        && (cx.in_quote(doc.tokens[sent.tokens.start].span)
+                            || doc.slice(sent.span).starts_with(['"', '\u{201c}'])) =>
+                {
+                    drafts.push(Draft {
+                        sentence: si,
+                        span: sent.span,
+                        content: sent.span,
+                        quote: true,
+                        clause_start: sent.tokens.start,
+                        ..d.clone()
+                    });
+                    carry = Some((d, para));
+                    continue;
+                }
+                _ => {}
             }
             let (lo, hi) = (sent.tokens.start, sent.tokens.end);
             let norms: Vec<&str> = (lo..hi).map(|t| cx.norm(t)).collect();
@@ -1355,6 +1377,16 @@ impl Attributor {
                 i += m.len;
             }
             self.position_holders(cx, si, &mut drafts);
+            if let Some(d) = drafts[first_draft..].last()
+                && doc.slice(d.content).trim() == ":"
+                && let Some(next) = doc.sentences.get(si + 1)
+                && next.paragraph != sent.paragraph
+                && doc
+                    .slice(next.span)
+                    .starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}'])
+            {
+                carry = Some((d.clone(), next.paragraph));
+            }
             // A claim reported "according to X" is X's: the cues inside it are not
             // statements of their own ("According to X, Y sees …").
             // An unnamed source only relays ("according to two diplomats, Y argued …"):

@@ -174,6 +174,16 @@ fn an_unnamed_counterpart_relays_the_states_position() {
 }
 
 #[test]
+fn a_colon_closing_a_paragraph_hands_the_next_quotation_to_its_speaker() {
+    let doc = run(
+        "Prime Minister Lene Holm spoke in the yard. Beside the president, she said:\n\n\u{201c}We will raise the levy.\u{201d}\n\nThe talks went on.",
+    );
+    let s = statements(&doc);
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert!(s.iter().all(|x| x.0 == "Lene Holm"), "{s:?}");
+}
+
+#[test]
 fn hypothetical_clauses_give_no_statement() {
     let doc = run("It is unclear whether Belgium would support the plan.");
     assert!(doc.statements.is_empty(), "{:?}", statements(&doc));

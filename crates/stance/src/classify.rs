@@ -426,17 +426,22 @@ struct Opts {
 
 impl<'a> DocView<'a> {
     /// A target that names a policy by a noun ("a reassurance force for Kyiv") is named
-    /// again by that noun with a definite determiner after it ("the force", "this
+    /// again by that noun with a definite determiner later ("the force", "this
     /// force"): those become targets too.
     fn definite_anaphora(&self, targets_of: &mut [Vec<Hit>]) {
         let toks = &self.stream.toks;
         let mut heads: Vec<(&str, usize, usize)> = Vec::new(); // (noun, entry, first end)
         for h in targets_of.iter().flatten() {
-            let Some(last) = (h.start..h.end).rev().find(|&i| toks[i].word) else {
-                continue;
-            };
-            let noun = self.stream.norm(&toks[last]);
-            if self.lex.policy_nouns.contains(noun) && !heads.iter().any(|x| x.0 == noun) {
+            // the policy noun of the match ("a multinational force for Kyiv"), not a
+            // noun an action takes ("use of force against")
+            let head = (h.start..h.end).find(|&i| {
+                self.lex.policy_nouns.contains(self.stream.norm(&toks[i]))
+                    && !(i > h.start
+                        && matches!(self.stream.norm(&toks[i - 1]), "of" | "use" | "by"))
+            });
+            let Some(head) = head else { continue };
+            let noun = self.stream.norm(&toks[head]);
+            if !heads.iter().any(|x| x.0 == noun) {
                 heads.push((noun, h.entry, h.end));
             }
         }

@@ -29,6 +29,8 @@ struct Raw {
     opinion_lines: Vec<String>,
     issuers: Vec<String>,
     #[serde(default)]
+    press_words: Vec<String>,
+    #[serde(default)]
     references: References,
     #[serde(default)]
     items: Items,
@@ -109,6 +111,8 @@ pub struct TurnData {
     pub(crate) genre_openers: Vec<(String, String)>,
     pub(crate) opinion_lines: Vec<String>,
     pub(crate) issuers: FxHashSet<String>,
+    /// Lower-case words that mark a paragraph as reporting a newspaper's line.
+    pub(crate) press_words: FxHashSet<String>,
     /// Forms of address for the speaker who holds the floor, lower case, longest first.
     pub(crate) ref_addressed: Vec<String>,
     /// Phrases followed by a seat or delegation, lower case, longest first.
@@ -234,6 +238,7 @@ impl TurnData {
             genre_openers,
             opinion_lines: raw.opinion_lines.iter().map(|s| s.to_lowercase()).collect(),
             issuers: set(&raw.issuers),
+            press_words: set(&raw.press_words),
             ref_addressed: longest_first(&raw.references.addressed),
             ref_affiliation: longest_first(&raw.references.affiliation),
             ref_office: longest_first(&raw.references.office)

@@ -543,7 +543,16 @@ impl Stage for TurnFinder {
         // a press review's source headings are.
         let mut turns = turns;
         if !turn_genre(&genre) {
-            turns.retain(|t| t.organisation);
+            // a source heading counts when the paragraph after it reports a paper
+            let text = doc.text();
+            turns.retain(|t| {
+                let para = &text[t.body.start..t.body.end];
+                let para = &para[..para.find("\n\n").unwrap_or(para.len())];
+                t.organisation
+                    && para
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| self.data.press_words.contains(&w.to_lowercase()))
+            });
         }
         if turns.len() < 2 {
             return Ok(());
