@@ -693,7 +693,8 @@ impl<'a> DocView<'a> {
     }
 
     /// "Shooting down a jet would not be an incident. It would be an act of war.": a post
-    /// frame whose subject is a bare "it", "that" or "this" opening the next sentence
+    /// frame whose subject is a bare "it", "that", "this", "they" or "these" opening the
+    /// next sentence
     /// evaluates the last target of the sentence before, when that sentence has no
     /// target after `end` and the next has none of its own.
     fn anaphoric_post(
@@ -712,7 +713,10 @@ impl<'a> DocView<'a> {
             return None;
         }
         let first = next.range.clone().find(|&i| toks[i].word)?;
-        if !matches!(self.stream.norm(&toks[first]), "it" | "that" | "this") {
+        if !matches!(
+            self.stream.norm(&toks[first]),
+            "it" | "that" | "this" | "they" | "these"
+        ) {
             return None;
         }
         let (k, h) = hits_in(&pd.cues, next.range.clone())
