@@ -568,6 +568,13 @@ impl<'a> DocView<'a> {
                 .into_iter()
                 .filter(|h| !blocked(h))
                 .collect();
+            // a fixed expression's negator negates nothing ("no question that")
+            for h in cues
+                .iter()
+                .filter(|h| matches!(rt.cues[h.entry].role, Role::Ignore))
+            {
+                pd.consumed[h.start..h.end].fill(true);
+            }
             cues.retain(|h| !matches!(rt.cues[h.entry].role, Role::Ignore));
             if !targets.is_empty() {
                 pd.target_sents.insert(si);
@@ -1136,13 +1143,15 @@ impl<'a> DocView<'a> {
             let from = pd.cues[outer].start.saturating_sub(2).max(sent_start);
             // "No pilot will …", "Nobody is going to …": a negative determiner or pronoun
             // that opens the subject negates the verb; it may stand a few words before it.
+            // "Not a single pilot will …", "not one of our crews will …" too.
             let det_neg = |i: usize| {
-                matches!(
-                    self.stream.norm(&toks[i]),
-                    "no" | "nobody" | "nothing" | "neither" | "none"
-                ) && (i + 1..pd.cues[outer].start).all(|j| toks[j].word && !toks[j].neg)
+                let n = |j: usize| toks.get(j).map_or("", |t| self.stream.norm(t));
+                let not_one = n(i) == "not"
+                    && (n(i + 1) == "one" || (n(i + 1) == "a" && n(i + 2) == "single"));
+                (not_one || matches!(n(i), "no" | "nobody" | "nothing" | "neither" | "none"))
+                    && (i + 1..pd.cues[outer].start).all(|j| toks[j].word && !toks[j].neg)
             };
-            let from_det = pd.cues[outer].start.saturating_sub(5).max(sent_start);
+            let from_det = pd.cues[outer].start.saturating_sub(6).max(sent_start);
             // "Every country that borders it, and several that do not, should …": a
             // negator inside a parenthetical between commas negates nothing outside it.
             let parenthetical = |i: usize| {
