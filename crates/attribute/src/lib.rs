@@ -1056,6 +1056,39 @@ impl Attributor {
         })
     }
 
+    /// "Senator X, who …, has toured the talk shows with a simple message: bring back
+    /// …": a speech noun before a colon hands what follows to the sentence's subject.
+    fn message_colon(&self, cx: &Ctx, si: usize) -> Option<Draft> {
+        const MESSAGE_NOUNS: &[&str] = &[
+            "message", "argument", "demand", "plea", "slogan", "verdict", "point", "line",
+        ];
+        let doc = cx.doc;
+        let sent = &doc.sentences[si];
+        let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+        let colon = (lo + 2..hi.saturating_sub(2)).find(|&k| {
+            cx.norm(k) == ":"
+                && MESSAGE_NOUNS.contains(&cx.norm(k - 1))
+                && (k.saturating_sub(3).max(lo)..k - 1).any(|j| {
+                    matches!(
+                        cx.norm(j),
+                        "a" | "an" | "the" | "one" | "his" | "her" | "their"
+                    )
+                })
+        })?;
+        let m = cx.start_at[lo].or_else(|| opening_subject(cx, lo, colon))?;
+        Some(Draft {
+            sentence: si,
+            actor: doc.mentions[m].actor,
+            mention: Some(m),
+            span: sent.span,
+            content: Span::new(doc.tokens[colon].span.end, sent.span.end),
+            quote: false,
+            cue: Some((doc.tokens[colon - 1].span, CueClass::Speech)),
+            passive: false,
+            clause_start: lo,
+        })
+    }
+
     /// A position reported as a noun: "X's call to …", "a Polish proposal to …", "calls
     /// from X and Y to …", "X's assertion that …". The holder states the position too
     /// (whoever reports, backs or rejects it). With a topic test, only positions on a
@@ -1193,6 +1226,7 @@ impl Attributor {
             if let Some(d) = self.for_frame(cx, si) {
                 drafts.push(d);
             }
+            let message = self.message_colon(cx, si);
             let mut i = 0;
             while i < norms.len() {
                 let t = lo + i;
@@ -1375,6 +1409,15 @@ impl Attributor {
                     });
                 }
                 i += m.len;
+            }
+            // "X has toured the talk shows with a simple message: …", when no cue of
+            // the sentence reports the words after the colon
+            if let Some(d) = message
+                && !drafts[first_draft..]
+                    .iter()
+                    .any(|x| x.content.overlaps(d.content))
+            {
+                drafts.push(d);
             }
             self.position_holders(cx, si, &mut drafts);
             if let Some(d) = drafts[first_draft..].last()

@@ -184,6 +184,14 @@ fn a_colon_closing_a_paragraph_hands_the_next_quotation_to_its_speaker() {
 }
 
 #[test]
+fn a_message_before_a_colon_is_the_subjects() {
+    let doc = run(
+        "Senator Ada Moretti, who chairs the finance committee, has toured the studios with a simple message: cut the levy now.",
+    );
+    assert_eq!(speakers(&doc), ["Ada Moretti"]);
+}
+
+#[test]
 fn hypothetical_clauses_give_no_statement() {
     let doc = run("It is unclear whether Belgium would support the plan.");
     assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
