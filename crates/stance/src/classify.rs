@@ -432,9 +432,15 @@ impl<'a> DocView<'a> {
         let toks = &self.stream.toks;
         let mut heads: Vec<(&str, usize, usize)> = Vec::new(); // (noun, entry, first end)
         for h in targets_of.iter().flatten() {
-            // the policy noun of the match ("a multinational force for Kyiv"), not a
-            // noun an action takes ("use of force against")
-            let head = (h.start..h.end).find(|&i| {
+            // the policy noun of the match ("a multinational force for Kyiv") or of a
+            // phrase right after it ("send troops to Kyiv as part of a joint force"),
+            // not a noun an action takes ("use of force against")
+            let sent_end = self.stream.sents[toks[h.start].sent].range.end;
+            let after = (h.end..(h.end + 6).min(sent_end))
+                .take_while(|&i| toks[i].word)
+                .last()
+                .map_or(h.end, |i| i + 1);
+            let head = (h.start..after).find(|&i| {
                 self.lex.policy_nouns.contains(self.stream.norm(&toks[i]))
                     && !(i > h.start
                         && matches!(self.stream.norm(&toks[i - 1]), "of" | "use" | "by"))

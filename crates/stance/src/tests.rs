@@ -1420,7 +1420,7 @@ description = "Should the navy run a river patrol mission?"
 inherit = true
 [[targets]]
 id = "patrol"
-patterns = ["river patrol mission"]
+patterns = ["river patrol mission", "patrol the river"]
 "#;
     let det = StanceDetector::new(Topics::from_toml("patrol.toml", pack).expect("pack"));
     let run = |t: &str| stance(&det, doc(None, t, None, &[], false), "river_patrol");
@@ -1431,6 +1431,11 @@ patterns = ["river patrol mission"]
     assert_eq!(
         run("We would gladly support the mission. The cabinet debated a river patrol mission."),
         None
+    );
+    // the noun of a phrase right after the target: "… as part of a joint mission"
+    assert_eq!(
+        run("Crews may patrol the river as part of a joint mission. We would gladly support the mission."),
+        Some(Stance::Support)
     );
 }
 
