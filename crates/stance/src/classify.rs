@@ -1254,6 +1254,19 @@ impl<'a> DocView<'a> {
                 None => {}
             }
         }
+        // "Drones will be shot down; manned jets will not": a yes and a no on targets
+        // of the same statement split the action by case.
+        let split = {
+            let on_target = |sign: f32| {
+                counted.iter().any(|v| {
+                    v.cond.is_none() && matches!(v.object, Obj::Target(_)) && v.value * sign > 0.0
+                })
+            };
+            on_target(1.0) && on_target(-1.0)
+        };
+        if split {
+            cs += 1;
+        }
         let base = if strong { 0.9 } else { 0.6 };
         let (stance, score) = if cs > 0 {
             let sc = if s > o {
@@ -1279,7 +1292,7 @@ impl<'a> DocView<'a> {
             score
         };
         let winning = |v: &&&Vote| match stance {
-            Stance::Conditional => v.cond.is_some(),
+            Stance::Conditional => v.cond.is_some() || (split && v.value != 0.0),
             Stance::Support => v.cond.is_none() && v.value > 0.0,
             Stance::Oppose => v.cond.is_none() && v.value < 0.0,
         };

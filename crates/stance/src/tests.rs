@@ -1434,7 +1434,9 @@ patterns = ["river patrol mission", "patrol the river"]
     );
     // the noun of a phrase right after the target: "… as part of a joint mission"
     assert_eq!(
-        run("Crews may patrol the river as part of a joint mission. We would gladly support the mission."),
+        run(
+            "Crews may patrol the river as part of a joint mission. We would gladly support the mission."
+        ),
         Some(Stance::Support)
     );
 }
@@ -1452,6 +1454,21 @@ fn the_authors_report_of_another_plan_is_not_the_authors() {
     let text = "Our navy, as I said in June, would shoot down the balloons.";
     assert_eq!(
         stance(&det, doc(None, text, None, &[], true), "shoot_down"),
+        Some(Stance::Support)
+    );
+}
+
+/// A yes and a no on targets of one statement split the action by case: conditional.
+#[test]
+fn a_yes_and_a_no_in_one_statement_are_conditional() {
+    let det = StanceDetector::default();
+    let one = |t: &str| stance(&det, doc(None, t, None, &[], false), "shoot_down");
+    assert_eq!(
+        one("Balloons over our ports must be shot down, but patrol jets must never be fired on."),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(
+        one("Balloons over our ports must be shot down, and jets must be fired on too."),
         Some(Stance::Support)
     );
 }
