@@ -567,12 +567,18 @@ impl<'a> DocView<'a> {
                 .into_iter()
                 .filter(|h| !blocked(h))
                 .collect();
+            // "Why wouldn't we?" answers a question although a question frame matches it
+            let question_frame =
+                |c: &Hit| matches!(&rt.cues[c.entry].role, Role::Frame(f) if f.question);
             let answers: Vec<Hit> = self
                 .layers
                 .answers
                 .scan(toks, r.clone())
                 .into_iter()
-                .filter(|h| !blocked(h))
+                .filter(|h| {
+                    !targets.iter().any(|c| c.overlaps(h))
+                        && !cues.iter().any(|c| c.overlaps(h) && !question_frame(c))
+                })
                 .collect();
             // a fixed expression's negator negates nothing ("no question that")
             for h in cues

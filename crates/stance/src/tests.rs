@@ -1472,3 +1472,15 @@ fn a_yes_and_a_no_in_one_statement_are_conditional() {
         Some(Stance::Support)
     );
 }
+
+/// "Why wouldn't we?" answers a yes/no question with a yes, although it is itself a
+/// question.
+#[test]
+fn a_why_not_answer_affirms() {
+    let det = StanceDetector::default();
+    let t = "Asked whether the navy would fire on the next balloon, the admiral answered: \"Why wouldn't we?\"";
+    assert_eq!(
+        stance(&det, doc(None, t, None, &[], false), "shoot_down"),
+        Some(Stance::Support)
+    );
+}
