@@ -451,6 +451,7 @@ impl<'a> DocView<'a> {
                 heads.push((noun, h.entry, h.end));
             }
         }
+        self.elided_targets(targets_of);
         if heads.is_empty() {
             return;
         }
@@ -471,6 +472,74 @@ impl<'a> DocView<'a> {
                     added.push(Hit {
                         start: i - 1,
                         end: i + 1,
+                        entry,
+                    });
+                }
+            }
+            if !added.is_empty() {
+                targets_of[si].extend(added);
+                targets_of[si].sort_by_key(|h| h.start);
+            }
+        }
+    }
+
+    /// "… while Lithuania said pilots should be free to do so", "Bulgaria is ready to do
+    /// the same", "… warned against it": a pro-form right after a target of its own or
+    /// the previous sentence stands for that target.
+    fn elided_targets(&self, targets_of: &mut [Vec<Hit>]) {
+        let toks = &self.stream.toks;
+        let n = |i: usize| toks.get(i).map_or("", |t| self.stream.norm(t));
+        for si in 0..targets_of.len() {
+            let earlier = |i: usize| -> Option<usize> {
+                targets_of[si]
+                    .iter()
+                    .filter(|h| h.end <= i)
+                    .chain(si.checked_sub(1).map_or(&[][..], |p| &targets_of[p][..]))
+                    .map(|h| h.entry)
+                    .next()
+            };
+            let mut added = Vec::new();
+            for i in self.stream.sents[si].range.clone() {
+                // (offset of the pro-form, its length): "against it" is the frame's
+                // preposition and the pro-form "it"
+                let (off, len) = match (n(i), n(i + 1), n(i + 2)) {
+                    ("do" | "doing" | "did" | "does", "so", _) => (0, 2),
+                    ("do" | "doing" | "did" | "does", "the", "same") => (0, 3),
+                    ("against", "it" | "that", x) if !x.is_empty() && !toks[i + 2].word => (1, 1),
+                    // "voted for it", not "will not apologise for it"
+                    ("for", "it" | "that", x)
+                        if !x.is_empty()
+                            && !toks[i + 2].word
+                            && i > 0
+                            && matches!(
+                                n(i - 1),
+                                "vote"
+                                    | "votes"
+                                    | "voted"
+                                    | "voting"
+                                    | "argue"
+                                    | "argued"
+                                    | "argues"
+                                    | "arguing"
+                                    | "push"
+                                    | "pushed"
+                                    | "pushing"
+                                    | "press"
+                                    | "pressed"
+                                    | "pressing"
+                                    | "campaign"
+                                    | "campaigned"
+                                    | "campaigning"
+                            ) =>
+                    {
+                        (1, 1)
+                    }
+                    _ => continue,
+                };
+                if let Some(entry) = earlier(i) {
+                    added.push(Hit {
+                        start: i + off,
+                        end: i + off + len,
                         entry,
                     });
                 }

@@ -1484,3 +1484,24 @@ fn a_why_not_answer_affirms() {
         Some(Stance::Support)
     );
 }
+
+/// A pro-form after a target stands for it: "do so", "do the same", "against it"; "for
+/// it" only after a verb of advocacy; with no target before, nothing.
+#[test]
+fn pro_forms_stand_for_an_earlier_target() {
+    let det = StanceDetector::default();
+    let one = |t: &str| stance(&det, doc(None, t, None, &[], false), "shoot_down");
+    assert_eq!(
+        one("The navy shot down two balloons on Monday. The coast guard is ready to do the same."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        one("Firing on the balloons was debated for hours; the senator argued against it."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        one("\"We will shoot them down, and we will not apologise for it.\""),
+        Some(Stance::Support)
+    );
+    assert_eq!(one("The coast guard is ready to do the same."), None);
+}
