@@ -325,6 +325,16 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Nouns for a spokesperson: "a ministry spokesperson said" is the ministry speaking, and
 /// what a spokesperson says their state or body will do is that body's position.
+/// Roles that speak for a state's government (compared within the lower-cased role).
+const GOVERNMENT_ROLES: &[&str] = &[
+    "prime minister",
+    "minister",
+    "president",
+    "chancellor",
+    "premier",
+    "spokes",
+];
+
 const SPOKES: &[&str] = &[
     "spokesperson",
     "spokesman",
@@ -1300,6 +1310,41 @@ impl Attributor {
                             && ends_clause(cx, m, hi)
                         {
                             speakers.push((m, lo));
+                        }
+                    }
+                    // A head of government or minister stating, before the reporting
+                    // clause, what their state will do: the state's position too
+                    // ("Norway will not hesitate to …, Prime Minister Ola Berg said")
+                    if matches!(entry.class, CueClass::Speech)
+                        && let [(m, official_clause)] = speakers[..]
+                        && let Some(comma) = (lo..t).find(|&k| cx.norm(k) == ",")
+                        && doc.mentions[m].span.start > doc.tokens[comma].span.start
+                    {
+                        let speaker = doc.actor(doc.mentions[m].actor);
+                        // a named official, not "Greece, he stressed, is …"
+                        let official = doc.mentions[m].kind != MentionKind::Pronoun
+                            && speaker.kind == ActorKind::Person
+                            && speaker.role.as_deref().is_some_and(|r| {
+                                let r = r.to_lowercase();
+                                GOVERNMENT_ROLES.iter().any(|w| r.contains(w))
+                            });
+                        if official {
+                            for x in self.content_subjects(cx, lo, t) {
+                                let state = doc.actor(doc.mentions[x].actor);
+                                // a subject with its predicate, not "Norway's minister, X,"
+                                let end = doc.mentions[x].span.end;
+                                let after = doc.tokens.partition_point(|tk| tk.span.start < end);
+                                let predicate = comma > after + 1 && cx.norm(after) != "'s";
+                                if predicate
+                                    && state.kind == ActorKind::State
+                                    && (speaker.country.is_none()
+                                        || speaker.country == state.country)
+                                {
+                                    // the official's clause, so that the content is the
+                                    // clause before the reporting one
+                                    speakers.push((x, official_clause));
+                                }
+                            }
                         }
                     }
                     // A spokesperson reporting what their state or body will do: the

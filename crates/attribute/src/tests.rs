@@ -192,6 +192,18 @@ fn a_message_before_a_colon_is_the_subjects() {
 }
 
 #[test]
+fn an_official_stating_their_states_course_speaks_for_it_too() {
+    let doc =
+        run("Norway will not raise the levy this year, Prime Minister Ola Berg told the Storting.");
+    let mut s = speakers(&doc);
+    s.sort();
+    assert_eq!(s, ["Norway", "Ola Berg"]);
+    // an analyst's forecast is not the state's
+    let doc = run("Norway will not raise the levy this year, analyst Ola Berg told the Storting.");
+    assert_eq!(speakers(&doc), ["Ola Berg"]);
+}
+
+#[test]
 fn hypothetical_clauses_give_no_statement() {
     let doc = run("It is unclear whether Belgium would support the plan.");
     assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
@@ -544,9 +556,10 @@ fn a_titled_appositive_speaker_after_the_content() {
     );
     let doc = run("The tunnel will close for good, said the regional commander, Gen. Pavel Novak.");
     assert_eq!(speakers(&doc), ["Pavel Novak"]);
+    // the deputy prime minister states the state's course: Greece's position too
     let doc =
         run("Greece will not pay the levy, Deputy Prime Minister Nikos Pappas told parliament.");
-    assert_eq!(speakers(&doc), ["Nikos Pappas"]);
+    assert_eq!(speakers(&doc), ["Nikos Pappas", "Greece"]);
     assert!(
         doc.slice(doc.statements[0].content)
             .starts_with("Greece will not pay")
