@@ -780,6 +780,42 @@ impl<'a> DocView<'a> {
         (a..b).any(|i| pd.hard[i])
     }
 
+    /// "The allies risk sleepwalking into a war if they fire on the jets": a target in an
+    /// `if` clause after the main clause takes the consequence the main clause states (a
+    /// frame that judges what precedes it, with a fixed or flipping effect).
+    fn consequence_before_if(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        on: &Mask,
+        start: usize,
+    ) -> Option<usize> {
+        let toks = &self.stream.toks;
+        let opener = pd.scopes[pd.scope_of[start]?];
+        if self
+            .lex
+            .scopes
+            .get(opener.entry)
+            .is_none_or(|e| e.id != "if")
+        {
+            return None;
+        }
+        let sr = self.stream.sents[toks[start].sent].range.clone();
+        hits_in(&pd.cues, sr.start..opener.start)
+            .filter(|(_, h)| {
+                h.end <= opener.start
+                    && on[h.start]
+                    && pd.scope_of[h.start].is_none()
+                    && !self.boundary_between(pd, h.end, opener.start)
+                    && self.frame(rt, h).is_some_and(|f| {
+                        f.position != Position::Pre
+                            && matches!(f.effect, Effect::Oppose | Effect::Flip | Effect::Support)
+                    })
+            })
+            .map(|(k, _)| k)
+            .last()
+    }
+
     /// "Shooting down a jet would not be an incident. It would be an act of war.": a post
     /// frame whose subject is a bare "it", "that", "this", "they" or "these" opening the
     /// next sentence
@@ -1089,11 +1125,17 @@ impl<'a> DocView<'a> {
                         && f.is_some_and(|f| self.post_words_between(pd, end, h.start) <= f.reach)
                 })
                 .map(|(k, _)| k);
-            let post = post.or_else(|| {
-                (chain.is_empty() && matches!(obj, Obj::Target(_)))
-                    .then(|| self.anaphoric_post(rt, pd, on, sent, end))
-                    .flatten()
-            });
+            let post = post
+                .or_else(|| {
+                    (chain.is_empty() && matches!(obj, Obj::Target(_)))
+                        .then(|| self.consequence_before_if(rt, pd, on, start))
+                        .flatten()
+                })
+                .or_else(|| {
+                    (chain.is_empty() && matches!(obj, Obj::Target(_)))
+                        .then(|| self.anaphoric_post(rt, pd, on, sent, end))
+                        .flatten()
+                });
             if chain.is_empty() && post.is_none() && !alone {
                 continue;
             }
