@@ -1160,6 +1160,14 @@ impl<'a> DocView<'a> {
             let mut dropped = false;
             let mut all: Vec<usize> = chain.clone();
             all.extend(post);
+            // the pre-frames form a gerund subject that opens the sentence ("Ruling out
+            // …", "Refusing to …"), which the post frame judges as a whole
+            let gerund_subject = chain.last().is_some_and(|&k| {
+                let h = &pd.cues[k];
+                let sr = self.stream.sents[toks[h.start].sent].range.clone();
+                sr.clone().find(|&i| toks[i].word) == Some(h.start)
+                    && self.stream.norm(&toks[h.start]).ends_with("ing")
+            });
             let mut order: Vec<(usize, bool)> =
                 all.iter().copied().zip(neg.iter().copied()).collect();
             // "dismissed warnings that [X would lead to war]": when a "that" clause
@@ -1182,6 +1190,10 @@ impl<'a> DocView<'a> {
                     // down would be a mistake" supports.
                     Effect::Support if negated_object => -1.0,
                     Effect::Oppose if negated_object => 1.0,
+                    // ... and so does a post frame over a gerund subject that opens
+                    // the sentence: "ruling out a shootdown would be a gift to them"
+                    Effect::Support if Some(k) == post && gerund_subject => v,
+                    Effect::Oppose if Some(k) == post && gerund_subject => -v,
                     Effect::Support => 1.0,
                     Effect::Oppose => -1.0,
                 };
