@@ -1085,7 +1085,11 @@ impl<'a> DocView<'a> {
                 let coordinated = !chain.is_empty()
                     && anchor > h.end
                     && matches!(self.stream.norm(&toks[anchor - 1]), "and" | "but");
+                // a frame governs the nearest object: not across another target
+                let across_target = anchor < start
+                    && hits_in(&pd.targets, h.end..anchor).any(|(_, t)| t.start >= h.end);
                 if coordinated
+                    || across_target
                     || self.boundary_between(pd, h.end, anchor)
                     || self.words_between(pd, h.end, anchor) > f.reach
                     || !scope_ok
