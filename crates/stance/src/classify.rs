@@ -1287,8 +1287,10 @@ impl<'a> DocView<'a> {
                 let n = |j: usize| toks.get(j).map_or("", |t| self.stream.norm(t));
                 let not_one = n(i) == "not"
                     && (n(i + 1) == "one" || (n(i + 1) == "a" && n(i + 2) == "single"));
+                // "Neither Oslo nor Bern wants …": the "nor" belongs to the subject
                 (not_one || matches!(n(i), "no" | "nobody" | "nothing" | "neither" | "none"))
-                    && (i + 1..pd.cues[outer].start).all(|j| toks[j].word && !toks[j].neg)
+                    && (i + 1..pd.cues[outer].start)
+                        .all(|j| toks[j].word && (!toks[j].neg || n(j) == "nor"))
             };
             let from_det = pd.cues[outer].start.saturating_sub(6).max(sent_start);
             // "Every country that borders it, and several that do not, should …": a
