@@ -4,7 +4,7 @@
 
 /// Bytes of text looked at (from the start, on a character boundary): enough for a
 /// reliable guess, and bounded whatever the document's size.
-const SAMPLE_BYTES: usize = 4096;
+const SAMPLE_BYTES: usize = 2048;
 
 /// Fewer letters than this give no guess (a headline or a date line is too short).
 const MIN_LETTERS: usize = 40;
@@ -12,7 +12,7 @@ const MIN_LETTERS: usize = 40;
 /// The language of `text` when it is reliably not English: its English name (such as
 /// "Polish") and ISO 639-3 code (such as "pol"). `None` for English, for text too short
 /// to tell, and whenever the guess is unreliable. Uses the `whatlang` trigram models on
-/// the first 4 KiB of the text.
+/// the first 2 KiB of the text.
 ///
 /// ```
 /// use stancemap_ingest::detect_non_english;

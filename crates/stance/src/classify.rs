@@ -490,6 +490,9 @@ impl<'a> DocView<'a> {
         let toks = &self.stream.toks;
         let n = |i: usize| toks.get(i).map_or("", |t| self.stream.norm(t));
         for si in 0..targets_of.len() {
+            if targets_of[si].is_empty() && (si == 0 || targets_of[si - 1].is_empty()) {
+                continue;
+            }
             let earlier = |i: usize| -> Option<usize> {
                 targets_of[si]
                     .iter()
