@@ -295,6 +295,27 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "our", "his", "her", "of"];
 
+/// Verbs after which "for it" stands for the action argued for ("voted for it").
+const ADVOCACY_VERBS: &[&str] = &[
+    "vote",
+    "votes",
+    "voted",
+    "voting",
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "push",
+    "pushed",
+    "pushing",
+    "press",
+    "pressed",
+    "pressing",
+    "campaign",
+    "campaigned",
+    "campaigning",
+];
+
 /// Who is speaking in a statement, for subject checks.
 #[derive(Debug, Default)]
 pub(crate) struct Speaker {
@@ -451,7 +472,6 @@ impl<'a> DocView<'a> {
                 heads.push((noun, h.entry, h.end));
             }
         }
-        self.elided_targets(targets_of);
         if heads.is_empty() {
             return;
         }
@@ -514,26 +534,7 @@ impl<'a> DocView<'a> {
                         if !x.is_empty()
                             && !toks[i + 2].word
                             && i > 0
-                            && matches!(
-                                n(i - 1),
-                                "vote"
-                                    | "votes"
-                                    | "voted"
-                                    | "voting"
-                                    | "argue"
-                                    | "argued"
-                                    | "argues"
-                                    | "arguing"
-                                    | "push"
-                                    | "pushed"
-                                    | "pushing"
-                                    | "press"
-                                    | "pressed"
-                                    | "pressing"
-                                    | "campaign"
-                                    | "campaigned"
-                                    | "campaigning"
-                            ) =>
+                            && ADVOCACY_VERBS.contains(&n(i - 1)) =>
                     {
                         (1, 1)
                     }
@@ -576,6 +577,7 @@ impl<'a> DocView<'a> {
             })
             .collect();
         self.definite_anaphora(&mut targets_of);
+        self.elided_targets(&mut targets_of);
         let n = if targets_of.iter().all(Vec::is_empty) {
             0
         } else {
@@ -821,9 +823,8 @@ impl<'a> DocView<'a> {
 
     /// "Shooting down a jet would not be an incident. It would be an act of war.": a post
     /// frame whose subject is a bare "it", "that", "this", "they" or "these" opening the
-    /// next sentence
-    /// evaluates the last target of the sentence before, when that sentence has no
-    /// target after `end` and the next has none of its own.
+    /// next sentence evaluates the last target of the sentence before, when that
+    /// sentence has no target after `end` and the next has none of its own.
     fn anaphoric_post(
         &self,
         rt: &PackRt,
@@ -1132,17 +1133,15 @@ impl<'a> DocView<'a> {
                         && f.is_some_and(|f| self.post_words_between(pd, end, h.start) <= f.reach)
                 })
                 .map(|(k, _)| k);
-            let post = post
-                .or_else(|| {
-                    (chain.is_empty() && matches!(obj, Obj::Target(_)))
-                        .then(|| self.consequence_before_if(rt, pd, on, start))
-                        .flatten()
-                })
-                .or_else(|| {
-                    (chain.is_empty() && matches!(obj, Obj::Target(_)))
-                        .then(|| self.anaphoric_post(rt, pd, on, sent, end))
-                        .flatten()
-                });
+            // A bare target may take its judgment from outside its clause.
+            let post = post.or_else(|| {
+                (chain.is_empty() && matches!(obj, Obj::Target(_)))
+                    .then(|| {
+                        self.consequence_before_if(rt, pd, on, start)
+                            .or_else(|| self.anaphoric_post(rt, pd, on, sent, end))
+                    })
+                    .flatten()
+            });
             if chain.is_empty() && post.is_none() && !alone {
                 continue;
             }
