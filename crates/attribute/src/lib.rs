@@ -323,18 +323,15 @@ const SUBORDINATORS: &[&str] = &[
     "if", "unless", "once", "until", "whether", "lest", "whatever", "whoever",
 ];
 
+/// Roles that speak for a state's government (compared within the lower-cased role).
+const GOVERNMENT_ROLES: &[&str] = &["minister", "president", "chancellor", "premier", "spokes"];
+
+/// Opening quotation marks: a paragraph that starts with one after "…, she said:" is
+/// her quotation.
+const OPENING_QUOTES: [char; 4] = ['"', '\u{201c}', '\u{ab}', '\u{201e}'];
+
 /// Nouns for a spokesperson: "a ministry spokesperson said" is the ministry speaking, and
 /// what a spokesperson says their state or body will do is that body's position.
-/// Roles that speak for a state's government (compared within the lower-cased role).
-const GOVERNMENT_ROLES: &[&str] = &[
-    "prime minister",
-    "minister",
-    "president",
-    "chancellor",
-    "premier",
-    "spokes",
-];
-
 const SPOKES: &[&str] = &[
     "spokesperson",
     "spokesman",
@@ -1189,7 +1186,7 @@ impl Attributor {
                 Some((d, para))
                     if para == sent.paragraph
                         && (cx.in_quote(doc.tokens[sent.tokens.start].span)
-                            || doc.slice(sent.span).starts_with(['"', '\u{201c}'])) =>
+                            || doc.slice(sent.span).starts_with(OPENING_QUOTES)) =>
                 {
                     drafts.push(Draft {
                         sentence: si,
@@ -1236,7 +1233,6 @@ impl Attributor {
             if let Some(d) = self.for_frame(cx, si) {
                 drafts.push(d);
             }
-            let message = self.message_colon(cx, si);
             let mut i = 0;
             while i < norms.len() {
                 let t = lo + i;
@@ -1457,7 +1453,7 @@ impl Attributor {
             }
             // "X has toured the talk shows with a simple message: …", when no cue of
             // the sentence reports the words after the colon
-            if let Some(d) = message
+            if let Some(d) = self.message_colon(cx, si)
                 && !drafts[first_draft..]
                     .iter()
                     .any(|x| x.content.overlaps(d.content))
@@ -1469,9 +1465,7 @@ impl Attributor {
                 && doc.slice(d.content).trim() == ":"
                 && let Some(next) = doc.sentences.get(si + 1)
                 && next.paragraph != sent.paragraph
-                && doc
-                    .slice(next.span)
-                    .starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}'])
+                && doc.slice(next.span).starts_with(OPENING_QUOTES)
             {
                 carry = Some((d.clone(), next.paragraph));
             }
