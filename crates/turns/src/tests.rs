@@ -537,3 +537,17 @@ fn endorsing_a_reported_position_takes_its_stance() {
         [("Nora Quill".to_string(), Stance::Oppose)]
     );
 }
+
+/// A press review's source heading ("Harbour Courier: \"…\"") becomes a turn when the
+/// paragraph below reports the paper; a live blog's quote headline does not.
+#[test]
+fn source_headings_need_a_paragraph_about_the_paper() {
+    let review = "Harbour Courier: \"The levy must go\"\n\nThe Harbour Courier is blunt. \"Scrap it,\" the paper writes.\n\nValley Times: \"Keep the levy\"\n\nThe Valley Times disagrees. The daily says the levy funds the port.\n";
+    let mut doc = Document::new("t", review);
+    TurnFinder::default().process(&mut doc).unwrap();
+    assert_eq!(doc.turns.len(), 2, "{:?}", doc.turns);
+    let blog = "12.05 CET\nRoe: \"We will raise the levy\"\n\nPrime Minister Ana Roe spoke at noon.\n\n12.40 CET\nPort: \"no change today\"\n\nThe port authority said nothing changes.\n";
+    let mut doc = Document::new("t", blog);
+    TurnFinder::default().process(&mut doc).unwrap();
+    assert!(doc.turns.is_empty(), "{:?}", doc.turns);
+}
