@@ -63,6 +63,16 @@ const ANSWER_NOUNS: &[&str] = &[
     "mind",
 ];
 
+/// A resolved reference, as a mention tagged `attribute/coref`.
+fn coref(actor: ActorId, span: Span, kind: MentionKind) -> Mention {
+    Mention {
+        actor,
+        span,
+        kind,
+        rule: "attribute/coref".into(),
+    }
+}
+
 /// How many sentences back a reference may look for its antecedent.
 const WINDOW: usize = 40;
 
@@ -123,23 +133,13 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                 let norm = doc.tokens[t].norm.as_str();
                 if norm == "they" && !plural.is_empty() && si <= plural_at + 2 {
                     for &a in &plural {
-                        added.push(Mention {
-                            actor: a,
-                            span: doc.tokens[t].span,
-                            kind: MentionKind::Pronoun,
-                            rule: "attribute/coref".into(),
-                        });
+                        added.push(coref(a, doc.tokens[t].span, MentionKind::Pronoun));
                     }
                     continue;
                 }
                 if norm == "it" && reporting_follows(doc, lexicon, t, hi) {
                     if let Some(a) = last_body(doc, si, t, &in_quote) {
-                        added.push(Mention {
-                            actor: a,
-                            span: doc.tokens[t].span,
-                            kind: MentionKind::Pronoun,
-                            rule: "attribute/coref".into(),
-                        });
+                        added.push(coref(a, doc.tokens[t].span, MentionKind::Pronoun));
                     }
                     continue;
                 }
@@ -155,12 +155,11 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                     if let Some(n) = head
                         && let Some(a) = last_body(doc, si, t, &in_quote)
                     {
-                        added.push(Mention {
-                            actor: a,
-                            span: doc.tokens[t].span.cover(doc.tokens[n].span),
-                            kind: MentionKind::Role,
-                            rule: "attribute/coref".into(),
-                        });
+                        added.push(coref(
+                            a,
+                            doc.tokens[t].span.cover(doc.tokens[n].span),
+                            MentionKind::Role,
+                        ));
                     }
                     continue;
                 }
@@ -169,15 +168,9 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                     && t >= lo + 2
                     && doc.tokens[t - 2].norm == "according"
                     && doc.tokens[t - 1].norm == "to"
-                    && !covered[t]
                 {
                     if let Some(a) = last_person(doc, si, t, &in_quote) {
-                        added.push(Mention {
-                            actor: a,
-                            span: doc.tokens[t].span,
-                            kind: MentionKind::Pronoun,
-                            rule: "attribute/coref".into(),
-                        });
+                        added.push(coref(a, doc.tokens[t].span, MentionKind::Pronoun));
                     }
                     continue;
                 }
@@ -188,12 +181,11 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                     && !covered[t + 1]
                 {
                     if let Some(a) = last_person(doc, si, t, &in_quote) {
-                        added.push(Mention {
-                            actor: a,
-                            span: doc.tokens[t].span.cover(doc.tokens[t + 1].span),
-                            kind: MentionKind::Role,
-                            rule: "attribute/coref".into(),
-                        });
+                        added.push(coref(
+                            a,
+                            doc.tokens[t].span.cover(doc.tokens[t + 1].span),
+                            MentionKind::Role,
+                        ));
                     }
                     continue;
                 }
@@ -228,12 +220,11 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                         antecedent(doc, si, t, head, n == t + 2)
                     };
                     if let Some(a) = a {
-                        added.push(Mention {
-                            actor: a,
-                            span: doc.tokens[t].span.cover(tok.span),
-                            kind: MentionKind::Role,
-                            rule: "attribute/coref".into(),
-                        });
+                        added.push(coref(
+                            a,
+                            doc.tokens[t].span.cover(tok.span),
+                            MentionKind::Role,
+                        ));
                     }
                     break;
                 }

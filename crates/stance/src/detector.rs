@@ -288,27 +288,30 @@ fn cues_inside(cues: &[Cue], span: Span) -> Vec<usize> {
 
 fn speaker_of(doc: &Document, st: &stancemap_core::Statement, lex: &Lexicon) -> Speaker {
     let actor = doc.actors.get(st.actor.0);
-    let official = actor.is_some_and(|a| {
-        matches!(a.kind, ActorKind::State | ActorKind::Organisation)
-            || a.role.as_deref().is_some_and(|r| {
-                r.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| lex.official_roles.contains(&w.to_lowercase()))
-            })
-    });
-    // Distinctive words of the role: capitalised, not a title or a generic word.
-    let affiliation = actor
+    // The role's words, lower-cased, with whether each was capitalised.
+    let role: Vec<(String, bool)> = actor
         .and_then(|a| a.role.as_deref())
         .map(|r| {
             r.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
-                .map(str::to_lowercase)
-                .filter(|w| {
-                    !lex.official_roles.contains(w)
-                        && !matches!(w.as_str(), "group" | "party" | "the" | "office")
-                })
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.to_lowercase(), w.starts_with(char::is_uppercase)))
                 .collect()
         })
         .unwrap_or_default();
+    let official = actor.is_some_and(|a| {
+        matches!(a.kind, ActorKind::State | ActorKind::Organisation)
+            || role.iter().any(|(w, _)| lex.official_roles.contains(w))
+    });
+    // Distinctive words of the role: capitalised, not a title or a generic word.
+    let affiliation = role
+        .into_iter()
+        .filter(|(w, cap)| {
+            *cap && w.len() >= 3
+                && !lex.official_roles.contains(w)
+                && !matches!(w.as_str(), "group" | "party" | "the" | "office")
+        })
+        .map(|(w, _)| w)
+        .collect();
     let mut sp = Speaker {
         is_author: actor.is_some_and(|a| a.kind == ActorKind::Author),
         official,

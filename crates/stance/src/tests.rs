@@ -1389,22 +1389,20 @@ fn a_members_own_group_as_subject_is_her_side() {
 /// and "any" is not universal here ("will not shoot down any balloon").
 #[test]
 fn denying_the_action_on_every_object_is_conditional() {
-    let det = StanceDetector::default();
-    let one = |t: &str| stance(&det, doc(None, t, None, &[], false), "shoot_down");
     assert_eq!(
-        one("I do not accept that the answer is to fire at everything that crosses the line."),
+        sd("I do not accept that the answer is to fire at everything that crosses the line."),
         Some(Stance::Conditional)
     );
     assert_eq!(
-        one("Our crews will not shoot down every balloon that drifts over the coast."),
+        sd("Our crews will not shoot down every balloon that drifts over the coast."),
         Some(Stance::Conditional)
     );
     assert_eq!(
-        one("Our crews will not shoot down any balloon."),
+        sd("Our crews will not shoot down any balloon."),
         Some(Stance::Oppose)
     );
     assert_eq!(
-        one("Shooting down every balloon would drain the stocks in a month."),
+        sd("Shooting down every balloon would drain the stocks in a month."),
         Some(Stance::Oppose)
     );
 }
@@ -1461,14 +1459,12 @@ fn the_authors_report_of_another_plan_is_not_the_authors() {
 /// A yes and a no on targets of one statement split the action by case: conditional.
 #[test]
 fn a_yes_and_a_no_in_one_statement_are_conditional() {
-    let det = StanceDetector::default();
-    let one = |t: &str| stance(&det, doc(None, t, None, &[], false), "shoot_down");
     assert_eq!(
-        one("Balloons over our ports must be shot down, but patrol jets must never be fired on."),
+        sd("Balloons over our ports must be shot down, but patrol jets must never be fired on."),
         Some(Stance::Conditional)
     );
     assert_eq!(
-        one("Balloons over our ports must be shot down, and jets must be fired on too."),
+        sd("Balloons over our ports must be shot down, and jets must be fired on too."),
         Some(Stance::Support)
     );
 }
@@ -1477,10 +1473,10 @@ fn a_yes_and_a_no_in_one_statement_are_conditional() {
 /// question.
 #[test]
 fn a_why_not_answer_affirms() {
-    let det = StanceDetector::default();
-    let t = "Asked whether the navy would fire on the next balloon, the admiral answered: \"Why wouldn't we?\"";
     assert_eq!(
-        stance(&det, doc(None, t, None, &[], false), "shoot_down"),
+        sd(
+            "Asked whether the navy would fire on the next balloon, the admiral answered: \"Why wouldn't we?\""
+        ),
         Some(Stance::Support)
     );
 }
@@ -1489,19 +1485,17 @@ fn a_why_not_answer_affirms() {
 /// it" only after a verb of advocacy; with no target before, nothing.
 #[test]
 fn pro_forms_stand_for_an_earlier_target() {
-    let det = StanceDetector::default();
-    let one = |t: &str| stance(&det, doc(None, t, None, &[], false), "shoot_down");
     assert_eq!(
-        one("The navy shot down two balloons on Monday. The coast guard is ready to do the same."),
+        sd("The navy shot down two balloons on Monday. The coast guard is ready to do the same."),
         Some(Stance::Support)
     );
     assert_eq!(
-        one("Firing on the balloons was debated for hours; the senator argued against it."),
+        sd("Firing on the balloons was debated for hours; the senator argued against it."),
         Some(Stance::Oppose)
     );
     assert_eq!(
-        one("\"We will shoot them down, and we will not apologise for it.\""),
+        sd("\"We will shoot them down, and we will not apologise for it.\""),
         Some(Stance::Support)
     );
-    assert_eq!(one("The coast guard is ready to do the same."), None);
+    assert_eq!(sd("The coast guard is ready to do the same."), None);
 }
