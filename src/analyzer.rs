@@ -3,12 +3,13 @@
 use rayon::prelude::*;
 use stancemap_actors::{ActorFinder, Lexicon};
 use stancemap_attribute::Attributor;
+use stancemap_attribute::lexicon::CueLexicon;
 use stancemap_core::output::DocumentReport;
 use stancemap_core::{Document, Error, Pipeline};
 use stancemap_ingest::{Boilerplate, ReadOptions, read_inputs};
 use stancemap_stance::{CueDetector, StanceDetector, Topics};
-use stancemap_text::Segmenter;
-use stancemap_turns::{ItemVotes, TurnFinder, TurnSpeakers};
+use stancemap_text::{Abbreviations, Segmenter};
+use stancemap_turns::{ItemVotes, TurnData, TurnFinder, TurnSpeakers};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -32,14 +33,32 @@ impl std::fmt::Debug for Analyzer {
     }
 }
 
-/// Options of an [`Analyzer`]: extra topic packs, registry and boilerplate files.
+/// Options of an [`Analyzer`]: extra topic packs and registry files, and a user file in
+/// place of any embedded data file (each in the format of the file it replaces; see
+/// `DESIGN.md` for where each lives).
 #[derive(Clone, Debug, Default)]
 pub struct AnalyzerBuilder {
     topic_files: Vec<PathBuf>,
     only_files: bool,
     registry_files: Vec<PathBuf>,
     boilerplate_file: Option<PathBuf>,
+    abbreviations_file: Option<PathBuf>,
+    reporting_file: Option<PathBuf>,
+    cue_file: Option<PathBuf>,
+    stance_lexicon_file: Option<PathBuf>,
+    turns_file: Option<PathBuf>,
 }
+
+/// The embedded data files a user file can replace, by the name the command line uses
+/// (`--data NAME=FILE`).
+pub const DATA_FILES: [&str; 6] = [
+    "boilerplate",
+    "abbreviations",
+    "reporting",
+    "cues",
+    "stance",
+    "turns",
+];
 
 impl AnalyzerBuilder {
     /// A builder with the embedded defaults.
@@ -71,6 +90,67 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Replaces the abbreviation list of the sentence splitter
+    /// (`crates/text/data/abbreviations.toml`).
+    pub fn abbreviations_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.abbreviations_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Replaces the reporting-verb and attribution lexicon
+    /// (`crates/attribute/data/reporting.toml`).
+    pub fn reporting_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.reporting_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Replaces the hedge and booster lexicon (`crates/stance/data/cues.toml`).
+    pub fn cue_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.cue_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Replaces the common stance grammar every topic pack uses
+    /// (`crates/stance/data/common.toml`).
+    pub fn stance_lexicon_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.stance_lexicon_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Replaces the speaker-turn lexicon of transcripts (`crates/turns/data/turns.toml`).
+    pub fn turns_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.turns_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Replaces the embedded data file called `name` (one of [`DATA_FILES`]) with `path`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Config`](stancemap_core::ErrorKind::Config) for an unknown name.
+    pub fn data_file(
+        &mut self,
+        name: &str,
+        path: impl AsRef<Path>,
+    ) -> Result<&mut AnalyzerBuilder, Error> {
+        Ok(match name {
+            "boilerplate" => self.boilerplate_file(path),
+            "abbreviations" => self.abbreviations_file(path),
+            "reporting" => self.reporting_file(path),
+            "cues" => self.cue_file(path),
+            "stance" => self.stance_lexicon_file(path),
+            "turns" => self.turns_file(path),
+            _ => {
+                return Err(Error::new(
+                    stancemap_core::ErrorKind::Config,
+                    format!(
+                        "unknown data file `{name}`: expected one of {}",
+                        DATA_FILES.join(", ")
+                    ),
+                ));
+            }
+        })
+    }
+
     /// Builds the analyzer.
     ///
     /// # Errors
@@ -86,7 +166,12 @@ impl AnalyzerBuilder {
                 topics.add(pack.clone());
             }
         }
-        let stance = Arc::new(StanceDetector::new(topics));
+        let stance = Arc::new(match &self.stance_lexicon_file {
+            Some(p) => {
+                StanceDetector::with_lexicon(topics, stancemap_stance::Lexicon::from_path(p)?)
+            }
+            None => StanceDetector::new(topics),
+        });
         let lexicon = if self.registry_files.is_empty() {
             Lexicon::embedded()
         } else {
@@ -98,30 +183,42 @@ impl AnalyzerBuilder {
             Some(p) => Boilerplate::from_path(p)?,
             None => Boilerplate::default(),
         };
-        let mut attributor = Attributor::default();
+        let segmenter = match &self.abbreviations_file {
+            Some(p) => Segmenter::new(Abbreviations::from_path(p)?),
+            None => Segmenter::default(),
+        };
+        let cues = match &self.cue_file {
+            Some(p) => CueDetector::from_path(p)?,
+            None => CueDetector::default(),
+        };
+        let turns = match &self.turns_file {
+            Some(p) => Arc::new(TurnData::from_path(p)?),
+            None => TurnData::embedded(),
+        };
+        let mut attributor = match &self.reporting_file {
+            Some(p) => Attributor::new(CueLexicon::from_path(p)?),
+            None => Attributor::default(),
+        };
         let s = Arc::clone(&stance);
         attributor.topical(Arc::new(move |doc: &Document| s.topical_spans(doc)));
         // Speaker turns: labels are read before sentences (they become furniture), and
         // turns become statements after attribution; delegations resolve to countries.
-        let mut turn_speakers = TurnSpeakers::default();
+        let mut turn_speakers = TurnSpeakers::new(Arc::clone(&turns));
         let countries = Arc::clone(&lexicon);
         turn_speakers.country_lookup(Arc::new(move |s: &str| {
             countries.registry().country(s).map(|c| c.name.clone())
         }));
         let pipeline = Pipeline::builder()
             .stage(boilerplate)
-            .stage(TurnFinder::default())
-            .stage(Segmenter::default())
+            .stage(TurnFinder::new(Arc::clone(&turns)))
+            .stage(segmenter)
             .stage(ActorFinder::new(lexicon))
             .stage(attributor)
             .stage(turn_speakers)
-            .stage(CueDetector::default())
+            .stage(cues)
             .shared_stage(stance.clone())
             // Votes on the item under debate take the item's lean (summaries redone).
-            .stage(ItemVotes::new(
-                stancemap_turns::TurnData::embedded(),
-                Arc::new(stancemap_stance::aggregate),
-            ))
+            .stage(ItemVotes::new(turns, Arc::new(stancemap_stance::aggregate)))
             .build()?;
         Ok(Analyzer { pipeline, stance })
     }

@@ -55,7 +55,7 @@
 mod analyzer;
 mod registry_check;
 
-pub use analyzer::{Analyzer, AnalyzerBuilder};
+pub use analyzer::{Analyzer, AnalyzerBuilder, DATA_FILES};
 #[doc(inline)]
 pub use stancemap_core::output::DocumentReport;
 #[doc(inline)]

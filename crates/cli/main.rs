@@ -80,6 +80,10 @@ enum Command {
         /// Extra actor registry files (TOML).
         #[arg(long = "registry", value_name = "FILE")]
         registry: Vec<PathBuf>,
+        /// Replace an embedded data file: NAME=FILE, NAME one of boilerplate,
+        /// abbreviations, reporting, cues, stance, turns (repeatable).
+        #[arg(long = "data", value_name = "NAME=FILE")]
+        data: Vec<String>,
         /// Replace invalid UTF-8 and NUL bytes instead of failing (offsets kept).
         #[arg(long)]
         lossy: bool,
@@ -150,6 +154,10 @@ struct Input {
     /// Extra actor registry files (TOML).
     #[arg(long = "registry", value_name = "FILE")]
     registry: Vec<PathBuf>,
+    /// Replace an embedded data file: NAME=FILE, NAME one of boilerplate, abbreviations,
+    /// reporting, cues, stance, turns (repeatable).
+    #[arg(long = "data", value_name = "NAME=FILE")]
+    data: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -302,8 +310,17 @@ fn render_error(e: &anyhow::Error) -> String {
     out
 }
 
-fn analyzer(topics: &[PathBuf], registry: &[PathBuf]) -> Result<Analyzer> {
+fn analyzer(topics: &[PathBuf], registry: &[PathBuf], data: &[String]) -> Result<Analyzer> {
     let mut b = Analyzer::builder();
+    for d in data {
+        let Some((name, file)) = d.split_once('=') else {
+            bail!(
+                "--data {d}: expected NAME=FILE, NAME one of {}",
+                stancemap::DATA_FILES.join(", ")
+            );
+        };
+        b.data_file(name, file)?;
+    }
     for t in topics {
         b.topic_file(t);
     }
@@ -506,7 +523,7 @@ fn nothing_to_write(outcome: &Outcome, what: &str) -> bool {
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Analyze { input, format, out } => {
-            let analyzer = analyzer(&input.topics, &input.registry)?;
+            let analyzer = analyzer(&input.topics, &input.registry, &input.data)?;
             let mut w = output(&out)?;
             let outcome = for_each_document(&analyzer, &input, |doc| {
                 let report = DocumentReport::from_document(&doc);
@@ -545,7 +562,7 @@ fn run(cli: Cli) -> Result<bool> {
             if format.is_binary() && out.is_none() && std::io::stdout().is_terminal() {
                 bail!("{} is binary: use --out FILE", format.as_str());
             }
-            let analyzer = analyzer(&input.topics, &input.registry)?;
+            let analyzer = analyzer(&input.topics, &input.registry, &input.data)?;
             check_topics(&analyzer, &topics)?;
             let mut reports = Vec::new();
             let outcome = for_each_document(&analyzer, &input, |doc| {
@@ -592,13 +609,14 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Eval {
             topics,
+            data,
             json,
             errors,
             bank: Some(bank),
             ..
         } => {
             let items = stancemap::eval::load_bank(&bank)?;
-            let report = analyzer(&topics, &[])?.score_bank(&items)?;
+            let report = analyzer(&topics, &[], &data)?.score_bank(&items)?;
             let mut w = output(&None)?;
             if json {
                 serde_json::to_writer_pretty(&mut w, &report)?;
@@ -617,6 +635,7 @@ fn run(cli: Cli) -> Result<bool> {
             articles,
             topics,
             registry,
+            data,
             lossy,
             json,
             errors,
@@ -641,8 +660,9 @@ fn run(cli: Cli) -> Result<bool> {
                 lossy,
                 topics,
                 registry,
+                data,
             };
-            let analyzer = analyzer(&input.topics, &input.registry)?;
+            let analyzer = analyzer(&input.topics, &input.registry, &input.data)?;
             let mut predictions = Vec::new();
             let outcome = for_each_document(&analyzer, &input, |doc| {
                 predictions.push((DocumentReport::from_document(&doc), doc.text().to_string()));
@@ -678,7 +698,7 @@ fn run(cli: Cli) -> Result<bool> {
                     out.display()
                 );
             }
-            let analyzer = analyzer(&input.topics, &input.registry)?;
+            let analyzer = analyzer(&input.topics, &input.registry, &input.data)?;
             let mut docs = Vec::new();
             let outcome = for_each_document(&analyzer, &input, |doc| {
                 docs.push((DocumentReport::from_document(&doc), doc.text().to_string()));
@@ -704,7 +724,7 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Network(args) => network_cmd::run(args),
         Command::Topics { command } => match command {
             TopicsCommand::List { topics } => {
-                let analyzer = analyzer(&topics, &[])?;
+                let analyzer = analyzer(&topics, &[], &[])?;
                 let mut w = output(&None)?;
                 for t in analyzer.topics() {
                     writeln!(w, "{:<24} {}", t.id(), t.label())?;
@@ -719,7 +739,7 @@ fn run(cli: Cli) -> Result<bool> {
 
 /// `stancemap topics check`: every example of the packs through the whole pipeline.
 fn check_packs(files: &[PathBuf]) -> Result<bool> {
-    let analyzer = analyzer(files, &[])?;
+    let analyzer = analyzer(files, &[], &[])?;
     let mut w = output(&None)?;
     let mut failed = 0usize;
     let mut total = 0usize;

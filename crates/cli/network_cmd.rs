@@ -163,7 +163,7 @@ pub(crate) fn run(args: NetworkArgs) -> Result<bool> {
     if format == NetFormat::Parquet && args.out.is_none() && std::io::stdout().is_terminal() {
         bail!("parquet is binary: use --out FILE");
     }
-    let analyzer = analyzer(&args.input.topics, &args.input.registry)?;
+    let analyzer = analyzer(&args.input.topics, &args.input.registry, &args.input.data)?;
     check_topics(&analyzer, &args.topic)?;
     let mut reports = Vec::new();
     let outcome = for_each_document(&analyzer, &args.input, |doc| {

@@ -686,6 +686,54 @@ fn registry_entry_with_an_unknown_country_is_rejected_with_its_place() {
     );
 }
 
+/// Issue 11: any embedded data file can be replaced; a user file is read in the format
+/// of the file it replaces, and a broken one is named with its line and column.
+#[test]
+fn data_files_can_be_replaced() {
+    let s = Scratch::new("data");
+    let good = s.file("good.txt", GOOD);
+    let hedges = |extra: &[&str]| {
+        let mut args = vec!["analyze"];
+        args.extend_from_slice(extra);
+        args.push(p(&good));
+        let out = stancemap(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        documents(&out)[0]["hedges"]
+            .as_array()
+            .expect("hedges")
+            .len()
+    };
+    assert!(hedges(&[]) > 0, "the embedded lexicon finds the hedge");
+    let cues = s.file(
+        "cues.toml",
+        "[[cue]]\nid = \"booster/plainly\"\nkind = \"booster\"\ncue = [\"plainly\"]\n",
+    );
+    let arg = format!("cues={}", p(&cues));
+    assert_eq!(
+        hedges(&["--data", &arg]),
+        0,
+        "the user lexicon has no hedge"
+    );
+
+    let broken = s.file("turns.toml", "[parties\n");
+    let arg = format!("turns={}", p(&broken));
+    let out = stancemap(&["analyze", "--data", &arg, p(&good)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{}:1:", p(&broken))),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = stancemap(&["analyze", "--data", "grammar=x.toml", p(&good)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown data file `grammar`") && stderr(&out).contains("cues"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn non_english_input_gets_a_warning() {
     let s = Scratch::new("lang");

@@ -24,11 +24,11 @@
 //! assert_eq!(reg.title("defense minister").map(|t| t.name.as_str()), Some("Defence Minister"));
 //! ```
 
-use stancemap_core::text::line_col;
+use stancemap_core::data;
+pub(crate) use stancemap_core::data::error as data_error;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
 use std::fmt;
-use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -852,22 +852,6 @@ fn merge_by_key<T, K: Eq + std::hash::Hash>(
     }
 }
 
-pub(crate) fn data_error(
-    file: &str,
-    text: &str,
-    span: Option<Range<usize>>,
-    message: String,
-) -> Error {
-    let e = Error::new(ErrorKind::Data, message).with_path(file);
-    match span {
-        Some(r) => {
-            let (line, col) = line_col(text, r.start);
-            e.at_line(line, Some(col))
-        }
-        None => e,
-    }
-}
-
 /// Checks that names are non-empty and unique within one file.
 fn check_names<T>(
     file: &str,
@@ -947,9 +931,7 @@ impl Registry {
     /// [`Registry::from_toml`] without the lookup index: for parts that are merged first
     /// and indexed once ([`Registry::merge`] then [`Registry::reindex`]).
     fn parse(file_name: &str, text: &str) -> Result<Registry, Error> {
-        let raw: RawFile = toml::from_str(text).map_err(|e| {
-            data_error(file_name, text, e.span(), e.message().trim().to_string()).with_source(e)
-        })?;
+        let raw: RawFile = data::parse_toml(file_name, text)?;
         check_names(file_name, text, "country", &raw.country, |c| {
             normalize_name(&c.name)
         })?;
@@ -971,7 +953,7 @@ impl Registry {
                         file_name,
                         text,
                         Some(c.span()),
-                        "seat with an empty name".into(),
+                        "seat with an empty name",
                     ));
                 }
             }
@@ -1004,8 +986,7 @@ impl Registry {
             return Registry::from_dir(path);
         }
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::from(e).with_path(&shown))?;
-        Registry::from_toml(&shown, &text)
+        Registry::from_toml(&shown, &data::read(path)?)
     }
 
     /// Reads every `*.toml` file of a directory, in name order, each extending the ones
@@ -1027,8 +1008,7 @@ impl Registry {
         let mut parts = Vec::with_capacity(files.len());
         for f in files {
             let shown = f.display().to_string();
-            let text = std::fs::read_to_string(&f).map_err(|e| Error::from(e).with_path(&shown))?;
-            parts.push(Registry::parse(&shown, &text)?);
+            parts.push(Registry::parse(&shown, &data::read(&f)?)?);
         }
         let mut reg = Registry::default();
         reg.merge(parts);

@@ -36,9 +36,7 @@ impl WordLists {
     /// Parses a word file: TOML, every word non-empty, lower case, at most [`WORD_MAX`]
     /// bytes. Errors name the file, line and column.
     pub(crate) fn parse(file: &str, text: &str) -> Result<WordLists, Error> {
-        let lists: WordLists = toml::from_str(text).map_err(|e| {
-            data_error(file, text, e.span(), e.message().trim().to_string()).with_source(e)
-        })?;
+        let lists: WordLists = stancemap_core::data::parse_toml(file, text)?;
         for w in lists.all() {
             let s = w.get_ref();
             let bad = if s.is_empty() || s.len() > WORD_MAX {

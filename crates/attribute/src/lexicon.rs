@@ -2,9 +2,8 @@
 //! demanding, warning, opposing and backing, and agent cues ("according to", "backed by").
 
 use serde::Deserialize;
+use stancemap_core::Error;
 use stancemap_core::hash::FxHashMap;
-use stancemap_core::text::line_col;
-use stancemap_core::{Error, ErrorKind};
 
 /// What a reporting cue does; the stance classifier reads it (e.g. "warned against X"
 /// opposes X).
@@ -89,19 +88,24 @@ impl CueLexicon {
             .expect("the embedded reporting lexicon is valid")
     }
 
+    /// Reads a lexicon file (the format of the embedded `data/reporting.toml`).
+    ///
+    /// # Errors
+    /// An I/O error naming the path, or as [`CueLexicon::from_toml`].
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<CueLexicon, Error> {
+        let path = path.as_ref();
+        CueLexicon::from_toml(
+            &path.display().to_string(),
+            &stancemap_core::data::read(path)?,
+        )
+    }
+
     /// Parses a lexicon file.
     ///
     /// # Errors
-    /// [`ErrorKind::Data`] naming the file, line and column.
+    /// [`ErrorKind::Data`](stancemap_core::ErrorKind::Data) naming the file, line and column.
     pub fn from_toml(name: &str, text: &str) -> Result<CueLexicon, Error> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let mut err = Error::new(ErrorKind::Data, e.message().to_string()).with_path(name);
-            if let Some(span) = e.span() {
-                let (line, col) = line_col(text, span.start);
-                err = err.at_line(line, Some(col));
-            }
-            err
-        })?;
+        let file: File = stancemap_core::data::parse_toml(name, text)?;
         let mut by_first: FxHashMap<String, Vec<(Vec<String>, usize)>> = FxHashMap::default();
         for (i, e) in file.cue.iter().enumerate() {
             for f in &e.forms {
@@ -167,7 +171,7 @@ mod tests {
     #[test]
     fn bad_file_names_line_and_column() {
         let err = CueLexicon::from_toml("mine.toml", "[[cue]]\nid = 3\n").unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Data);
+        assert_eq!(err.kind(), stancemap_core::ErrorKind::Data);
         assert!(err.to_string().starts_with("mine.toml:2:"), "{err}");
     }
 }

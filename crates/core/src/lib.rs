@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod data;
 mod document;
 mod error;
 pub mod hash;

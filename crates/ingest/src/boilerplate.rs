@@ -4,8 +4,8 @@
 use crate::gate::{Gate, Literals, Probe};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
+use stancemap_core::data;
 use stancemap_core::text::fold_punct;
-use stancemap_core::text::line_col;
 use stancemap_core::{Document, Error, ErrorKind, Layer, Region, Stage};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -294,23 +294,8 @@ impl Boilerplate {
     }
 
     fn parse(name: &str, toml_text: &str, compile: Compile) -> Result<Boilerplate, Error> {
-        let file: RulesFile = toml::from_str(toml_text).map_err(|e| {
-            let err =
-                Error::new(ErrorKind::Data, e.message().trim_end().to_string()).with_path(name);
-            match e.span() {
-                Some(span) => {
-                    let (line, col) = line_col(toml_text, span.start);
-                    err.at_line(line, Some(col))
-                }
-                None => err,
-            }
-        })?;
-        let data_err = |msg: String, at: usize| {
-            let (line, col) = line_col(toml_text, at);
-            Error::new(ErrorKind::Data, msg)
-                .with_path(name)
-                .at_line(line, Some(col))
-        };
+        let file: RulesFile = data::parse_toml(name, toml_text)?;
+        let data_err = |msg: String, at: usize| data::error_at(name, toml_text, at, msg);
         let mut seen = BTreeSet::new();
         let mut rules = Vec::with_capacity(file.rules.len());
         let mut block = None;
@@ -444,12 +429,7 @@ impl Boilerplate {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Boilerplate, Error> {
         let path = path.as_ref();
         let name = path.to_string_lossy();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::new(ErrorKind::Io, "cannot read boilerplate rules")
-                .with_source(e)
-                .with_path(name.to_string())
-        })?;
-        Boilerplate::from_toml(&name, &text)
+        Boilerplate::from_toml(&name, &data::read(path)?)
     }
 
     /// The name of the rule file.

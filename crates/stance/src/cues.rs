@@ -47,8 +47,9 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Input, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
+use stancemap_core::data;
+use stancemap_core::data::error_at as data_error;
 use stancemap_core::text::fold_punct;
-use stancemap_core::text::line_col;
 use stancemap_core::{Cue, CueKind, Document, Error, ErrorKind, Layer, Span, Stage};
 use std::path::Path;
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -284,13 +285,6 @@ fn normalize(s: &str) -> String {
     out
 }
 
-fn data_error(name: &str, src: &str, offset: usize, msg: impl Into<String>) -> Error {
-    let (line, col) = line_col(src, offset);
-    Error::new(ErrorKind::Data, msg)
-        .with_path(name.to_string())
-        .at_line(line, Some(col))
-}
-
 // ---------------------------------------------------------------------------------------
 // The stage
 
@@ -342,15 +336,7 @@ impl CueDetector {
     }
 
     fn parse(name: &str, src: &str, compile: Compile) -> Result<CueDetector, Error> {
-        let raw: RawLexicon = toml::from_str(src).map_err(|e| {
-            let off = e.span().map_or(0, |s| s.start);
-            data_error(
-                name,
-                src,
-                off,
-                format!("invalid cue lexicon: {}", e.message()),
-            )
-        })?;
+        let raw: RawLexicon = data::parse_toml(name, src)?;
         let mut entries = Vec::with_capacity(raw.cue.len());
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entry = Vec::new();
@@ -459,8 +445,7 @@ impl CueDetector {
     pub fn from_path(path: impl AsRef<Path>) -> Result<CueDetector, Error> {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let src = std::fs::read_to_string(path).map_err(|e| Error::from(e).with_path(&name))?;
-        CueDetector::from_toml(&name, &src)
+        CueDetector::from_toml(&name, &data::read(path)?)
     }
 
     /// Number of lexicon entries.

@@ -9,10 +9,8 @@
 
 use crate::pattern::{Classes, Pattern, english, norm_word};
 use serde::Deserialize;
-use stancemap_core::text::line_col;
-use stancemap_core::{Error, ErrorKind, Stance};
+use stancemap_core::{Error, Stance};
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 use toml::Spanned;
@@ -44,34 +42,7 @@ static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
 // ---------------------------------------------------------------------------------------
 // Errors with file, line and column
 
-/// A data error at a byte range of a file.
-pub(crate) fn data_error(
-    name: &str,
-    text: &str,
-    span: Option<Range<usize>>,
-    msg: impl Into<String>,
-) -> Error {
-    let mut e = Error::new(ErrorKind::Data, msg).with_path(name.to_string());
-    if let Some(s) = span {
-        let (l, c) = line_col(text, s.start);
-        e = e.at_line(l, Some(c));
-    }
-    e
-}
-
-/// Parses TOML into `T`, mapping errors to file:line:column.
-pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
-    name: &str,
-    text: &str,
-) -> Result<T, Error> {
-    toml::from_str(text)
-        .map_err(|e| data_error(name, text, e.span(), e.message().trim().to_string()))
-}
-
-/// Reads a data file.
-pub(crate) fn read_file(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| Error::from(e).with_path(path.display().to_string()))
-}
+pub(crate) use stancemap_core::data::{error as data_error, parse_toml, read as read_file};
 
 // ---------------------------------------------------------------------------------------
 // Entry tables shared by the lexicon and the packs
@@ -563,7 +534,7 @@ impl Lexicon {
     /// Parses and compiles a lexicon; `name` is used in errors.
     ///
     /// # Errors
-    /// [`ErrorKind::Data`] naming the file, line and column of a TOML error or of a bad
+    /// [`ErrorKind::Data`](stancemap_core::ErrorKind::Data) naming the file, line and column of a TOML error or of a bad
     /// pattern.
     pub fn from_toml(name: &str, text: &str) -> Result<Lexicon, Error> {
         let raw: LexiconToml = parse_toml(name, text)?;

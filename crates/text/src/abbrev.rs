@@ -2,9 +2,8 @@
 //! and which capitalised words commonly start one.
 
 use serde::Deserialize;
+use stancemap_core::Error;
 use stancemap_core::hash::FxBuildHasher as FxBuild;
-use stancemap_core::text::line_col;
-use stancemap_core::{Error, ErrorKind};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -74,21 +73,10 @@ impl Abbreviations {
     /// `path` is only used in error messages.
     ///
     /// # Errors
-    /// [`ErrorKind::Data`] naming the file, line and column of a TOML syntax error, an
+    /// [`ErrorKind::Data`](stancemap_core::ErrorKind::Data) naming the file, line and column of a TOML syntax error, an
     /// unknown key or an empty entry.
     pub fn from_toml(src: &str, path: &str) -> Result<Abbreviations, Error> {
-        let file: AbbrevFile = toml::from_str(src).map_err(|e| {
-            let mut err = Error::new(
-                ErrorKind::Data,
-                format!("invalid abbreviation file: {}", e.message().trim()),
-            )
-            .with_path(path.to_string());
-            if let Some(span) = e.span() {
-                let (line, col) = line_col(src, span.start);
-                err = err.at_line(line, Some(col));
-            }
-            err.with_source(e)
-        })?;
+        let file: AbbrevFile = stancemap_core::data::parse_toml(path, src)?;
         let mut exact = HashMap::default();
         let mut folded = HashMap::default();
         let mut dotted = Vec::new();
@@ -102,15 +90,14 @@ impl Abbreviations {
             for entry in entries {
                 let entry = entry.trim().trim_end_matches('.');
                 if entry.is_empty() || entry.chars().any(char::is_whitespace) {
-                    let (line, col) = find_line_col(src, entry);
-                    return Err(Error::new(
-                        ErrorKind::Data,
+                    return Err(stancemap_core::data::error_at(
+                        path,
+                        src,
+                        first_quoted(src, entry),
                         format!(
                             "invalid abbreviation entry {entry:?}: empty or contains white space"
                         ),
-                    )
-                    .with_path(path.to_string())
-                    .at_line(line, Some(col)));
+                    ));
                 }
                 if entry.contains('.') {
                     dotted.push(entry.to_string());
@@ -146,13 +133,12 @@ impl Abbreviations {
     /// Reads and parses a lexicon file (to override the embedded one).
     ///
     /// # Errors
-    /// [`ErrorKind::Io`] when the file cannot be read, [`ErrorKind::Data`] (with line
+    /// [`ErrorKind::Io`](stancemap_core::ErrorKind::Io) when the file cannot be read, [`ErrorKind::Data`](stancemap_core::ErrorKind::Data) (with line
     /// and column) when it is malformed.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Abbreviations, Error> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let src =
-            std::fs::read_to_string(path).map_err(|e| Error::from(e).with_path(shown.clone()))?;
+        let src = stancemap_core::data::read(path)?;
         Abbreviations::from_toml(&src, &shown)
     }
 
@@ -204,16 +190,15 @@ impl Abbreviations {
     }
 }
 
-/// Line and column of the first quoted occurrence of `entry` (for entry-level errors).
-fn find_line_col(src: &str, entry: &str) -> (usize, usize) {
-    let needle = format!("\"{entry}");
-    let at = src.find(&needle).unwrap_or(0);
-    line_col(src, at)
+/// Byte offset of the first quoted occurrence of `entry` (for entry-level errors).
+fn first_quoted(src: &str, entry: &str) -> usize {
+    src.find(&format!("\"{entry}")).unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stancemap_core::ErrorKind;
 
     #[test]
     fn embedded_lexicon_parses() {

@@ -1,9 +1,8 @@
 //! The label and genre lexicon (`data/turns.toml`).
 
 use serde::Deserialize;
+use stancemap_core::Error;
 use stancemap_core::hash::{FxHashMap, FxHashSet};
-use stancemap_core::text::line_col;
-use stancemap_core::{Error, ErrorKind};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -188,18 +187,24 @@ impl TurnData {
         .clone()
     }
 
+    /// Reads a lexicon file (the format of the embedded `data/turns.toml`).
+    ///
+    /// # Errors
+    /// An I/O error naming the path, or as [`TurnData::from_toml`].
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<TurnData, Error> {
+        let path = path.as_ref();
+        TurnData::from_toml(
+            &path.display().to_string(),
+            &stancemap_core::data::read(path)?,
+        )
+    }
+
     /// Parses a lexicon file.
     ///
     /// # Errors
     /// A TOML or schema error, with the file name, line and column.
     pub fn from_toml(file: &str, text: &str) -> Result<TurnData, Error> {
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
-            Error::new(
-                ErrorKind::Data,
-                format!("{file}:{line}:{col}: {}", e.message()),
-            )
-        })?;
+        let raw: Raw = stancemap_core::data::parse_toml(file, text)?;
         let mut parties = FxHashMap::default();
         for (k, v) in &raw.parties {
             parties.insert(k.clone(), v.clone());
