@@ -36,12 +36,34 @@ impl PackRt {
         }
         let cue_entries = || cues.iter().enumerate().map(|(i, c)| (i, &c.patterns[..]));
         let question = |i: usize| matches!(&cues[i].role, Role::Frame(f) if f.question);
+        let goalless: Vec<(usize, Vec<_>)> = pack
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let ps = e.patterns.iter();
+                (
+                    i,
+                    ps.filter_map(|p| p.without_goal(|w| GOAL_RELATORS.contains(&w)))
+                        .collect(),
+                )
+            })
+            .collect();
         let m = Matchers {
             cues_all: Matcher::new(cue_entries(), vocab),
             cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i)), vocab),
             targets: Matcher {
                 neg_gaps: true,
                 ..Matcher::plain(&pack.targets, vocab)
+            },
+            goalless: Matcher {
+                neg_gaps: true,
+                ..Matcher::new(
+                    goalless
+                        .iter()
+                        .map(|(i, ps): &(usize, Vec<crate::pattern::Pattern>)| (*i, &ps[..])),
+                    vocab,
+                )
             },
         };
         PackRt { pack, cues, m }
@@ -254,6 +276,8 @@ struct Matchers {
     cues_all: Matcher,
     cues_no_question: Matcher,
     targets: Matcher,
+    /// The targets without their goal (see [`Pattern::without_goal`]).
+    goalless: Matcher,
 }
 
 /// The matches of one pack in one document.
@@ -294,6 +318,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "off", "towards", "toward", "on", "during", "of",
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "our", "his", "her", "of"];
+
+/// Words that only link an action to its goal or place ("send troops *to* Kyiv").
+const GOAL_RELATORS: &[&str] = &[
+    "to", "in", "into", "on", "onto", "inside", "at", "for", "towards", "toward", "over",
+];
 
 /// Verbs after which "for it" stands for the action argued for ("voted for it").
 const ADVOCACY_VERBS: &[&str] = &[
@@ -503,6 +532,53 @@ impl<'a> DocView<'a> {
         }
     }
 
+    /// "Madrid would consider sending personnel only under a UN mandate": once the
+    /// document has named a target whole with a named goal ("send troops to Kyiv"), the
+    /// same action without its goal names it again, unless another goal follows it
+    /// ("… personnel to the Baltic states").
+    fn goalless_targets(&self, rt: &PackRt, targets_of: &mut [Vec<Hit>]) {
+        let toks = &self.stream.toks;
+        let norm = |i: usize| toks.get(i).map_or("", |t| self.stream.norm(t));
+        // (entry, token) of each whole target that ends on a name
+        let named: Vec<(usize, usize)> = targets_of
+            .iter()
+            .flatten()
+            .filter(|h| toks[h.end - 1].cap)
+            .map(|h| (h.entry, h.start))
+            .collect();
+        let Some(&(_, first)) = named.first() else {
+            return;
+        };
+        for si in toks[first].sent..targets_of.len() {
+            let s = &self.stream.sents[si];
+            let mut added = Vec::new();
+            for h in rt.m.goalless.scan(toks, s.range.clone()) {
+                let given = named.iter().any(|&(e, at)| e == h.entry && at < h.start);
+                let taken = targets_of[si]
+                    .iter()
+                    .any(|t| t.start < h.end && h.start < t.end);
+                // another goal right after: a relator, maybe "the", then a name
+                let other_goal = (h.end..(h.end + 3).min(s.range.end)).any(|i| {
+                    GOAL_RELATORS.contains(&norm(i))
+                        && toks[i + 1..s.range.end]
+                            .iter()
+                            .find(|t| !DETERMINERS.contains(&self.stream.norm(t)))
+                            .is_some_and(|t| t.cap)
+                });
+                let compound = toks
+                    .get(h.end)
+                    .is_some_and(|t| self.lex.compound_heads.contains(self.stream.norm(t)));
+                if given && !(taken || other_goal || compound) {
+                    added.push(h);
+                }
+            }
+            if !added.is_empty() {
+                targets_of[si].extend(added);
+                targets_of[si].sort_by_key(|h| h.start);
+            }
+        }
+    }
+
     /// "… while Lithuania said pilots should be free to do so", "Bulgaria is ready to do
     /// the same", "… warned against it": a pro-form right after a target of its own or
     /// the previous sentence stands for that target.
@@ -576,6 +652,7 @@ impl<'a> DocView<'a> {
                 hits
             })
             .collect();
+        self.goalless_targets(rt, &mut targets_of);
         self.definite_anaphora(&mut targets_of);
         self.elided_targets(&mut targets_of);
         let n = if targets_of.iter().all(Vec::is_empty) {

@@ -310,6 +310,52 @@ impl Pattern<String> {
         })
     }
 
+    /// The pattern without its goal: a trailing `*gap <place>` (and a relator word left
+    /// bare before it) dropped, when at least two words remain ("<send> *0-4 <troops>
+    /// *0-6 <ukraine>" → "<send> *0-4 <troops>"). `None` for a pattern with a look-ahead,
+    /// no gap before its last word, or too little left. `relator` tells a word that
+    /// only links a goal ("to", "in").
+    pub(crate) fn without_goal(&self, relator: impl Fn(&str) -> bool) -> Option<Pattern> {
+        if self.after.is_some() {
+            return None;
+        }
+        let n = self.items.len();
+        if n < 3 || !matches!(self.items[n - 2], Item::Gap { .. }) {
+            return None;
+        }
+        let mut items = self.items[..n - 2].to_vec();
+        let bare_relator = |i: &Item<String>| match i {
+            Item::Tok { alts, .. } => alts.iter().all(|a| match a {
+                Alt::Word { norm, .. } | Alt::Exact(norm) => relator(norm),
+                _ => false,
+            }),
+            Item::Gap { .. } => false,
+        };
+        while items
+            .last()
+            .is_some_and(|i| bare_relator(i) || matches!(i, Item::Gap { .. }))
+        {
+            items.pop();
+        }
+        let words = items
+            .iter()
+            .filter(|i| {
+                matches!(
+                    i,
+                    Item::Tok {
+                        optional: false,
+                        ..
+                    }
+                )
+            })
+            .count();
+        (words >= 2).then(|| Pattern {
+            before: self.before.clone(),
+            items,
+            after: None,
+        })
+    }
+
     /// The pattern with its strings interned.
     pub(crate) fn intern(&self, vocab: &mut Vocab) -> Pattern<Sym> {
         let mut f = |w: &String| vocab.intern(w);
@@ -691,5 +737,30 @@ mod tests {
         );
         assert!(Pattern::parse("a *x b", &c, &st).is_err());
         assert!(Pattern::parse("a? b?", &c, &st).is_err());
+    }
+
+    #[test]
+    fn a_goal_can_be_dropped() {
+        let mut c = Classes::new();
+        c.insert("place".into(), vec!["harbour".into(), "port".into()]);
+        let st = english();
+        let rel = |w: &str| matches!(w, "to" | "in");
+        let goal = |p: &str| {
+            Pattern::parse(p, &c, &st)
+                .unwrap()
+                .without_goal(rel)
+                .map(|g| (g.items.len(), g.before.is_some()))
+        };
+        // "send ships to the harbour" → "send ships"
+        assert_eq!(goal("send *0-2 ships *0-3 <place>"), Some((3, false)));
+        // the relator left bare goes too, and one word is too little
+        assert_eq!(goal("ships *0-2 to|in *0-1 <place>"), None);
+        assert_eq!(
+            goal("[^] send *0-2 ships|boats in *0-1 <place>"),
+            Some((3, true))
+        );
+        // no gap before the goal, or a look-ahead: nothing to drop
+        assert_eq!(goal("send ships <place>"), None);
+        assert_eq!(goal("send *0-2 ships *0-3 <place> [now]"), None);
     }
 }

@@ -1439,6 +1439,53 @@ patterns = ["river patrol mission", "patrol the river"]
     );
 }
 
+/// Once a target has been named with its goal ("send engineers to Lisbon"), the action
+/// without the goal names it again; not before, not with a goal that is a common noun,
+/// and not with another named goal.
+#[test]
+fn a_target_named_with_its_goal_is_named_again_without_it() {
+    let pack = r#"
+id = "engineers"
+label = "Engineers abroad"
+description = "Should the army send engineers to Portugal?"
+inherit = true
+[classes]
+send = ["send", "sending", "deploy", "deploying"]
+place = ["lisbon", "porto", "portugal", "abroad"]
+[[targets]]
+id = "send-engineers"
+patterns = ["<send> *0-3 engineers *0-4 <place>"]
+"#;
+    let det = StanceDetector::new(Topics::from_toml("engineers.toml", pack).expect("pack"));
+    let run = |t: &str| stance(&det, doc(None, t, None, &[], false), "engineers");
+    let given = "The cabinet discussed sending army engineers to Lisbon after the floods.";
+    assert_eq!(
+        run(&format!(
+            "{given} We would gladly deploy engineers, the minister said."
+        )),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        run(
+            "We would gladly deploy engineers, the minister said. The cabinet discussed sending army engineers to Lisbon."
+        ),
+        None
+    );
+    assert_eq!(
+        run(&format!(
+            "{given} We would gladly deploy engineers to Madrid."
+        )),
+        None
+    );
+    // a goal that is no name ("abroad") gives no licence
+    assert_eq!(
+        run(
+            "The cabinet discussed sending army engineers abroad. We would gladly deploy engineers."
+        ),
+        None
+    );
+}
+
 /// The author describing someone else's plan ("his bill, tabled in June, would …") takes
 /// no position; a parenthetical between the subject and the modal is stepped over.
 #[test]
