@@ -319,6 +319,10 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "our", "his", "her", "of"];
 
+/// How many more words a frame reaches over when its object is the second of two
+/// coordinated predicates ("must [stop hiding behind its lawyers] and [use …]").
+const CONJUNCT_REACH: usize = 6;
+
 /// Words that only link an action to its goal or place ("send troops *to* Kyiv").
 const GOAL_RELATORS: &[&str] = &[
     "to", "in", "into", "on", "onto", "inside", "at", "for", "towards", "toward", "over",
@@ -1169,10 +1173,23 @@ impl<'a> DocView<'a> {
                 // a frame governs the nearest object: not across another target
                 let across_target = anchor < start
                     && hits_in(&pd.targets, h.end..anchor).any(|(_, t)| t.start >= h.end);
+                // "must stop hiding behind its lawyers and use the assets": the modal
+                // governs each predicate it coordinates, so the first one's words do not
+                // count against its reach (within one clause, no punctuation or negator
+                // between: "must not lose our nerve and fire" is no call to fire).
+                let conjunct = if chain.is_empty()
+                    && anchor > h.end
+                    && self.stream.norm(&toks[anchor - 1]) == "and"
+                    && toks[h.end..anchor].iter().all(|t| t.word && !t.neg)
+                {
+                    CONJUNCT_REACH
+                } else {
+                    0
+                };
                 if coordinated
                     || across_target
                     || self.boundary_between(pd, h.end, anchor)
-                    || self.words_between(pd, h.end, anchor) > f.reach
+                    || self.words_between(pd, h.end, anchor) > f.reach + conjunct
                     || !scope_ok
                 {
                     break;

@@ -1486,6 +1486,22 @@ patterns = ["<send> *0-3 engineers *0-4 <place>"]
     );
 }
 
+/// A modal governs each predicate it coordinates, however long the first one is; not
+/// when a negator in the first makes the reading unclear.
+#[test]
+fn a_modal_governs_the_second_of_two_coordinated_predicates() {
+    assert_eq!(
+        sd(
+            "The harbour guard must stop sending polite notes to the smugglers and shoot down the balloons."
+        ),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("The harbour guard must not lose its nerve and shoot down the balloons."),
+        None
+    );
+}
+
 /// The author describing someone else's plan ("his bill, tabled in June, would …") takes
 /// no position; a parenthetical between the subject and the modal is stepped over.
 #[test]
