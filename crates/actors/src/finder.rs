@@ -721,7 +721,8 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             let speech_after = b < hi && w.has(b, F_SPEECH);
             let apposition = (after == Some(",") && b + 1 < hi)
                 .then(|| apposition_after(&w, &hx, b + 1, hi))
-                .flatten();
+                .flatten()
+                .or_else(|| role_before_name(&w, lo, a, b, hi));
             // a person's name takes no article: "the liberal Tagesbote argues" is an outlet
             let after_article = (a > lo && w.has(a - 1, F_THE))
                 || (a > lo + 1
@@ -1067,6 +1068,56 @@ fn single_word_speakers<'a>(w: &Work<'a>, sentences: &[(usize, usize)]) -> Vec<&
         }
     }
     out
+}
+
+/// A name whose role comes before it in a reporting clause, and that role:
+/// - set off by commas right before a reporting verb: "The leader of the opposition,
+///   Ana Roe, said …" (the role is the noun phrase before the comma);
+/// - closing a post-posed reporting clause: "…, said Latvian drone entrepreneur Ana Roe."
+///   (the role is the words between verb and name).
+///
+/// The role's first country word gives the country.
+fn role_before_name(w: &Work, lo: usize, a: usize, b: usize, hi: usize) -> Option<PersonInfo> {
+    const MAX_ROLE: usize = 8;
+    let word = |i: usize| w.doc.tokens[i].kind == TokenKind::Word;
+    let (from, to) = if a > lo + 1
+        && w.norm(a - 1) == ","
+        && b + 1 < hi
+        && w.norm(b) == ","
+        && w.has(b + 1, F_SPEECH)
+    {
+        // the noun phrase before the comma, back to the clause start
+        let mut k = a - 1;
+        while k > lo && word(k - 1) && a - 1 - k < MAX_ROLE {
+            k -= 1;
+        }
+        (k > lo && !word(k - 1) || k == lo).then_some((k, a - 1))?
+    } else {
+        // the reporting verb right after a comma or closing quotation mark, then words
+        let mut k = a;
+        while k > lo && word(k - 1) && !w.has(k - 1, F_SPEECH) && a - k < MAX_ROLE - 2 {
+            k -= 1;
+        }
+        let closes = b >= hi || !word(b) || matches!(w.norm(b), "when" | "on" | "in" | "at");
+        let verb = k > lo + 1 && k < a && w.has(k - 1, F_SPEECH) && !word(k - 2);
+        (verb && closes).then_some((k, a))?
+    };
+    let first = (from..to).find(|&i| !w.has(i, F_THE)).unwrap_or(from);
+    if first >= to {
+        return None;
+    }
+    let country = (first..to)
+        .filter(|&i| w.cap(i))
+        .find_map(|i| w.lex.registry().country(w.tok(i)))
+        .map(|c| c.name.clone());
+    let role = w
+        .doc
+        .slice(w.doc.tokens[first].span.cover(w.doc.tokens[to - 1].span));
+    Some(PersonInfo {
+        role: Some(role.split_whitespace().collect::<Vec<_>>().join(" ")),
+        country,
+        org: None,
+    })
 }
 
 /// Whether the tokens after a name and its comma (from `from`) are an apposition that

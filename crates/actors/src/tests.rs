@@ -44,6 +44,39 @@ fn title_and_name_give_country_and_role() {
     );
 }
 
+/// A role no title list names, before the name: set off by commas before a reporting
+/// verb, or between a post-posed reporting verb and the name that closes the clause.
+#[test]
+fn a_role_before_the_name_in_a_reporting_clause() {
+    let doc = run("The head of the Finnish fishermen's union, Aino Kettunen, warned against it.");
+    let a = actor(&doc, "Aino Kettunen");
+    assert_eq!(a.kind, ActorKind::Person);
+    assert_eq!(a.country.as_deref(), Some("Finland"));
+    assert_eq!(
+        a.role.as_deref(),
+        Some("head of the Finnish fishermen's union")
+    );
+
+    let doc = run("The patrols should continue, said Norwegian ferry owner Eirik Dahl.");
+    let a = actor(&doc, "Eirik Dahl");
+    assert_eq!(a.country.as_deref(), Some("Norway"));
+    assert_eq!(a.role.as_deref(), Some("Norwegian ferry owner"));
+
+    // no reporting verb, or words after the name: no person from this construction
+    let doc = run("The head of the union, Aino Kettunen, is on holiday.");
+    assert!(
+        doc.actors
+            .iter()
+            .all(|a| a.name != "Aino Kettunen" || a.role.is_none())
+    );
+    let doc = run("The fleet, said ferry owner Eirik Dahl yesterday morning loudly, left.");
+    assert!(
+        doc.actors
+            .iter()
+            .all(|a| a.name != "Eirik Dahl" || a.role.is_none())
+    );
+}
+
 #[test]
 fn possessive_country_before_a_title() {
     let doc = run("Slovenia's President Ana Kovač spoke after the vote.");

@@ -553,14 +553,12 @@ impl<'a> DocView<'a> {
         let Some(&(_, first)) = named.first() else {
             return;
         };
-        for si in toks[first].sent..targets_of.len() {
-            let s = &self.stream.sents[si];
+        let from = toks[first].sent;
+        for (s, targets) in self.stream.sents.iter().zip(targets_of.iter_mut()).skip(from) {
             let mut added = Vec::new();
             for h in rt.m.goalless.scan(toks, s.range.clone()) {
                 let given = named.iter().any(|&(e, at)| e == h.entry && at < h.start);
-                let taken = targets_of[si]
-                    .iter()
-                    .any(|t| t.start < h.end && h.start < t.end);
+                let taken = targets.iter().any(|t| t.start < h.end && h.start < t.end);
                 // another goal right after: a relator, maybe "the", then a name
                 let other_goal = (h.end..(h.end + 3).min(s.range.end)).any(|i| {
                     GOAL_RELATORS.contains(&norm(i))
@@ -577,8 +575,8 @@ impl<'a> DocView<'a> {
                 }
             }
             if !added.is_empty() {
-                targets_of[si].extend(added);
-                targets_of[si].sort_by_key(|h| h.start);
+                targets.extend(added);
+                targets.sort_by_key(|h| h.start);
             }
         }
     }
