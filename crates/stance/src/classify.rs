@@ -554,7 +554,13 @@ impl<'a> DocView<'a> {
             return;
         };
         let from = toks[first].sent;
-        for (s, targets) in self.stream.sents.iter().zip(targets_of.iter_mut()).skip(from) {
+        for (s, targets) in self
+            .stream
+            .sents
+            .iter()
+            .zip(targets_of.iter_mut())
+            .skip(from)
+        {
             let mut added = Vec::new();
             for h in rt.m.goalless.scan(toks, s.range.clone()) {
                 let given = named.iter().any(|&(e, at)| e == h.entry && at < h.start);
@@ -1266,6 +1272,13 @@ impl<'a> DocView<'a> {
                 sr.clone().find(|&i| toks[i].word) == Some(h.start)
                     && self.stream.norm(&toks[h.start]).ends_with("ing")
             });
+            // a rhetorical question outermost ("How many more … before someone orders
+            // them to fire?") asserts what it governs, inner frames and conditions too
+            let rhetorical = chain.len() > 1
+                && chain
+                    .last()
+                    .and_then(|&k| self.frame(rt, &pd.cues[k]))
+                    .is_some_and(|f| f.question);
             let mut order: Vec<(usize, bool)> =
                 all.iter().copied().zip(neg.iter().copied()).collect();
             // "dismissed warnings that [X would lead to war]": when a "that" clause
@@ -1301,7 +1314,8 @@ impl<'a> DocView<'a> {
                 weight = weight.max(f.weight);
                 licensed |= f.license;
                 let question_sent = self.stream.sents[toks[h.start].sent].question;
-                let scoped = pd.scope_of[h.start].is_some() || (question_sent && !f.question);
+                let scoped = !rhetorical
+                    && (pd.scope_of[h.start].is_some() || (question_sent && !f.question));
                 if scoped && !opts.unscoped {
                     dropped = true;
                 }

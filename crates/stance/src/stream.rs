@@ -69,7 +69,7 @@ pub(crate) struct Sent {
     /// Its tokens (indices into [`Stream::toks`]).
     pub range: Range<usize>,
     pub para: usize,
-    /// Ends with a question mark.
+    /// Ends with a question mark, or with a reporting clause of asking after a comma.
     pub question: bool,
 }
 
@@ -85,6 +85,8 @@ pub(crate) struct Stream {
 
 const QUOTES: [&str; 10] = ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‚"];
 const DASHES: [char; 5] = ['-', '‐', '‑', '–', '—'];
+/// Reporting verbs of asking: a sentence closed by ", X asked." reports a question.
+const ASKING: [&str; 4] = ["asked", "asks", "wondered", "wonders"];
 
 impl Stream {
     /// Builds the stream of a document; `vocab` has the patterns' symbols and knows
@@ -192,6 +194,16 @@ impl Stream {
                 }
             }
             let end = out.toks.len();
+            // "How many more … before someone orders them to fire, the senator asked."
+            // is a question too: a closing reporting clause of asking after a comma.
+            if !question && end > start {
+                let comma = (start..end).rev().find(|&i| out.norm(&out.toks[i]) == ",");
+                question = comma.is_some_and(|c| {
+                    let after = &out.toks[c + 1..end];
+                    after.iter().filter(|t| t.word).count() <= 8
+                        && after.iter().any(|t| ASKING.contains(&out.norm(t)))
+                });
+            }
             if end > start {
                 out.sents.push(Sent {
                     range: start..end,

@@ -1502,6 +1502,18 @@ fn a_modal_governs_the_second_of_two_coordinated_predicates() {
     );
 }
 
+/// A question reported with ", X asked." and no question mark is a question too: its
+/// rhetorical frame reads, and an inner frame it governs is asserted.
+#[test]
+fn a_reported_question_without_a_question_mark() {
+    assert_eq!(
+        sd(
+            "How many more balloons must land on the quay before someone orders the crews to shoot them down, the mayor asked."
+        ),
+        Some(Stance::Support)
+    );
+}
+
 /// The author describing someone else's plan ("his bill, tabled in June, would …") takes
 /// no position; a parenthetical between the subject and the modal is stepped over.
 #[test]
