@@ -9,59 +9,8 @@
 //! which stay sorted by span.
 
 use crate::lexicon::CueLexicon;
+use crate::words::WORDS;
 use stancemap_core::{ActorId, ActorKind, Document, Mention, MentionKind, SentenceKind, Span};
-
-/// Nouns for a newspaper in a press review ("the Munich paper argues", "the tabloid
-/// writes"): they refer back to the last outlet (an organisation) named.
-const PRESS_NOUNS: &[&str] = &[
-    "paper",
-    "newspaper",
-    "daily",
-    "tabloid",
-    "weekly",
-    "broadsheet",
-    "magazine",
-    "journal",
-    "outlet",
-];
-
-/// Nouns for an organisation's voice after "its" ("its editorial says").
-const VOICE_NOUNS: &[&str] = &[
-    "commentary",
-    "editorial",
-    "editorials",
-    "leader",
-    "correspondent",
-    "columnist",
-    "editor",
-    "editors",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "statement",
-    "communique",
-    "communiqué",
-];
-
-/// Nouns for what a person said, after "his" / "her" ("His answer was short: …").
-const ANSWER_NOUNS: &[&str] = &[
-    "answer",
-    "reply",
-    "response",
-    "message",
-    "verdict",
-    "view",
-    "position",
-    "words",
-    "argument",
-    "warning",
-    "retort",
-    "opinion",
-    "judgement",
-    "judgment",
-    "estimation",
-    "mind",
-];
 
 /// A resolved reference, as a mention tagged `attribute/coref`.
 fn coref(actor: ActorId, span: Span, kind: MentionKind) -> Mention {
@@ -151,7 +100,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                 if norm == "its" {
                     let head = (t + 1..hi.min(t + 4))
                         .take_while(|&k| !covered[k])
-                        .find(|&k| VOICE_NOUNS.contains(&doc.tokens[k].norm.as_str()));
+                        .find(|&k| WORDS.voice_nouns.contains(doc.tokens[k].norm.as_str()));
                     if let Some(n) = head
                         && let Some(a) = last_body(doc, si, t, &in_quote)
                     {
@@ -177,7 +126,9 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                 // "His answer was short: “…”", "Her reply came at once": the last person
                 if matches!(norm, "his" | "her")
                     && t + 1 < hi
-                    && ANSWER_NOUNS.contains(&doc.tokens[t + 1].norm.as_str())
+                    && WORDS
+                        .answer_nouns
+                        .contains(doc.tokens[t + 1].norm.as_str())
                     && !covered[t + 1]
                 {
                     if let Some(a) = last_person(doc, si, t, &in_quote) {
@@ -210,10 +161,10 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                     }
                     n += 1;
                     let head = tok.norm.as_str();
-                    if !heads.contains(head) && !PRESS_NOUNS.contains(&head) {
+                    if !heads.contains(head) && !WORDS.press_nouns.contains(head) {
                         continue;
                     }
-                    let a = if PRESS_NOUNS.contains(&head) {
+                    let a = if WORDS.press_nouns.contains(head) {
                         antecedent(doc, si, t, head, true)
                             .or_else(|| last_outlet(doc, si, t, &in_quote))
                     } else {

@@ -36,7 +36,9 @@
 
 mod coref;
 pub mod lexicon;
+mod words;
 
+use crate::words::WORDS;
 use lexicon::{CueClass, CueLexicon};
 use stancemap_core::quotes::quote_regions;
 use stancemap_core::{
@@ -73,26 +75,13 @@ impl std::fmt::Debug for Attributor {
     }
 }
 
-/// Genres whose unattributed claims are the author's own.
-const AUTHOR_GENRES: &[&str] = &[
-    "opinion",
-    "analysis",
-    "editorial",
-    "comment",
-    "column",
-    "op-ed",
-    "oped",
-    "commentary",
-    "blog",
-];
-
 impl Attributor {
     /// An attributor with a cue lexicon.
     pub fn new(lexicon: CueLexicon) -> Attributor {
         Attributor {
             lexicon: Arc::new(lexicon),
             topical: None,
-            author_genres: AUTHOR_GENRES.iter().map(|s| s.to_string()).collect(),
+            author_genres: WORDS.author_genres.iter().map(|s| s.to_string()).collect(),
         }
     }
 
@@ -109,320 +98,9 @@ impl Attributor {
     }
 }
 
-/// Words that may stand between a subject and its reporting verb.
-const BETWEEN: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "will",
-    "did",
-    "does",
-    "do",
-    "also",
-    "again",
-    "then",
-    "now",
-    "already",
-    "still",
-    "just",
-    "not",
-    "n't",
-    "this",
-    "that",
-    "last",
-    "week",
-    "month",
-    "year",
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-    "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "morning",
-    "evening",
-    "afternoon",
-    "night",
-    "who",
-    "almost",
-    "even",
-    "statement",
-    "separately",
-    "instead",
-    "too",
-    "once",
-    "always",
-    "often",
-    "never",
-    "remain",
-    "remains",
-    "remained",
-    "seem",
-    "seems",
-    "seemed",
-    "appear",
-    "appears",
-    "appeared",
-    "both",
-    "all",
-];
-
-/// Verbs that take a reporting verb as their infinitive ("likes to say").
-const CATENATIVE: &[&str] = &[
-    "like",
-    "likes",
-    "liked",
-    "prefer",
-    "prefers",
-    "preferred",
-    "continue",
-    "continues",
-    "continued",
-    "tend",
-    "tends",
-    "tended",
-    "went",
-    "go",
-    "goes",
-    "used",
-    "wants",
-    "wanted",
-    "want",
-    "rushed",
-    "hastened",
-    "sought",
-    "seek",
-    "seeks",
-    "refused",
-    "declined",
-    "chose",
-    "decided",
-    "appeared",
-    "seemed",
-    "seems",
-    "appears",
-];
-
-/// Heads of a noun phrase that names an unnamed source ("officials familiar with the
-/// talks", "a senior diplomat, speaking on condition of anonymity"): when such a source
-/// reports another actor's position, the position is that actor's, and the source only
-/// relays it.
-const RELAY: &[&str] = &[
-    "source",
-    "sources",
-    "diplomat",
-    "diplomats",
-    "official",
-    "officials",
-    "insider",
-    "insiders",
-    "people",
-    "person",
-    "aide",
-    "aides",
-    "counterpart",
-    "counterparts",
-];
-
-/// Nouns that name a position or a speech act: "X's call to …", "a proposal from X to …",
-/// "X's assertion that …" report X's position.
-const POSITION_NOUNS: &[&str] = &[
-    "call",
-    "calls",
-    "demand",
-    "demands",
-    "appeal",
-    "appeals",
-    "proposal",
-    "proposals",
-    "assertion",
-    "claim",
-    "claims",
-    "insistence",
-    "vow",
-    "pledge",
-    "promise",
-    "refusal",
-    "decision",
-    "suggestion",
-    "warning",
-    "warnings",
-    "position",
-    "stance",
-    "view",
-    "argument",
-    "offer",
-    "threat",
-    "threats",
-    "push",
-    "request",
-    "plea",
-    "insistence",
-    "opposition",
-    "support",
-    "readiness",
-    "willingness",
-    "reluctance",
-];
-
-/// Words that cannot stand in a title before a name ("said that …", "said it …").
-const NOT_ROLE: &[&str] = &[
-    "that", "this", "it", "he", "she", "they", "we", "i", "you", "there", "what", "how", "whether",
-    "if", "his", "her", "their", "its", "our", "on", "in", "at", "to", "for", "and", "but", "not",
-    "would", "will", "was", "is",
-];
-
-/// Subject pronouns and finite auxiliaries: words of a clause, which the noun phrase of a
-/// post-posed speaker ("…, the commander of the air force, Gen. Jan Roe, said") lacks.
-const CLAUSE_WORDS: &[&str] = &[
-    "i", "we", "you", "he", "she", "it", "they", "will", "would", "shall", "should", "must", "can",
-    "could", "may", "might", "is", "are", "was", "were", "has", "have", "had",
-];
-
-/// Conjunctions that make the clause they open a condition or a time to come, not a
-/// statement ("unless Rome agrees", "once Washington has decided").
-/// ("whatever X likes to say" dismisses X's words, it does not report a position.)
-/// Day and month names: a capitalised word that is no place or body.
-const TIME_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const SUBORDINATORS: &[&str] = &[
-    "if", "unless", "once", "until", "whether", "lest", "whatever", "whoever",
-];
-
-/// Roles that speak for a state's government (compared within the lower-cased role).
-const GOVERNMENT_ROLES: &[&str] = &["minister", "president", "chancellor", "premier", "spokes"];
-
 /// Opening quotation marks: a paragraph that starts with one after "…, she said:" is
 /// her quotation.
 const OPENING_QUOTES: [char; 4] = ['"', '\u{201c}', '\u{ab}', '\u{201e}'];
-
-/// Nouns for a spokesperson: "a ministry spokesperson said" is the ministry speaking, and
-/// what a spokesperson says their state or body will do is that body's position.
-const SPOKES: &[&str] = &[
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "spokespeople",
-    "spokesmen",
-    "spokeswomen",
-];
-
-/// Forms of "be" before a participle: "leaders are expected to", "he was told".
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "'re",
-];
-
-/// Irregular past participles of reporting verbs.
-const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "told", "thought", "seen", "heard", "said", "written", "known", "shown", "given", "chosen",
-    "sought",
-];
-
-/// Modals that make a clause hypothetical: "X would support" is no statement.
-const HYPOTHETICAL: &[&str] = &["would", "could", "might", "may", "should", "can", "must"];
-
-/// A mention preceded by one of these is not a subject ("experts consulted by X").
-const PREPOSITIONS: &[&str] = &[
-    "by",
-    "of",
-    "at",
-    "in",
-    "for",
-    "from",
-    "with",
-    "to",
-    "on",
-    "about",
-    "against",
-    "over",
-    "under",
-    "into",
-    "whether",
-    "if",
-    "than",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "alongside",
-    "like",
-];
-
-/// Nouns in "X's statement said".
-const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "communique",
-    "communiqué",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "office",
-    "post",
-    "announcement",
-    "press",
-    "service",
-    "readout",
-    "letter",
-    "report",
-];
-
-/// What may precede the agent in "according to a recent report by X".
-const AGENT_LEAD: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "recent",
-    "new",
-    "latest",
-    "report",
-    "study",
-    "statement",
-    "analysis",
-    "survey",
-    "assessment",
-    "paper",
-    "interview",
-    "note",
-    "by",
-    "from",
-    "published",
-    "released",
-    "joint",
-];
 
 /// Strength of a cue class when one sentence has several cues for one speaker.
 fn class_rank(c: Option<CueClass>) -> u8 {
@@ -545,25 +223,6 @@ fn ends_clause(cx: &Ctx, m: usize, hi: usize) -> bool {
         )
 }
 
-/// Words in -ly that are not adverbs ("the Paris daily argues").
-const LY_NOT_ADVERB: &[&str] = &[
-    "italy",
-    "only",
-    "daily",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "family",
-    "rally",
-    "assembly",
-    "supply",
-    "reply",
-    "anomaly",
-    "monopoly",
-    "july",
-    "ally",
-];
-
 /// "…, whatever the ministry's spokesmen like to say": a reporting verb inside a
 /// concessive free relative (whatever / whoever, in the same clause) reports nothing.
 fn free_relative(norms: &[&str], i: usize) -> bool {
@@ -574,7 +233,7 @@ fn free_relative(norms: &[&str], i: usize) -> bool {
 }
 
 fn is_adverb(t: &str) -> bool {
-    t.len() > 4 && t.ends_with("ly") && !LY_NOT_ADVERB.contains(&t)
+    t.len() > 4 && t.ends_with("ly") && !WORDS.ly_not_adverb.contains(t)
 }
 
 fn is_dash(t: &str) -> bool {
@@ -595,27 +254,27 @@ impl Attributor {
                     .partition_point(|tk| tk.span.start < cx.doc.mentions[m].span.start);
                 if first > lo {
                     let before = cx.norm(first - 1);
-                    if PREPOSITIONS.contains(&before) && !(participle && before == "with") {
+                    if WORDS.prepositions.contains(before) && !(participle && before == "with") {
                         // "a spokesperson for the defence ministry said": the
                         // institution speaks through its unnamed spokesperson
                         let spokes = matches!(before, "for" | "of" | "at")
                             && first > lo + 1
-                            && SPOKES.contains(&cx.norm(first - 2))
+                            && WORDS.spokes.contains(cx.norm(first - 2))
                             && !cx.is_person(m);
                         return spokes.then_some(m);
                     }
                     // "once America has decided", "unless Rome agrees": no statement
-                    if SUBORDINATORS.contains(&before) {
+                    if WORDS.subordinators.contains(before) {
                         return None;
                     }
                 }
                 return Some(m);
             }
-            if HYPOTHETICAL.contains(&t) {
+            if WORDS.hypothetical.contains(t) {
                 return None;
             }
             // "a German government spokesperson said": the institution speaks
-            if SPOKES.contains(&t)
+            if WORDS.spokes.contains(t)
                 && j > lo
                 && let Some(m) = cx.end_at[j - 1]
                 && !cx.is_person(m)
@@ -623,17 +282,17 @@ impl Attributor {
                 return Some(m);
             }
             // a catenative verb: "X likes to say", "X prefers to argue", "X went on to say"
-            if t == "to" && j > lo && CATENATIVE.contains(&cx.norm(j - 1)) {
+            if t == "to" && j > lo && WORDS.catenative.contains(cx.norm(j - 1)) {
                 j -= 1;
                 continue;
             }
-            if BETWEEN.contains(&t) || is_adverb(t) || t.chars().all(|c| c.is_ascii_digit()) {
+            if WORDS.between.contains(t) || is_adverb(t) || t.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
-            if t == "'s" && j + 1 < cue && STATEMENT_NOUNS.contains(&cx.norm(j + 1)) {
+            if t == "'s" && j + 1 < cue && WORDS.statement_nouns.contains(cx.norm(j + 1)) {
                 continue;
             }
-            if STATEMENT_NOUNS.contains(&t) && j > lo && cx.norm(j - 1) == "'s" {
+            if WORDS.statement_nouns.contains(t) && j > lo && cx.norm(j - 1) == "'s" {
                 continue;
             }
             if t == "," || is_dash(t) || t == ")" {
@@ -722,8 +381,8 @@ impl Attributor {
                 if saw_and
                     && f > lo
                     && cap(f)
-                    && !TIME_NAMES.contains(&cx.norm(k - 1))
-                    && PREPOSITIONS.contains(&cx.norm(f - 1))
+                    && !WORDS.time_names.contains(cx.norm(k - 1))
+                    && WORDS.prepositions.contains(cx.norm(f - 1))
                 {
                     return if comma_first {
                         same_span(doc, m)
@@ -748,7 +407,7 @@ impl Attributor {
                 // preposition, none of it is the subject
                 // ("In talks with Estonia and Latvia, Lithuania said": a comma before the
                 // subject ends the phrase, and the subject stands)
-                if saw_and && PREPOSITIONS.contains(&cx.norm(f2 - 1)) {
+                if saw_and && WORDS.prepositions.contains(cx.norm(f2 - 1)) {
                     return if comma_first {
                         same_span(doc, m)
                     } else {
@@ -803,7 +462,7 @@ impl Attributor {
     /// An unnamed source ("officials familiar with the talks", "a senior diplomat"):
     /// the clause before the cue has a relay noun and names no person.
     fn relay_subject(&self, cx: &Ctx, lo: usize, t: usize) -> bool {
-        (lo..t).any(|k| RELAY.contains(&cx.norm(k)))
+        (lo..t).any(|k| WORDS.relay.contains(cx.norm(k)))
             && !(lo..t).any(|k| {
                 cx.start_at[k].is_some_and(|m| {
                     cx.is_person(m)
@@ -901,7 +560,7 @@ impl Attributor {
             let role_word = !titleish
                 && common < 3
                 && norm.chars().all(char::is_alphabetic)
-                && !NOT_ROLE.contains(&norm);
+                && !WORDS.not_role.contains(norm);
             if !titleish && !role_word {
                 return None;
             }
@@ -916,7 +575,11 @@ impl Attributor {
         let mut out = Vec::new();
         let mut k = k;
         let mut lead = 0;
-        while k < hi && cx.start_at[k].is_none() && AGENT_LEAD.contains(&cx.norm(k)) && lead < 6 {
+        while k < hi
+            && cx.start_at[k].is_none()
+            && WORDS.agent_lead.contains(cx.norm(k))
+            && lead < 6
+        {
             k += 1;
             lead += 1;
         }
@@ -1105,7 +768,7 @@ impl Attributor {
         let sent = &doc.sentences[si];
         let (lo, hi) = (sent.tokens.start, sent.tokens.end);
         for t in lo + 1..hi {
-            if !POSITION_NOUNS.contains(&cx.norm(t)) || cx.in_quote(doc.tokens[t].span) {
+            if !WORDS.position_nouns.contains(cx.norm(t)) || cx.in_quote(doc.tokens[t].span) {
                 continue;
             }
             let mut holders = Vec::new();
@@ -1251,8 +914,8 @@ impl Attributor {
                 let passive_voice = m.len == 1
                     && !entry.passive
                     && i > 0
-                    && BE.contains(&norms[i - 1])
-                    && (norms[i].ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&norms[i]));
+                    && WORDS.be.contains(norms[i - 1])
+                    && (norms[i].ends_with("ed") || WORDS.irregular_participles.contains(norms[i]));
                 if passive_voice || free_relative(&norms, i) {
                     i += 1;
                     continue;
@@ -1322,7 +985,7 @@ impl Attributor {
                             && speaker.kind == ActorKind::Person
                             && speaker.role.as_deref().is_some_and(|r| {
                                 let r = r.to_lowercase();
-                                GOVERNMENT_ROLES.iter().any(|w| r.contains(w))
+                                WORDS.government_roles.iter().any(|w| r.contains(w))
                             });
                         if official {
                             for x in self.content_subjects(cx, lo, t) {
@@ -1347,7 +1010,8 @@ impl Attributor {
                     // body's position too ("spokesperson Ana Roe said Slovakia would not …")
                     if matches!(entry.class, CueClass::Speech)
                         && !speakers.is_empty()
-                        && (t.saturating_sub(4)..t).any(|k| k >= lo && SPOKES.contains(&cx.norm(k)))
+                        && (t.saturating_sub(4)..t)
+                            .any(|k| k >= lo && WORDS.spokes.contains(cx.norm(k)))
                     {
                         for x in self.content_subjects(cx, cue_end, hi) {
                             if !cx.is_person(x) {
@@ -1367,7 +1031,7 @@ impl Attributor {
                                 .slice(doc.mentions[speakers[0].0].span)
                                 .split_whitespace()
                                 .last()
-                                .is_some_and(|w| RELAY.contains(&w.to_lowercase().as_str()));
+                                .is_some_and(|w| WORDS.relay.contains(w.to_lowercase().as_str()));
                         if inverted_relay {
                             let subj = self.content_subjects(cx, lo, t);
                             if !subj.is_empty() {
@@ -1376,7 +1040,7 @@ impl Attributor {
                         } else if speakers.iter().all(|&(m, _)| {
                             doc.slice(doc.mentions[m].span)
                                 .split_whitespace()
-                                .any(|w| RELAY.contains(&w.to_lowercase().as_str()))
+                                .any(|w| WORDS.relay.contains(w.to_lowercase().as_str()))
                         }) && self.relay_subject(cx, lo, t)
                         {
                             let subj = self.content_subjects(cx, cue_end, hi);
@@ -1427,7 +1091,8 @@ impl Attributor {
                             let coordination = (c + 1..t.saturating_sub(1)).any(|k| {
                                 matches!(cx.norm(k), "and" | "or" | "but") && lower(k + 1)
                             });
-                            !coordination && (c + 1..t).all(|k| !CLAUSE_WORDS.contains(&cx.norm(k)))
+                            !coordination
+                                && (c + 1..t).all(|k| !WORDS.clause_words.contains(cx.norm(k)))
                         })
                         .filter(|_| self.nothing_reported_after(cx, i, &norms, cue_end, hi))
                     {
@@ -1479,7 +1144,7 @@ impl Attributor {
                     let from = d.cue.map_or(span.start, |c| c.0.end.min(span.start));
                     doc.slice(Span::new(from, span.end))
                         .split_whitespace()
-                        .any(|w| RELAY.contains(&w.to_lowercase().as_str()))
+                        .any(|w| WORDS.relay.contains(w.to_lowercase().as_str()))
                 })
             };
             let sources: Vec<(Span, bool)> = drafts[first_draft..]

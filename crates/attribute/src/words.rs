@@ -1,0 +1,99 @@
+//! The word classes of attribution (`data/words.toml`): data, not code.
+
+use serde::{Deserialize, Deserializer};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A set of lower-case words.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet(HashSet<Box<str>>);
+
+impl WordSet {
+    /// Whether `word` (lower case) is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    /// The words, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|w| &**w)
+    }
+}
+
+impl<'de> Deserialize<'de> for WordSet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<WordSet, D::Error> {
+        let words = Vec::<String>::deserialize(d)?;
+        if let Some(w) = words
+            .iter()
+            .find(|w| w.is_empty() || w.chars().any(char::is_uppercase))
+        {
+            return Err(serde::de::Error::custom(format!(
+                "word {w:?}: write it in lower case, non-empty"
+            )));
+        }
+        Ok(WordSet(
+            words.into_iter().map(String::into_boxed_str).collect(),
+        ))
+    }
+}
+
+/// Every word class of `data/words.toml`; each field's comment is in the file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Words {
+    pub author_genres: WordSet,
+    pub between: WordSet,
+    pub catenative: WordSet,
+    pub relay: WordSet,
+    pub position_nouns: WordSet,
+    pub not_role: WordSet,
+    pub clause_words: WordSet,
+    pub time_names: WordSet,
+    pub subordinators: WordSet,
+    pub government_roles: WordSet,
+    pub spokes: WordSet,
+    pub be: WordSet,
+    pub irregular_participles: WordSet,
+    pub hypothetical: WordSet,
+    pub prepositions: WordSet,
+    pub statement_nouns: WordSet,
+    pub agent_lead: WordSet,
+    pub ly_not_adverb: WordSet,
+    pub press_nouns: WordSet,
+    pub voice_nouns: WordSet,
+    pub answer_nouns: WordSet,
+}
+
+/// The embedded word classes, parsed once.
+pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    stancemap_core::data::parse_toml("words.toml", include_str!("../data/words.toml"))
+        .expect("the embedded attribution word classes are valid")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_classes_parse() {
+        assert!(WORDS.relay.contains("officials"));
+        assert!(WORDS.be.contains("was"));
+        assert!(!WORDS.hypothetical.contains("said"));
+    }
+
+    #[test]
+    fn an_upper_case_word_is_refused_with_its_place() {
+        let e = stancemap_core::data::parse_toml::<WordSet>("w.toml", "x = 1").unwrap_err();
+        assert!(e.to_string().starts_with("w.toml:"), "{e}");
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct One {
+            be: WordSet,
+        }
+        let e = stancemap_core::data::parse_toml::<One>("w.toml", "be = [\"Was\"]").unwrap_err();
+        assert!(
+            e.to_string().starts_with("w.toml:1:") && e.to_string().contains("lower case"),
+            "{e}"
+        );
+    }
+}
