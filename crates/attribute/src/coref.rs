@@ -126,9 +126,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                 // "His answer was short: “…”", "Her reply came at once": the last person
                 if matches!(norm, "his" | "her")
                     && t + 1 < hi
-                    && WORDS
-                        .answer_nouns
-                        .contains(doc.tokens[t + 1].norm.as_str())
+                    && WORDS.answer_nouns.contains(doc.tokens[t + 1].norm.as_str())
                     && !covered[t + 1]
                 {
                     if let Some(a) = last_person(doc, si, t, &in_quote) {

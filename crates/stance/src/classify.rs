@@ -44,7 +44,7 @@ impl PackRt {
                 let ps = e.patterns.iter();
                 (
                     i,
-                    ps.filter_map(|p| p.without_goal(|w| GOAL_RELATORS.contains(&w)))
+                    ps.filter_map(|p| p.without_goal(|w| lex.goal_relators.contains(w)))
                         .collect(),
                 )
             })
@@ -311,43 +311,9 @@ pub(crate) struct DocView<'a> {
     pub stream: &'a Stream,
 }
 
-/// Prepositions of place and time, and the determiners and names that may follow them in
-/// a phrase that only locates an object.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "over", "above", "in", "into", "near", "across", "along", "from", "at", "inside", "within",
-    "off", "towards", "toward", "on", "during", "of",
-];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "our", "his", "her", "of"];
-
 /// How many more words a frame reaches over when its object is the second of two
 /// coordinated predicates ("must [stop hiding behind its lawyers] and [use …]").
 const CONJUNCT_REACH: usize = 6;
-
-/// Words that only link an action to its goal or place ("send troops *to* Kyiv").
-const GOAL_RELATORS: &[&str] = &[
-    "to", "in", "into", "on", "onto", "inside", "at", "for", "towards", "toward", "over",
-];
-
-/// Verbs after which "for it" stands for the action argued for ("voted for it").
-const ADVOCACY_VERBS: &[&str] = &[
-    "vote",
-    "votes",
-    "voted",
-    "voting",
-    "argue",
-    "argued",
-    "argues",
-    "arguing",
-    "push",
-    "pushed",
-    "pushing",
-    "press",
-    "pressed",
-    "pressing",
-    "campaign",
-    "campaigned",
-    "campaigning",
-];
 
 /// Who is speaking in a statement, for subject checks.
 #[derive(Debug, Default)]
@@ -567,10 +533,10 @@ impl<'a> DocView<'a> {
                 let taken = targets.iter().any(|t| t.start < h.end && h.start < t.end);
                 // another goal right after: a relator, maybe "the", then a name
                 let other_goal = (h.end..(h.end + 3).min(s.range.end)).any(|i| {
-                    GOAL_RELATORS.contains(&norm(i))
+                    self.lex.goal_relators.contains(norm(i))
                         && toks[i + 1..s.range.end]
                             .iter()
-                            .find(|t| !DETERMINERS.contains(&self.stream.norm(t)))
+                            .find(|t| !self.lex.determiners.contains(self.stream.norm(t)))
                             .is_some_and(|t| t.cap)
                 });
                 let compound = toks
@@ -618,7 +584,7 @@ impl<'a> DocView<'a> {
                         if !x.is_empty()
                             && !toks[i + 2].word
                             && i > 0
-                            && ADVOCACY_VERBS.contains(&n(i - 1)) =>
+                            && self.lex.advocacy_verbs.contains(n(i - 1)) =>
                     {
                         (1, 1)
                     }
@@ -852,10 +818,10 @@ impl<'a> DocView<'a> {
             if !t.word || pd.in_object[i - 1] {
                 continue;
             }
-            if PLACE_PREPOSITIONS.contains(&self.stream.norm(t)) {
+            if self.lex.place_prepositions.contains(self.stream.norm(t)) {
                 while i < b
                     && toks[i].word
-                    && (toks[i].cap || DETERMINERS.contains(&self.stream.norm(&toks[i])))
+                    && (toks[i].cap || self.lex.determiners.contains(self.stream.norm(&toks[i])))
                 {
                     i += 1;
                 }
@@ -1940,7 +1906,7 @@ impl<'a> DocView<'a> {
             let main_clause = region.iter().min().is_some_and(|&r0| {
                 let reporting = |i: usize| {
                     let n = self.stream.norm(&toks[i]);
-                    lex.clause_openers.contains(n) && !CONJUNCTIONS.contains(&n)
+                    lex.clause_openers.contains(n) && !lex.conjunctions.contains(n)
                 };
                 let opens = |i: usize| {
                     !toks[i].word && matches!(self.stream.norm(&toks[i]), "." | ":" | ";" | "!")
@@ -1960,12 +1926,6 @@ impl<'a> DocView<'a> {
         Subj::Neutral
     }
 }
-
-/// Clause openers that are conjunctions, not reporting verbs.
-const CONJUNCTIONS: [&str; 15] = [
-    "that", "which", "who", "whom", "because", "while", "whereas", "although", "though", "if",
-    "when", "whether", "and", "but", "or",
-];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Subj {

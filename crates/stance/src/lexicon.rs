@@ -452,6 +452,16 @@ struct WordsToml {
     universal: Vec<String>,
     #[serde(default)]
     policy_nouns: Vec<String>,
+    #[serde(default)]
+    place_prepositions: Vec<String>,
+    #[serde(default)]
+    determiners: Vec<String>,
+    #[serde(default)]
+    goal_relators: Vec<String>,
+    #[serde(default)]
+    advocacy_verbs: Vec<String>,
+    #[serde(default)]
+    conjunctions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -515,6 +525,16 @@ pub struct Lexicon {
     /// Nouns that name a policy ("force", "mission", "plan"): when a target ends with one,
     /// "the force" later in the document names the target again.
     pub(crate) policy_nouns: BTreeSet<String>,
+    /// Prepositions of place and time ("over", "near"): a phrase that only locates.
+    pub(crate) place_prepositions: BTreeSet<String>,
+    /// Determiners (and "of") inside a locating phrase or before a named goal.
+    pub(crate) determiners: BTreeSet<String>,
+    /// Words that only link an action to its goal or place ("send troops *to* Kyiv").
+    pub(crate) goal_relators: BTreeSet<String>,
+    /// Verbs after which "for it" stands for the action argued for ("voted for it").
+    pub(crate) advocacy_verbs: BTreeSet<String>,
+    /// Clause openers that are conjunctions, not reporting verbs.
+    pub(crate) conjunctions: BTreeSet<String>,
     pub(crate) scopes: Vec<Entry>,
     pub(crate) contrasts: Vec<Entry>,
     pub(crate) alignments: Vec<Entry>,
@@ -578,6 +598,11 @@ impl Lexicon {
             irregular_participles: set(&raw.words.irregular_participles),
             universal: set(&raw.words.universal),
             policy_nouns: set(&raw.words.policy_nouns),
+            place_prepositions: set(&raw.words.place_prepositions),
+            determiners: set(&raw.words.determiners),
+            goal_relators: set(&raw.words.goal_relators),
+            advocacy_verbs: set(&raw.words.advocacy_verbs),
+            conjunctions: set(&raw.words.conjunctions),
             scopes: c.entries(&raw.scopes)?,
             contrasts: c.entries(&raw.contrasts)?,
             alignments: c.entries(&raw.alignments)?,
