@@ -6,8 +6,9 @@ use stancemap_attribute::Attributor;
 use stancemap_attribute::lexicon::CueLexicon;
 use stancemap_core::output::DocumentReport;
 use stancemap_core::{Document, Error, Pipeline};
+use stancemap_hedges::CueDetector;
 use stancemap_ingest::{Boilerplate, ReadOptions, read_inputs};
-use stancemap_stance::{CueDetector, StanceDetector, Topics};
+use stancemap_stance::{StanceDetector, Topics};
 use stancemap_text::{Abbreviations, Segmenter};
 use stancemap_turns::{ItemVotes, TurnData, TurnFinder, TurnSpeakers};
 use std::path::{Path, PathBuf};
@@ -104,7 +105,7 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Replaces the hedge and booster lexicon (`crates/stance/data/cues.toml`).
+    /// Replaces the hedge and booster lexicon (`crates/hedges/data/cues.toml`).
     pub fn cue_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
         self.cue_file = Some(path.as_ref().to_path_buf());
         self

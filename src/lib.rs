@@ -70,6 +70,8 @@ pub use stancemap_core as core;
 #[doc(inline)]
 pub use stancemap_eval as eval;
 #[doc(inline)]
+pub use stancemap_hedges as hedges;
+#[doc(inline)]
 pub use stancemap_ingest as ingest;
 #[doc(inline)]
 pub use stancemap_matrix as matrix;

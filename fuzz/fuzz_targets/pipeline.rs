@@ -17,7 +17,8 @@ use stancemap_attribute::Attributor;
 use stancemap_core::output::DocumentReport;
 use stancemap_core::{Document, Pipeline, Span};
 use stancemap_ingest::Boilerplate;
-use stancemap_stance::{CueDetector, StanceDetector};
+use stancemap_hedges::CueDetector;
+use stancemap_stance::StanceDetector;
 use stancemap_text::Segmenter;
 use std::sync::{Arc, OnceLock};
 

@@ -2,11 +2,11 @@
 
 use crate::aggregate::aggregate;
 use crate::classify::{DocView, LexMatchers, Mask, PackRt, Speaker, Window};
-use crate::cues::commitment;
 use crate::lexicon::Lexicon;
 use crate::pattern::Vocab;
 use crate::stream::Stream;
 use crate::topic::{TopicPack, Topics};
+use stancemap_core::commitment;
 use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, StatementStance};
 
 /// Classifies each statement's stance on each topic and aggregates them per actor.

@@ -5,12 +5,13 @@
 //! - [`StanceDetector`]: the `stance` [`Stage`](stancemap_core::Stage). For every
 //!   attributed statement it decides a stance on each topic (support / oppose /
 //!   conditional / none, with a score, evidence spans and a rule id), attaches the hedge
-//!   and booster cues inside it and their [`commitment`], then aggregates one
+//!   and booster cues inside it and their [`commitment`](stancemap_core::commitment), then aggregates one
 //!   [`StanceSummary`](stancemap_core::StanceSummary) per actor and topic ([`aggregate`]).
 //! - [`Topics`] / [`TopicPack`]: policy questions as data (`data/topics/*.toml`,
 //!   embedded: `shoot_down`, `frozen_assets`). A user adds a topic by writing a file.
 //! - [`Lexicon`]: the topic-independent cues every pack inherits (`data/common.toml`).
-//! - [`CueDetector`] and [`commitment`]: hedge and booster detection (module [`cues`]).
+//! - Hedges and boosters are found by the `stancemap-hedges` crate; a statement's
+//!   [`commitment`](stancemap_core::commitment) weighs them.
 //!
 //! # Example: a stance on a hand-built document
 //! ```
@@ -31,7 +32,6 @@
 
 mod aggregate;
 mod classify;
-pub mod cues;
 mod detector;
 mod lexicon;
 mod pattern;
@@ -39,7 +39,6 @@ mod stream;
 mod topic;
 
 pub use aggregate::aggregate;
-pub use cues::{CueDetector, commitment};
 pub use detector::StanceDetector;
 pub use lexicon::{Lexicon, TopicExample};
 pub use topic::{TopicPack, Topics};

@@ -16,7 +16,8 @@ use serde::Deserialize;
 use stancemap_core::{
     Actor, ActorId, ActorKind, Document, Mention, MentionKind, Span, Stage, Stance, Statement,
 };
-use stancemap_stance::{CueDetector, StanceDetector};
+use stancemap_hedges::CueDetector;
+use stancemap_stance::StanceDetector;
 use stancemap_text::Segmenter;
 use std::path::PathBuf;
 

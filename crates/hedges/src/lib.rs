@@ -1,5 +1,5 @@
-//! Hedge and booster detection (SPEC §1): the [`CueDetector`] stage and the
-//! [`commitment`] weight of a statement.
+//! Hedge and booster detection (SPEC §1): the [`CueDetector`] stage. What the cues
+//! weigh is [`stancemap_core::commitment`].
 //!
 //! # How cues are found
 //!
@@ -41,6 +41,7 @@
 //! tokens ("be selected"); an item must end (or, before the cue, start) on a token
 //! boundary. The normalised text seen by regexes has single spaces between tokens that
 //! are apart in the original and none between tokens that touch.
+#![deny(missing_docs)]
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
@@ -57,7 +58,7 @@ use std::sync::{Arc, LazyLock, OnceLock};
 /// The embedded default lexicon.
 const EMBEDDED: &str = include_str!("../data/cues.toml");
 /// The name errors give the embedded lexicon.
-const EMBEDDED_NAME: &str = "crates/stance/data/cues.toml";
+const EMBEDDED_NAME: &str = "crates/hedges/data/cues.toml";
 /// How far (in bytes of normalised text) context regexes look on each side of a cue.
 const CONTEXT_WINDOW: usize = 120;
 
@@ -110,60 +111,6 @@ impl ContextRegex {
 
 // ---------------------------------------------------------------------------------------
 // Commitment
-
-/// How much one hedge of a kind multiplies a statement's commitment.
-///
-/// Modal, epistemic-verb and adverb hedges (may, seem, likely) qualify the claim itself;
-/// a conditional (it depends, case-by-case) keeps the claim but limits its scope; an
-/// approximator (around, relatively) or a source attribution (according to, reportedly)
-/// leaves the speaker's own position mostly intact.
-fn hedge_factor(kind: CueKind) -> f32 {
-    match kind {
-        CueKind::Modal | CueKind::EpistemicVerb | CueKind::Adverb => 0.7,
-        CueKind::Conditional => 0.8,
-        CueKind::Approximator | CueKind::Attribution => 0.9,
-        CueKind::Booster => 1.0,
-    }
-}
-
-/// Lowest commitment a hedged statement can reach: a claim made at all is never worth 0.
-pub const COMMITMENT_FLOOR: f32 = 0.2;
-/// How much one booster multiplies the commitment (capped at 1).
-pub const BOOSTER_FACTOR: f32 = 1.25;
-
-/// The commitment weight of a statement, in `[COMMITMENT_FLOOR, 1]`, from the hedges
-/// and boosters inside it.
-///
-/// Scale: `1.0` is an unhedged claim ("we will shoot down"). Each hedge multiplies the
-/// weight by a factor of its kind: ×0.7 for a modal, epistemic verb or hedging adverb
-/// ("may", "I think", "perhaps"), ×0.8 for a conditional ("it depends", "case-by-case"),
-/// ×0.9 for an approximator or attribution ("around", "according to"). Each booster
-/// ("clear", "unequivocal") multiplies by 1.25. The result is clamped to
-/// `[0.2, 1.0]`: one hedge gives 0.7, two 0.49, three 0.34; a hedge and a booster 0.875;
-/// boosters alone leave 1.0. A cue passed in the wrong list counts by its own kind
-/// (a booster among hedges still boosts).
-///
-/// ```
-/// use stancemap_core::{Cue, CueKind, Span};
-/// use stancemap_stance::cues::commitment;
-/// let cue = |kind| Cue { cue: String::new(), kind, span: Span::new(0, 0), rule: String::new() };
-/// let may = cue(CueKind::Modal);
-/// let clear = cue(CueKind::Booster);
-/// assert_eq!(commitment(&[], &[]), 1.0);
-/// assert!((commitment(&[&may], &[]) - 0.7).abs() < 1e-6);
-/// assert!((commitment(&[&may], &[&clear]) - 0.875).abs() < 1e-6);
-/// assert_eq!(commitment(&[&may; 10], &[]), 0.2);
-/// ```
-pub fn commitment(hedges: &[&Cue], boosters: &[&Cue]) -> f32 {
-    let mut w = 1.0f32;
-    for c in hedges.iter().chain(boosters) {
-        w *= match c.kind {
-            CueKind::Booster => BOOSTER_FACTOR,
-            k => hedge_factor(k),
-        };
-    }
-    w.clamp(COMMITMENT_FLOOR, 1.0)
-}
 
 // ---------------------------------------------------------------------------------------
 // Lexicon file format
@@ -296,7 +243,7 @@ fn normalize(s: &str) -> String {
 ///
 /// ```
 /// use stancemap_core::{Document, Sentence, SentenceKind, Span, Stage, Token, TokenKind};
-/// use stancemap_stance::CueDetector;
+/// use stancemap_hedges::CueDetector;
 /// let text = "Troops may cross";
 /// let mut doc = Document::new("d", text);
 /// for (s, e) in [(0, 6), (7, 10), (11, 16)] {
@@ -1286,29 +1233,6 @@ pub(crate) mod tests {
         segment(&mut doc);
         d.process(&mut doc).unwrap();
         assert_eq!(rules(&doc), [("hedge/x", "kinda")]);
-    }
-
-    #[test]
-    fn commitment_scale() {
-        let cue = |kind| Cue {
-            cue: String::new(),
-            kind,
-            span: Span::new(0, 0),
-            rule: String::new(),
-        };
-        let (m, c, a, b) = (
-            cue(CueKind::Modal),
-            cue(CueKind::Conditional),
-            cue(CueKind::Approximator),
-            cue(CueKind::Booster),
-        );
-        assert_eq!(commitment(&[], &[]), 1.0);
-        assert_eq!(commitment(&[], &[&b, &b]), 1.0);
-        assert!((commitment(&[&c], &[]) - 0.8).abs() < 1e-6);
-        assert!((commitment(&[&a], &[]) - 0.9).abs() < 1e-6);
-        assert!((commitment(&[&m, &m], &[]) - 0.49).abs() < 1e-6);
-        assert!(commitment(&[&m, &m], &[&b]) > commitment(&[&m, &m], &[]));
-        assert_eq!(commitment(&[&m; 8], &[]), COMMITMENT_FLOOR);
     }
 
     #[test]

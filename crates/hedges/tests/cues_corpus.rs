@@ -10,7 +10,7 @@
 use serde::Deserialize;
 use stancemap_core::text::fold_punct;
 use stancemap_core::{Cue, Document, Region, Span, Stage};
-use stancemap_stance::CueDetector;
+use stancemap_hedges::CueDetector;
 use stancemap_text::Segmenter;
 use std::path::PathBuf;
 
