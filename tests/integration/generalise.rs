@@ -124,3 +124,29 @@ paper asks in its editorial. \"The balloons must be shot down.\"\n";
     let holders: Vec<&str> = r.stances.iter().map(|s| s.actor.as_str()).collect();
     assert_eq!(holders, ["dagblad-noord"]);
 }
+
+/// A yes/no question reported in one sentence ("was asked whether …") and a short
+/// answer opening the next statement ("His answer was short: 'Yes.'"): the answer takes
+/// the question's target.
+#[test]
+fn a_short_answer_to_a_reported_question() {
+    let doc = crate::util::analyzer()
+        .analyze_text(
+            "answer",
+            "Harbour balloons\n\nMayor Ilse Brandt was asked on the radio whether the navy should fire on balloons over the harbour. His answer was short: \"Yes. That is what the navy is for.\"\n",
+        )
+        .expect("analyses");
+    let r = DocumentReport::from_document(&doc);
+    let brandt = r
+        .actors
+        .iter()
+        .find(|a| a.name == "Ilse Brandt")
+        .expect("actor");
+    assert!(
+        r.stances.iter().any(|s| s.actor == brandt.id
+            && s.topic == "shoot_down"
+            && s.stance.to_string() == "support"),
+        "{:?}",
+        r.stances
+    );
+}

@@ -1541,6 +1541,27 @@ impl<'a> DocView<'a> {
     }
 
     /// "When asked if he backed X, he responded: Yes, I do."
+    /// The span of a reported yes/no question with a target in `range` ("asked whether
+    /// pilots should fire on the drones"): a `whether` scope, to its end.
+    fn reported_question(&self, pd: &PackDoc, range: Range<usize>) -> Option<Range<usize>> {
+        hits_in(&pd.scopes, range.clone())
+            .filter(|(_, q)| {
+                self.lex
+                    .scopes
+                    .get(q.entry)
+                    .is_some_and(|e| e.id == "whether")
+            })
+            .map(|(_, q)| {
+                let qi = pd.scope_of[q.start];
+                let end = (q.start..range.end)
+                    .take_while(|&i| pd.scope_of[i] == qi)
+                    .last()
+                    .map_or(q.end, |i| i + 1);
+                q.start..end
+            })
+            .find(|r| hits_in(&pd.targets, r.clone()).next().is_some())
+    }
+
     fn answer(&self, rt: &PackRt, pd: &PackDoc, on: &Mask, sents: &[usize]) -> Option<Decision> {
         let toks = &self.stream.toks;
         for (_, a) in hits_in(&pd.answers, on.range()).filter(|(_, a)| on[a.start]) {
@@ -1587,11 +1608,16 @@ impl<'a> DocView<'a> {
             }
             if region.is_none() && sent > 0 && sents.first() == Some(&sent) {
                 let prev = &self.stream.sents[sent - 1];
-                if prev.question
-                    && prev.para == self.stream.sents[sent].para
+                if prev.para == self.stream.sents[sent].para
                     && pd.target_sents.contains(&(sent - 1))
                 {
-                    region = Some(prev.range.clone());
+                    region = if prev.question {
+                        Some(prev.range.clone())
+                    } else {
+                        // a reported question: "X was asked whether pilots should fire
+                        // on the drones. His answer was short: 'Yes.'"
+                        self.reported_question(pd, prev.range.clone())
+                    };
                 }
             }
             let Some(region) = region else { continue };
