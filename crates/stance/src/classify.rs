@@ -1044,10 +1044,20 @@ impl<'a> DocView<'a> {
             .filter(|c| c.end <= a && c.start >= sr.start)
             .map(|c| c.end)
             .max();
+        // "X said A but warned that B": a verb right after the marker shares the
+        // speaker's subject, so the clause after it is the speaker's too
+        let same_subject = |c: &&Hit| {
+            toks.get(c.end).is_some_and(|t| {
+                t.word && !t.cap && {
+                    let n = self.stream.norm(t);
+                    n.ends_with("ed") || pd.cues.iter().any(|h| h.start == c.end)
+                }
+            })
+        };
         let after = pd
             .contrasts
             .iter()
-            .filter(|c| !corrective(c))
+            .filter(|c| !corrective(c) && !same_subject(c))
             .filter(|c| c.start > a && c.end <= sr.end)
             .map(|c| c.start)
             .min();

@@ -1514,6 +1514,22 @@ fn a_reported_question_without_a_question_mark() {
     );
 }
 
+/// "X said A but warned that B": a verb right after the contrast marker shares the
+/// speaker's subject, so B is the speaker's clause too.
+#[test]
+fn a_verb_after_but_keeps_the_speaker() {
+    let det = StanceDetector::default();
+    let text = "Ana Roe said the islands stood together but warned that firing on the balloons could drag the coalition into war.";
+    assert_eq!(
+        stance(
+            &det,
+            doc(None, text, Some("Ana Roe"), &[], false),
+            "shoot_down"
+        ),
+        Some(Stance::Oppose)
+    );
+}
+
 /// The author describing someone else's plan ("his bill, tabled in June, would …") takes
 /// no position; a parenthetical between the subject and the modal is stepped over.
 #[test]
