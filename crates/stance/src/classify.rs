@@ -311,6 +311,10 @@ pub(crate) struct DocView<'a> {
     pub stream: &'a Stream,
 }
 
+/// How far back (in words) the subject of a coordinated predicate is looked for ("It
+/// rejected any loosening of the national rules and warned …").
+const COORD_SUBJECT_REACH: usize = 16;
+
 /// How many more words a frame reaches over when its object is the second of two
 /// coordinated predicates ("must [stop hiding behind its lawyers] and [use …]").
 const CONJUNCT_REACH: usize = 6;
@@ -1881,6 +1885,33 @@ impl<'a> DocView<'a> {
             region.push(j);
             if region.len() >= 10 {
                 break;
+            }
+        }
+        // "It rejected any change of the rules and warned that …": a coordinated
+        // predicate's subject opens the clause of the first conjunct; a pronoun there
+        // is read as the head would be.
+        if coord {
+            let opener = (sr.start..h)
+                .rev()
+                .take(COORD_SUBJECT_REACH)
+                .take_while(|&j| toks[j].word)
+                .last()
+                .filter(|&j| j == sr.start || !toks[j - 1].word);
+            if let Some(r0) = opener.filter(|&j| !toks[j].upper) {
+                let n = self.stream.norm(&toks[r0]);
+                if lex.first_person.contains(n) {
+                    return Subj::Speaker;
+                }
+                if lex.third_person.contains(n) {
+                    return if sp.is_author {
+                        Subj::Other
+                    } else {
+                        Subj::Speaker
+                    };
+                }
+                if lex.neutral_pronouns.contains(n) {
+                    return Subj::Neutral;
+                }
             }
         }
         let overlaps = |spans: &[Span], i: usize| spans.iter().any(|s| s.overlaps(toks[i].span));

@@ -1530,6 +1530,18 @@ fn a_verb_after_but_keeps_the_speaker() {
     );
 }
 
+/// A coordinated predicate's subject opens the first conjunct's clause, however long
+/// that conjunct and whatever names it holds ("any change of local or NATO rules").
+#[test]
+fn a_coordinated_predicate_keeps_the_pronoun_subject() {
+    assert_eq!(
+        sd(
+            "After the storm, it rejected any change of local or NATO rules and warned that firing on the balloons would turn a quarrel into a war."
+        ),
+        Some(Stance::Oppose)
+    );
+}
+
 /// The author describing someone else's plan ("his bill, tabled in June, would …") takes
 /// no position; a parenthetical between the subject and the modal is stepped over.
 #[test]
