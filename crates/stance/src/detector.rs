@@ -55,6 +55,7 @@ use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, Statem
 /// use stancemap_stance::StanceDetector;
 /// let text = "The minister said NATO should shoot down intruding drones.";
 /// let mut doc = Document::new("d", text);
+/// stancemap_text::Segmenter::default().process(&mut doc)?;
 /// doc.actors.push(Actor { id: "m".into(), name: "Minister".into(), kind: ActorKind::Person, country: None, role: None });
 /// doc.statements.push(Statement {
 ///     actor: ActorId(0), span: Span::new(0, text.len()), content: Span::new(18, text.len()),
@@ -352,7 +353,7 @@ impl Stage for StanceDetector {
     }
 
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Statements, Layer::Cues]
+        &[Layer::Sentences, Layer::Statements, Layer::Cues]
     }
 
     fn provides(&self) -> &'static [Layer] {

@@ -14,11 +14,13 @@
 //!   [`commitment`](stancemap_core::commitment) weighs them.
 //!
 //! # Example: a stance on a hand-built document
+//! The detector reads the sentences and tokens of the text stage (`stancemap-text`).
 //! ```
-//! use stancemap_core::{Actor, ActorId, ActorKind, Document, Span, Stance, Statement};
+//! use stancemap_core::{Actor, ActorId, ActorKind, Document, Span, Stage, Stance, Statement};
 //! use stancemap_stance::StanceDetector;
 //! let text = "Germany warned against firing on Russian jets.";
 //! let mut doc = Document::new("d", text);
+//! stancemap_text::Segmenter::default().process(&mut doc).unwrap();
 //! doc.actors.push(Actor { id: "germany".into(), name: "Germany".into(), kind: ActorKind::State, country: None, role: None });
 //! doc.statements.push(Statement {
 //!     actor: ActorId(0), span: Span::new(0, text.len()), content: Span::new(0, text.len()),

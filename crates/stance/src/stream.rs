@@ -12,8 +12,8 @@
 //! is segmented here with a small rule-based splitter (see [`segment`]), so the stage
 //! never depends on the order in which a caller fills layers.
 
-use crate::pattern::{Sym, TokView, Vocab, english, norm_word, stem_of};
-use stancemap_core::{Document, Sentence, SentenceKind, Span, Token, TokenKind};
+use crate::pattern::{Sym, TokView, Vocab, english, norm_word};
+use stancemap_core::{Document, Span, TokenKind};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -94,13 +94,7 @@ impl Stream {
     pub(crate) fn build(doc: &Document, vocab: &Vocab) -> Stream {
         let stemmer = english();
         let text = doc.text();
-        let fallback;
-        let (sentences, tokens): (&[Sentence], &[Token]) = if doc.tokens.is_empty() {
-            fallback = segment(text);
-            (&fallback.0, &fallback.1)
-        } else {
-            (&doc.sentences, &doc.tokens)
-        };
+        let (sentences, tokens) = (&doc.sentences, &doc.tokens);
         let mut out = Stream {
             toks: Vec::with_capacity(tokens.len()),
             sents: Vec::with_capacity(sentences.len()),
@@ -283,212 +277,9 @@ fn split_hyphens<'t>(span: Span, orig: &'t str, out: &mut Vec<(Span, &'t str)>) 
     }
 }
 
-const ABBREVIATIONS: [&str; 24] = [
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "jr",
-    "sr", "vs", "etc", "no", "u.s", "u.k", "e.g", "i.e", "inc", "corp",
-];
-
-/// A small rule-based segmenter for documents that arrive without tokens: words (inner
-/// hyphens, apostrophes and periods kept, clitics `'s`, `n't`, `'re`, `'ll`, `'ve`, `'d`,
-/// `'m` split off), numbers, one token per punctuation mark; a paragraph per line; a
-/// sentence ends after `.`, `?` or `!` (and closing quotes) before a capital, a digit or
-/// an opening quote, except after a known abbreviation.
-pub(crate) fn segment(text: &str) -> (Vec<Sentence>, Vec<Token>) {
-    let stemmer = english();
-    let mut sentences = Vec::new();
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut offset = 0;
-    let mut para = 0;
-    for line in text.split_inclusive('\n') {
-        let base = offset;
-        offset += line.len();
-        let raw = lex(line);
-        if raw.is_empty() {
-            continue;
-        }
-        let first = tokens.len();
-        for &(a, b, kind) in &raw {
-            let norm = norm_word(&fold_quotes(&line[a..b]));
-            tokens.push(Token {
-                span: Span::new(base + a, base + b),
-                kind,
-                stem: if kind == TokenKind::Word {
-                    stem_of(&stemmer, &norm)
-                } else {
-                    norm.clone()
-                },
-                norm,
-            });
-        }
-        let word = |k: usize| &line[raw[k].0..raw[k].1];
-        let mut sent_start = 0;
-        let mut k = 0;
-        while k < raw.len() {
-            if !matches!(word(k), "." | "?" | "!") {
-                k += 1;
-                continue;
-            }
-            // Closing quotes and brackets after the end mark belong to the sentence.
-            let mut j = k + 1;
-            while j < raw.len() && matches!(word(j), "”" | "\"" | "’" | "'" | ")") {
-                j += 1;
-            }
-            let prev = if k > 0 {
-                word(k - 1).to_lowercase()
-            } else {
-                String::new()
-            };
-            let abbrev = word(k) == "." && ABBREVIATIONS.contains(&prev.as_str());
-            let next_starts = j >= raw.len() || {
-                let n = word(j);
-                n.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                    || matches!(n, "“" | "\"" | "‘" | "(")
-            };
-            if next_starts && !abbrev {
-                push_sentence(&mut sentences, &tokens, first + sent_start, first + j, para);
-                sent_start = j;
-            }
-            k = j;
-        }
-        if sent_start < raw.len() {
-            push_sentence(
-                &mut sentences,
-                &tokens,
-                first + sent_start,
-                first + raw.len(),
-                para,
-            );
-        }
-        para += 1;
-    }
-    (sentences, tokens)
-}
-
-fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: usize, para: usize) {
-    if end <= start {
-        return;
-    }
-    out.push(Sentence {
-        span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
-        tokens: start..end,
-        paragraph: para,
-        kind: SentenceKind::Body,
-    });
-}
-
-fn fold_quotes(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '“' | '”' | '„' | '«' | '»' => '"',
-            '‘' | '’' | '‚' => '\'',
-            c => c,
-        })
-        .collect()
-}
-
-/// Lexes one line into (start, end, kind) byte ranges relative to the line.
-fn lex(line: &str) -> Vec<(usize, usize, TokenKind)> {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let end_of = |j: usize| chars.get(j).map_or(line.len(), |x| x.0);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push((b, end_of(i + 1), TokenKind::Punct));
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let cj = chars[j].1;
-            let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
-            let joiner = match cj {
-                '-' | '‐' | '‑' | '.' | '\'' | '’' => next_alnum,
-                ',' => {
-                    next_alnum
-                        && chars[j - 1].1.is_ascii_digit()
-                        && chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())
-                }
-                _ => false,
-            };
-            if cj.is_alphanumeric() || joiner {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let e = end_of(j);
-        let word = &line[b..e];
-        let kind = if word
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-        {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
-        match clitic_split(word) {
-            Some(k) if kind == TokenKind::Word => {
-                out.push((b, b + k, TokenKind::Word));
-                out.push((b + k, e, TokenKind::Word));
-            }
-            _ => out.push((b, e, kind)),
-        }
-        i = j;
-    }
-    out
-}
-
-/// Byte index where a clitic starts in `word`, if it ends with one.
-fn clitic_split(word: &str) -> Option<usize> {
-    let lower = fold_quotes(&word.to_lowercase());
-    if lower.ends_with("n't") && lower.len() > 3 {
-        // "n" + apostrophe + "t": the apostrophe may be 1 or 3 bytes in the original.
-        let apos = word
-            .char_indices()
-            .rev()
-            .find(|(_, c)| *c == '\'' || *c == '’')?
-            .0;
-        return apos.checked_sub(1);
-    }
-    let (k, _) = word
-        .char_indices()
-        .rev()
-        .find(|(_, c)| *c == '\'' || *c == '’')?;
-    let suf = lower.rsplit('\'').next()?;
-    (["s", "re", "ll", "ve", "d", "m"].contains(&suf) && k > 0).then_some(k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn segments_sentences_paragraphs_and_clitics() {
-        let text =
-            "Russia’s jets aren’t welcome. The U.S. president said “Yes.” He left.\nNew line?";
-        let (sents, toks) = segment(text);
-        let words: Vec<&str> = toks.iter().map(|t| &text[t.span.range()]).collect();
-        assert_eq!(&words[..5], &["Russia", "’s", "jets", "are", "n’t"]);
-        let s: Vec<&str> = sents.iter().map(|s| &text[s.span.range()]).collect();
-        assert_eq!(
-            s,
-            vec![
-                "Russia’s jets aren’t welcome.",
-                "The U.S. president said “Yes.”",
-                "He left.",
-                "New line?"
-            ]
-        );
-        assert_eq!(sents[3].paragraph, 1);
-    }
 
     #[test]
     fn case_of_words() {
@@ -503,7 +294,7 @@ mod tests {
 
     #[test]
     fn stream_drops_quotes_and_splits_hyphens() {
-        let doc = Document::new("d", "He’s urged a case-by-case ‘approach’.");
+        let doc = crate::tests::new_doc("d", "He’s urged a case-by-case ‘approach’.");
         let st = Stream::build(&doc, &Vocab::default());
         let norms: Vec<&str> = st.toks.iter().map(|t| st.norm(t)).collect();
         assert_eq!(

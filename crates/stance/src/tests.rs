@@ -2,10 +2,20 @@
 //! tests, not taken from the corpus).
 
 use crate::{Lexicon, StanceDetector, TopicExample, Topics};
+use stancemap_core::Stage;
 use stancemap_core::{
     Actor, ActorId, ActorKind, Cue, CueKind, Document, Mention, MentionKind, Span, Stance,
     Statement,
 };
+
+/// A document with sentences and tokens from the text stage, as in the pipeline.
+pub(crate) fn new_doc(id: &str, text: impl Into<String>) -> Document {
+    let mut d = Document::new(id, text);
+    stancemap_text::Segmenter::default()
+        .process(&mut d)
+        .expect("segments");
+    d
+}
 
 /// A document: optional context paragraph, then the statement text (one statement by
 /// actor 0 covering it), a mention of the speaker where `speaker` occurs, and
@@ -20,7 +30,7 @@ pub(crate) fn doc(
     let prefix = context.map(|c| format!("{c}\n\n")).unwrap_or_default();
     let full = format!("{prefix}{text}");
     let start = prefix.len();
-    let mut d = Document::new("t", full.clone());
+    let mut d = new_doc("t", full.clone());
     let kind = if author {
         ActorKind::Author
     } else {
@@ -678,7 +688,7 @@ fn never_panics_on_odd_documents() {
     ] {
         let mut d = doc(None, text, None, &[], false);
         det.annotate(&mut d);
-        let mut d = Document::new("x", text);
+        let mut d = new_doc("x", text);
         d.actors.push(Actor {
             id: "a".into(),
             name: "A".into(),
@@ -708,9 +718,9 @@ fn never_panics_on_odd_documents() {
 
 /// Every sentence of a text as a statement of the author; the labels in order.
 fn sentences(text: &str) -> Vec<Option<Stance>> {
-    let (sents, _) = crate::stream::segment(text);
     let mut d = doc(None, text, None, &[], true);
     d.statements.clear();
+    let sents = d.sentences.clone();
     for s in &sents {
         d.statements.push(Statement {
             actor: ActorId(0),
@@ -792,7 +802,7 @@ fn debug_one() {
 #[test]
 fn target_and_topical_spans() {
     let det = StanceDetector::default();
-    let d = Document::new(
+    let d = new_doc(
         "d",
         "Caution is wise. Nobody should shoot down the jets. It depends.",
     );
@@ -808,7 +818,7 @@ fn target_and_topical_spans() {
         .map(|s| &d.text()[s.range()])
         .collect();
     assert_eq!(t, vec!["Caution", "shoot down", "It depends"]);
-    let d = Document::new("d", "Caution is wise. It depends.");
+    let d = new_doc("d", "Caution is wise. It depends.");
     assert!(
         det.topical_spans(&d).is_empty(),
         "no target: the topic is not active"
@@ -978,7 +988,7 @@ mod props {
             cuts in proptest::collection::vec((0usize..400, 0usize..400), 0..6),
         ) {
             let text = words.join(" ");
-            let mut d = Document::new("p", text.clone());
+            let mut d = new_doc("p", text.clone());
             d.actors.push(Actor { id: "a".into(), name: "A".into(), kind: ActorKind::Author, country: None, role: None });
             for (a, b) in cuts {
                 let (a, b) = (boundary(&text, a.min(b)), boundary(&text, a.max(b)));
@@ -1011,7 +1021,7 @@ mod props {
 #[test]
 fn fronted_content_and_an_officials_own_side() {
     let text = "Veldaria is ready to shoot down any drone over its farms, Defence Minister Ana Veltri said.";
-    let mut d = Document::new("t", text);
+    let mut d = new_doc("t", text);
     d.actors.push(Actor {
         id: "ana-veltri".into(),
         name: "Ana Veltri".into(),
@@ -1219,7 +1229,7 @@ fn a_cue_with_its_auxiliary_is_a_frame() {
             Stance::Oppose,
         ),
     ] {
-        let mut d = Document::new("t", text);
+        let mut d = new_doc("t", text);
         d.actors.push(Actor {
             id: "veldaria".into(),
             name: "Veldaria".into(),
@@ -1260,7 +1270,7 @@ fn a_cue_with_its_auxiliary_is_a_frame() {
 #[test]
 fn fronted_commitment_with_a_common_noun_subject() {
     let text = "Pilots will be authorised to open fire, Prime Minister Ana Veltri said.";
-    let mut d = Document::new("t", text);
+    let mut d = new_doc("t", text);
     d.actors.push(Actor {
         id: "ana-veltri".into(),
         name: "Ana Veltri".into(),
@@ -1301,7 +1311,7 @@ fn fronted_commitment_with_a_common_noun_subject() {
 fn an_officials_own_forces_commit_their_side() {
     let run = |role: &str| {
         let text = "The pilots will fire on any balloon over the coast, Ana Veltri said.";
-        let mut d = Document::new("t", text);
+        let mut d = new_doc("t", text);
         d.actors.push(Actor {
             id: "ana-veltri".into(),
             name: "Ana Veltri".into(),
@@ -1357,7 +1367,7 @@ fn a_members_own_group_as_subject_is_her_side() {
     let run = |role: &str| {
         let text =
             "That is why the Liberals want the alliance to adopt shared rules of engagement.";
-        let mut d = Document::new("t", text);
+        let mut d = new_doc("t", text);
         d.actors.push(Actor {
             id: "mara-lind".into(),
             name: "Mara Lind".into(),
