@@ -104,7 +104,7 @@ fn news_part_meets_its_floors() {
         &[],
         &Floors {
             actors: 0.95,
-            stances: &[("shoot_down", 0.85, 0.83)],
+            stances: &[("shoot_down", 0.89, 0.87)],
             hedges: 0.97,
             boosters: 0.97,
         },
@@ -120,7 +120,7 @@ fn topics_part_meets_its_floors() {
             actors: 0.92,
             stances: &[
                 ("conscription", 0.85, 0.85),
-                ("troops_to_ukraine", 0.83, 0.82),
+                ("troops_to_ukraine", 0.90, 0.89),
             ],
             hedges: 0.95,
             boosters: 0.94,
@@ -151,33 +151,33 @@ fn control_documents_carry_no_stance() {
 /// Per construction family: two items under the accuracy measured when the floors were
 /// last raised.
 const BANK_FLOORS: &[(&str, f64)] = &[
-    ("advocacy", 0.73),
+    ("advocacy", 0.80),
     ("attribution", 0.73),
-    ("commitment", 0.73),
+    ("commitment", 0.80),
     ("condition", 0.74),
     ("consequence", 0.56),
-    ("contrast", 0.53),
+    ("contrast", 0.56),
     ("coreference", 0.50),
     ("decision", 0.72),
-    ("endorsement", 0.62),
+    ("endorsement", 0.68),
     ("evaluation", 0.70),
     ("event", 0.80),
     ("false_friend", 0.90),
     ("group", 0.63),
     ("hedged", 0.70),
     ("lookalike", 0.81),
-    ("multi_actor", 0.48),
-    ("negation", 0.75),
+    ("multi_actor", 0.52),
+    ("negation", 0.80),
     ("other_topic", 0.93),
     ("posture", 0.75),
     ("precedent", 0.39),
-    ("question", 0.60),
-    ("quotation", 0.23),
+    ("question", 0.63),
+    ("quotation", 0.29),
     ("rejection", 0.70),
     ("rules", 0.58),
     ("scope", 0.70),
     ("source", 0.47),
-    ("trigger", 0.72),
+    ("trigger", 0.77),
 ];
 
 /// The construction bank: overall accuracy and a floor per family.
@@ -190,8 +190,8 @@ fn construction_bank_meets_its_floors() {
         .expect("bank analyses");
     let overall = report.total.accuracy().unwrap_or(0.0);
     let mut failed = Vec::new();
-    if overall < 0.74 {
-        failed.push(format!("overall {overall:.3} < 0.74"));
+    if overall < 0.76 {
+        failed.push(format!("overall {overall:.3} < 0.76"));
     }
     for &(family, floor) in BANK_FLOORS {
         let got = report.family(family).unwrap_or(0.0);
