@@ -48,13 +48,15 @@ pub struct AnalyzerBuilder {
     cue_file: Option<PathBuf>,
     stance_lexicon_file: Option<PathBuf>,
     turns_file: Option<PathBuf>,
+    actor_words_file: Option<PathBuf>,
 }
 
 /// The embedded data files a user file can replace, by the name the command line uses
 /// (`--data NAME=FILE`).
-pub const DATA_FILES: [&str; 6] = [
+pub const DATA_FILES: [&str; 7] = [
     "boilerplate",
     "abbreviations",
+    "actor-words",
     "reporting",
     "cues",
     "stance",
@@ -124,6 +126,12 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Replaces the word classes of the actor finder (`crates/actors/data/words.toml`).
+    pub fn actor_words_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.actor_words_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Replaces the embedded data file called `name` (one of [`DATA_FILES`]) with `path`.
     ///
     /// # Errors
@@ -136,6 +144,7 @@ impl AnalyzerBuilder {
         Ok(match name {
             "boilerplate" => self.boilerplate_file(path),
             "abbreviations" => self.abbreviations_file(path),
+            "actor-words" => self.actor_words_file(path),
             "reporting" => self.reporting_file(path),
             "cues" => self.cue_file(path),
             "stance" => self.stance_lexicon_file(path),
@@ -173,11 +182,14 @@ impl AnalyzerBuilder {
             }
             None => StanceDetector::new(topics),
         });
-        let lexicon = if self.registry_files.is_empty() {
+        let lexicon = if self.registry_files.is_empty() && self.actor_words_file.is_none() {
             Lexicon::embedded()
         } else {
-            let lexicon = Lexicon::with_files(&self.registry_files)?;
+            let mut lexicon = Lexicon::with_files(&self.registry_files)?;
             crate::registry_check::check_countries(&self.registry_files, lexicon.registry())?;
+            if let Some(p) = &self.actor_words_file {
+                lexicon = lexicon.with_word_file(p)?;
+            }
             Arc::new(lexicon)
         };
         let boilerplate = match &self.boilerplate_file {

@@ -81,7 +81,7 @@ enum Command {
         #[arg(long = "registry", value_name = "FILE")]
         registry: Vec<PathBuf>,
         /// Replace an embedded data file: NAME=FILE, NAME one of boilerplate,
-        /// abbreviations, reporting, cues, stance, turns (repeatable).
+        /// abbreviations, actor-words, reporting, cues, stance, turns (repeatable).
         #[arg(long = "data", value_name = "NAME=FILE")]
         data: Vec<String>,
         /// Replace invalid UTF-8 and NUL bytes instead of failing (offsets kept).
@@ -155,7 +155,7 @@ struct Input {
     #[arg(long = "registry", value_name = "FILE")]
     registry: Vec<PathBuf>,
     /// Replace an embedded data file: NAME=FILE, NAME one of boilerplate, abbreviations,
-    /// reporting, cues, stance, turns (repeatable).
+    /// actor-words, reporting, cues, stance, turns (repeatable).
     #[arg(long = "data", value_name = "NAME=FILE")]
     data: Vec<String>,
 }

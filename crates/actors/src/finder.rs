@@ -14,12 +14,12 @@
 //!    he/she to the most recent person who was the subject of a sentence.
 
 use crate::lex::{Ent, Hit, Lexicon};
-use crate::words::{WORD_LISTS, WORD_MAX, words};
+use crate::words::{WORD_LISTS, WORD_MAX, WordLists, words};
 use stancemap_core::quotes::quote_regions;
 use stancemap_core::text::{normalize_name, slug};
 use stancemap_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind, Span, TokenKind};
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 // Per-token features, computed once per document (bits of a `u32`): the word lists of
 // data/words.toml
@@ -74,7 +74,7 @@ const HE_SHE: &[&str] = &["he", "she"];
 /// integers (no hashing of a `str`, no `memcmp` call). The table is filled once from the
 /// fixed lists and kept at most a quarter full, so any lookup, whatever the text, ends
 /// after a short probe run.
-struct Words {
+pub(crate) struct Words {
     /// `(first 8 bytes, next 8 bytes, length, features)`; length 0 marks an empty slot.
     slots: Vec<(u64, u64, u8, u32)>,
     /// log2 of `slots.len()`.
@@ -155,10 +155,9 @@ impl Words {
     }
 }
 
-/// Every listed word with its features (the lists are `data/words.toml`).
-fn listed_words() -> Vec<(&'static str, u32)> {
-    let l = &*WORD_LISTS;
-    let lists: [(&'static [toml::Spanned<String>], u32); 14] = [
+/// Every listed word of `l` with its features (the embedded lists are `data/words.toml`).
+fn listed_words(l: &WordLists) -> Vec<(&str, u32)> {
+    let lists: [(&[toml::Spanned<String>], u32); 14] = [
         (&l.not_name, F_NOT_NAME),
         (&l.particles, F_PARTICLE),
         (&l.place_heads, F_PLACE_HEAD),
@@ -174,7 +173,7 @@ fn listed_words() -> Vec<(&'static str, u32)> {
         (&l.surname_words, F_SURNAME_WORD),
         (&l.dates, F_DATE),
     ];
-    let mut out: Vec<(&'static str, u32)> = lists
+    let mut out: Vec<(&str, u32)> = lists
         .iter()
         .flat_map(|&(list, bit)| words(list).map(move |w| (w, bit)))
         .chain([("the", F_THE)])
@@ -190,16 +189,27 @@ fn listed_words() -> Vec<(&'static str, u32)> {
     out
 }
 
-static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&listed_words()));
-
-/// The list features of a word.
-#[inline]
-fn word_bits(word: &str) -> u32 {
-    WORDS.get(word.as_bytes())
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.slots.iter().filter(|s| s.2 != 0).count();
+        f.debug_struct("Words").field("words", &n).finish()
+    }
 }
 
+impl Words {
+    /// The table of a set of word lists.
+    pub(crate) fn of(lists: &WordLists) -> Words {
+        Words::new(&listed_words(lists))
+    }
+}
+
+/// The table of the embedded word lists, built once.
+pub(crate) static EMBEDDED_WORDS: LazyLock<Arc<Words>> =
+    LazyLock::new(|| Arc::new(Words::of(&WORD_LISTS)));
+
 /// The features of a token: `surface` as written, `norm` its normal form.
-fn token_features(surface: &str, norm: &str) -> u32 {
+fn token_features(table: &Words, surface: &str, norm: &str) -> u32 {
+    let word_bits = |w: &str| table.get(w.as_bytes());
     let on_norm = word_bits(norm);
     // Particles are matched as written ("van", not "Van"); all are lower case.
     let on_surface = if surface == norm {
@@ -541,7 +551,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     for t in &doc.tokens {
         let s = text.get(t.span.start..t.span.end).unwrap_or("");
         surf.push(s);
-        feat.push(token_features(s, &t.norm));
+        feat.push(token_features(lex.words(), s, &t.norm));
     }
     let mut w = Work {
         doc,
@@ -1175,7 +1185,7 @@ fn apposition_after(w: &Work, hx: &HitIndex, from: usize, hi: usize) -> Option<P
         w.has(t, F_ROLE_NOUN)
             || w.norm(t)
                 .split_once('-')
-                .is_some_and(|(head, _)| word_bits(head) & F_ROLE_NOUN != 0)
+                .is_some_and(|(head, _)| w.lex.words().get(head.as_bytes()) & F_ROLE_NOUN != 0)
     };
     let mut t = from;
     while t < hi && t < from + 3 && (w.has(t, F_QUALIFIER) || role_word(t)) {
@@ -2237,7 +2247,7 @@ mod feature_tests {
 
     #[test]
     fn listed_words_fit_the_table() {
-        for (w, _) in listed_words() {
+        for (w, _) in listed_words(&WORD_LISTS) {
             assert!(!w.is_empty() && w.len() <= WORD_MAX, "{w:?}");
         }
     }
@@ -2247,7 +2257,7 @@ mod feature_tests {
         for surface in samples() {
             // Normal forms as the text stage writes them, and a few inconsistent ones.
             for norm in [surface.to_lowercase(), surface.clone(), "the".to_string()] {
-                let f = token_features(&surface, &norm);
+                let f = token_features(&EMBEDDED_WORDS, &surface, &norm);
                 let n = norm.as_str();
                 let l = &*WORD_LISTS;
                 let has =

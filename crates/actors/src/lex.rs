@@ -1,7 +1,9 @@
 //! The finder's view of the registry: gazetteer hits resolved to what the finder needs.
 
+use crate::finder::{EMBEDDED_WORDS, Words};
 use crate::gazetteer::Gazetteer;
 use crate::registry::{Date, Entry, EntryRef, OrgClass, Registry, Surface, TitleClass};
+use crate::words::WordLists;
 use stancemap_core::{ActorKind, Document, Error, Span};
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
@@ -70,6 +72,8 @@ pub struct Lexicon {
     /// Per title of the registry (same index): the role it gives, with its organisation
     /// ("NATO Secretary General"), made once instead of per hit.
     titles: Vec<String>,
+    /// The finder's word classes (`data/words.toml`, or a user file).
+    words: Arc<Words>,
 }
 
 /// The role each title of `registry` gives (see [`Lexicon::titles`]).
@@ -90,6 +94,7 @@ static EMBEDDED: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
         titles: title_roles(&registry),
         registry: Arc::new(registry),
         gazetteer: Arc::new(Gazetteer::embedded().clone()),
+        words: Arc::clone(&EMBEDDED_WORDS),
     })
 });
 
@@ -109,7 +114,27 @@ impl Lexicon {
             titles: title_roles(&registry),
             registry: Arc::new(registry),
             gazetteer: Arc::new(gazetteer),
+            words: Arc::clone(&EMBEDDED_WORDS),
         })
+    }
+
+    /// The lexicon with the finder's word classes read from a file in the format of the
+    /// embedded `data/words.toml` (names, particles, titles' heads, reporting verbs …).
+    ///
+    /// # Errors
+    /// An I/O error naming the path, or a data error with its line and column (TOML,
+    /// unknown list, a word not in lower case or longer than 16 bytes).
+    pub fn with_word_file(mut self, path: impl AsRef<std::path::Path>) -> Result<Lexicon, Error> {
+        let path = path.as_ref();
+        let text = stancemap_core::data::read(path)?;
+        let lists = WordLists::parse(&path.display().to_string(), &text)?;
+        self.words = Arc::new(Words::of(&lists));
+        Ok(self)
+    }
+
+    /// The finder's word table.
+    pub(crate) fn words(&self) -> &Words {
+        &self.words
     }
 
     /// The embedded registry extended with user files (TOML, any registry section).

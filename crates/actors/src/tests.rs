@@ -534,3 +534,39 @@ fn hyphenated_roles_and_on_behalf_of_make_appositions() {
     assert_eq!(actor(&doc, "Maren Solvik").kind, ActorKind::Person);
     assert_eq!(actor(&doc, "Karel Dostál").kind, ActorKind::Person);
 }
+
+/// The finder's word classes can come from a user file: without "said" among the
+/// reporting verbs, a name before it is no longer a speaker's.
+#[test]
+fn word_classes_can_be_replaced() {
+    let text = "Nobody knew. Ana Veltri said so.";
+    assert!(run(text).actors.iter().any(|a| a.name == "Ana Veltri"));
+    let embedded = include_str!("../data/words.toml");
+    let start = embedded.find("speech = [").expect("speech list");
+    let end = start + embedded[start..].find(']').expect("list end") + 1;
+    let user = format!("{}speech = []{}", &embedded[..start], &embedded[end..]);
+    let path = std::env::temp_dir().join(format!("stancemap-words-{}.toml", std::process::id()));
+    std::fs::write(&path, user).unwrap();
+    let lexicon = crate::Lexicon::with_files(&[])
+        .unwrap()
+        .with_word_file(&path)
+        .unwrap();
+    let mut doc = Document::new("t", text);
+    Segmenter::default().process(&mut doc).unwrap();
+    ActorFinder::new(std::sync::Arc::new(lexicon))
+        .process(&mut doc)
+        .unwrap();
+    assert!(
+        doc.actors.iter().all(|a| a.name != "Ana Veltri"),
+        "{:?}",
+        doc.actors
+    );
+
+    std::fs::write(&path, "speech = [\"Said\"]\n").unwrap();
+    let e = crate::Lexicon::with_files(&[])
+        .unwrap()
+        .with_word_file(&path)
+        .unwrap_err();
+    assert!(e.to_string().contains(":1:"), "{e}");
+    let _ = std::fs::remove_file(&path);
+}

@@ -76,7 +76,7 @@ impl WordLists {
 }
 
 /// The words of a list as `&str`.
-pub(crate) fn words(list: &'static [Spanned<String>]) -> impl Iterator<Item = &'static str> {
+pub(crate) fn words(list: &[Spanned<String>]) -> impl Iterator<Item = &str> {
     list.iter().map(|w| w.get_ref().as_str())
 }
 
