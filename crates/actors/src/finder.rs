@@ -15,7 +15,6 @@
 
 use crate::lex::{Ent, Hit, Lexicon};
 use crate::words::{WORD_LISTS, WORD_MAX, WordLists, words};
-use stancemap_core::quotes::quote_regions;
 use stancemap_core::text::{normalize_name, slug};
 use stancemap_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind, Span, TokenKind};
 use std::collections::HashMap;
@@ -278,9 +277,6 @@ struct Work<'a> {
     /// Per person actor: surname (normalised) and title info.
     people: Vec<(ActorId, String, PersonInfo)>,
     mentions: Vec<Mention>,
-    /// Quote regions, computed on first use (documents without pronouns or person
-    /// mentions never need them).
-    quotes: std::cell::OnceCell<Vec<Span>>,
 }
 
 fn is_cap(s: &str) -> bool {
@@ -321,7 +317,7 @@ impl<'a> Work<'a> {
     }
 
     fn in_quote(&self, span: Span) -> bool {
-        let quotes = self.quotes.get_or_init(|| quote_regions(self.doc));
+        let quotes = &self.doc.quotes;
         let i = quotes.partition_point(|q| q.end <= span.start);
         i < quotes.len() && quotes[i].contains(span)
     }
@@ -564,7 +560,6 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         feat,
         people: Vec::new(),
         mentions: Vec::new(),
-        quotes: std::cell::OnceCell::new(),
     };
     let n = w.doc.tokens.len();
     let hx = HitIndex::new(w.doc, hits);

@@ -44,7 +44,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                 start_at[a].get_or_insert(i);
             }
         }
-        let quotes = stancemap_core::quotes::quote_regions(doc);
+        let quotes = &doc.quotes;
         let in_quote = |s: Span| {
             let i = quotes.partition_point(|q| q.end <= s.start);
             i < quotes.len() && quotes[i].contains(s)

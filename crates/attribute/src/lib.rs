@@ -40,7 +40,6 @@ mod words;
 
 use crate::words::WORDS;
 use lexicon::{CueClass, CueLexicon};
-use stancemap_core::quotes::quote_regions;
 use stancemap_core::{
     Actor, ActorId, ActorKind, Document, Error, Layer, MentionKind, SentenceKind, Span, Stage,
     Statement,
@@ -134,7 +133,6 @@ struct Ctx<'a> {
     end_at: Vec<Option<usize>>,
     /// Token index -> mention whose first token it is.
     start_at: Vec<Option<usize>>,
-    quotes: Vec<Span>,
     /// Topic target spans, computed on first need.
     targets: std::cell::OnceCell<Vec<Span>>,
 }
@@ -145,8 +143,9 @@ impl Ctx<'_> {
     }
 
     fn in_quote(&self, span: Span) -> bool {
-        let i = self.quotes.partition_point(|q| q.end <= span.start);
-        i < self.quotes.len() && self.quotes[i].contains(span)
+        let quotes = &self.doc.quotes;
+        let i = quotes.partition_point(|q| q.end <= span.start);
+        i < quotes.len() && quotes[i].contains(span)
     }
 
     fn is_person(&self, m: usize) -> bool {
@@ -1229,7 +1228,7 @@ impl Attributor {
         // Drafts by sentence, kept up to date as continuations are added: every lookup
         // below is local, so a document with many quotes stays linear.
         let mut by_sentence = drafts_by_sentence(doc, drafts);
-        for q in &cx.quotes {
+        for q in &cx.doc.quotes {
             let words = doc
                 .tokens
                 .iter()
@@ -1484,12 +1483,10 @@ impl Stage for Attributor {
                 end_at[b - 1] = Some(i);
             }
         }
-        let quotes = quote_regions(doc);
         let cx = Ctx {
             doc,
             end_at,
             start_at,
-            quotes,
             targets: std::cell::OnceCell::new(),
         };
         let mut drafts = self.find_drafts(&cx);

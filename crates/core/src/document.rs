@@ -36,6 +36,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens of all sentences, in text order.
     pub tokens: Vec<Token>,
+    /// Direct-quotation regions, in text order (see [`crate::quotes::quote_regions`]):
+    /// found once by the text stage with the sentences, read by every later stage.
+    pub quotes: Vec<Span>,
     /// Actors of this document, one entry per identity. Indexed by [`ActorId`].
     pub actors: Vec<Actor>,
     /// Every mention of an actor (name, alias, role, pronoun …), in text order.

@@ -185,6 +185,7 @@ impl Stage for Segmenter {
         let (sentences, tokens) = self.segment(doc.text(), &excluded);
         doc.sentences = sentences;
         doc.tokens = tokens;
+        doc.quotes = stancemap_core::quotes::quote_regions(doc);
         Ok(())
     }
 }

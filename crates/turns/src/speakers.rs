@@ -363,7 +363,7 @@ impl TurnSpeakers {
                 .iter()
                 .any(|t| t.body.contains(sp) || t.label.overlaps(sp))
         };
-        let quotes = stancemap_core::quotes::quote_regions(doc);
+        let quotes = &doc.quotes;
         let mut add = Vec::new();
         for sent in &doc.sentences {
             if sent.kind == SentenceKind::Heading || in_turn(sent.span) {
