@@ -791,9 +791,15 @@ fn debug_one() {
             }
             Err(_) => StanceDetector::default(),
         };
+        // STANCE_SPEAKER names the speaker's mention; STANCE_OTHERS (`|`-separated)
+        // other actors' mentions.
+        let speaker = std::env::var("STANCE_SPEAKER").ok();
+        let others = std::env::var("STANCE_OTHERS").unwrap_or_default();
+        let others: Vec<&str> = others.split('|').filter(|o| !o.is_empty()).collect();
         for line in t.lines().filter(|l| !l.trim().is_empty()) {
             eprintln!("--- {line}");
-            let got = stance(&det, doc(None, line, None, &[], false), &topic);
+            let d = doc(None, line, speaker.as_deref(), &others, false);
+            let got = stance(&det, d, &topic);
             eprintln!("=> {got:?}");
         }
     }
