@@ -36,7 +36,7 @@ impl PackRt {
         }
         let cue_entries = || cues.iter().enumerate().map(|(i, c)| (i, &c.patterns[..]));
         let question = |i: usize| matches!(&cues[i].role, Role::Frame(f) if f.question);
-        let goalless: Vec<(usize, Vec<_>)> = pack
+        let goalless: Vec<(usize, Vec<Pattern>)> = pack
             .targets
             .iter()
             .enumerate()
@@ -58,12 +58,7 @@ impl PackRt {
             },
             goalless: Matcher {
                 neg_gaps: true,
-                ..Matcher::new(
-                    goalless
-                        .iter()
-                        .map(|(i, ps): &(usize, Vec<crate::pattern::Pattern>)| (*i, &ps[..])),
-                    vocab,
-                )
+                ..Matcher::new(goalless.iter().map(|(i, ps)| (*i, &ps[..])), vocab)
             },
         };
         PackRt { pack, cues, m }
@@ -1554,7 +1549,6 @@ impl<'a> DocView<'a> {
         })
     }
 
-    /// "When asked if he backed X, he responded: Yes, I do."
     /// The span of a reported yes/no question with a target in `range` ("asked whether
     /// pilots should fire on the drones"): a `whether` scope, to its end.
     fn reported_question(&self, pd: &PackDoc, range: Range<usize>) -> Option<Range<usize>> {
@@ -1565,17 +1559,11 @@ impl<'a> DocView<'a> {
                     .get(q.entry)
                     .is_some_and(|e| e.id == "whether")
             })
-            .map(|(_, q)| {
-                let qi = pd.scope_of[q.start];
-                let end = (q.start..range.end)
-                    .take_while(|&i| pd.scope_of[i] == qi)
-                    .last()
-                    .map_or(q.end, |i| i + 1);
-                q.start..end
-            })
+            .map(|(_, q)| q.start..scope_end(pd, q, range.end))
             .find(|r| hits_in(&pd.targets, r.clone()).next().is_some())
     }
 
+    /// "When asked if he backed X, he responded: Yes, I do."
     fn answer(&self, rt: &PackRt, pd: &PackDoc, on: &Mask, sents: &[usize]) -> Option<Decision> {
         let toks = &self.stream.toks;
         for (_, a) in hits_in(&pd.answers, on.range()).filter(|(_, a)| on[a.start]) {
@@ -1592,11 +1580,7 @@ impl<'a> DocView<'a> {
             // previous sentence if it asks.
             let mut region: Option<Range<usize>> = None;
             for (_, q) in hits_in(&pd.scopes, sr.start..a.start).filter(|(_, q)| q.end <= a.start) {
-                let qi = pd.scope_of[q.start];
-                let end = (q.start..a.start)
-                    .take_while(|&i| pd.scope_of[i] == qi)
-                    .last()
-                    .map_or(q.end, |i| i + 1);
+                let end = scope_end(pd, q, a.start);
                 if hits_in(&pd.targets, q.start..end).next().is_some() {
                     region = Some(q.start..end);
                 }
@@ -1605,11 +1589,7 @@ impl<'a> DocView<'a> {
             // the sentence, and the question after it.
             if region.is_none() && a.start == sr.start {
                 for (_, q) in hits_in(&pd.scopes, a.end..sr.end).filter(|(_, q)| q.end <= sr.end) {
-                    let qi = pd.scope_of[q.start];
-                    let end = (q.start..sr.end)
-                        .take_while(|&i| pd.scope_of[i] == qi)
-                        .last()
-                        .map_or(q.end, |i| i + 1);
+                    let end = scope_end(pd, q, sr.end);
                     let between_free = hits_in(&pd.targets, a.end..q.start)
                         .chain(hits_in(&pd.cues, a.end..q.start))
                         .next()
@@ -1781,6 +1761,24 @@ impl<'a> DocView<'a> {
         participle && (i + 1 >= end || norm(i + 1) != "to")
     }
 
+    /// A personal pronoun as a subject: "we" is the speaker's side, "he" the speaker (in
+    /// an author's voice, someone else), and with `neutral` "it", "this" … name no one.
+    fn pronoun_subject(&self, n: &str, sp: &Speaker, neutral: bool) -> Option<Subj> {
+        if self.lex.first_person.contains(n) {
+            Some(Subj::Speaker)
+        } else if self.lex.third_person.contains(n) {
+            Some(if sp.is_author {
+                Subj::Other
+            } else {
+                Subj::Speaker
+            })
+        } else if neutral && self.lex.neutral_pronouns.contains(n) {
+            Some(Subj::Neutral)
+        } else {
+            None
+        }
+    }
+
     /// Is the subject of the frame starting at `f` the speaker, someone else, or
     /// unknown?
     fn subject(&self, f: usize, sp: &Speaker) -> Subj {
@@ -1832,15 +1830,8 @@ impl<'a> DocView<'a> {
         let Some(h) = head else { return Subj::Neutral };
         let t = &toks[h];
         if !t.upper {
-            if lex.first_person.contains(self.stream.norm(t)) {
-                return Subj::Speaker;
-            }
-            if lex.third_person.contains(self.stream.norm(t)) {
-                return if sp.is_author {
-                    Subj::Other
-                } else {
-                    Subj::Speaker
-                };
+            if let Some(s) = self.pronoun_subject(self.stream.norm(t), sp, false) {
+                return s;
             }
             // "those who demand that we fire": the relative's antecedent holds the wish,
             // the speaker only when it is the speaker ("X, who wants …, said")
@@ -1856,8 +1847,8 @@ impl<'a> DocView<'a> {
                     Subj::Neutral
                 };
             }
-            if lex.neutral_pronouns.contains(self.stream.norm(t)) {
-                return Subj::Neutral;
+            if let Some(s) = self.pronoun_subject(self.stream.norm(t), sp, true) {
+                return s;
             }
         }
         // Region: from the head back to the clause opener.
@@ -1897,21 +1888,11 @@ impl<'a> DocView<'a> {
                 .take_while(|&j| toks[j].word)
                 .last()
                 .filter(|&j| j == sr.start || !toks[j - 1].word);
-            if let Some(r0) = opener.filter(|&j| !toks[j].upper) {
-                let n = self.stream.norm(&toks[r0]);
-                if lex.first_person.contains(n) {
-                    return Subj::Speaker;
-                }
-                if lex.third_person.contains(n) {
-                    return if sp.is_author {
-                        Subj::Other
-                    } else {
-                        Subj::Speaker
-                    };
-                }
-                if lex.neutral_pronouns.contains(n) {
-                    return Subj::Neutral;
-                }
+            if let Some(s) = opener
+                .filter(|&j| !toks[j].upper)
+                .and_then(|j| self.pronoun_subject(self.stream.norm(&toks[j]), sp, true))
+            {
+                return s;
             }
         }
         let overlaps = |spans: &[Span], i: usize| spans.iter().any(|s| s.overlaps(toks[i].span));
@@ -1992,6 +1973,15 @@ impl<'a> DocView<'a> {
         }
         Subj::Neutral
     }
+}
+
+/// Where the scope opened by `q` ends, looking no further than `limit`.
+fn scope_end(pd: &PackDoc, q: &Hit, limit: usize) -> usize {
+    let qi = pd.scope_of[q.start];
+    (q.start..limit)
+        .take_while(|&i| pd.scope_of[i] == qi)
+        .last()
+        .map_or(q.end, |i| i + 1)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
