@@ -24,6 +24,9 @@ pub(crate) struct PackRt {
     pub pack: TopicPack,
     pub cues: Vec<CueEntry>,
     m: Matchers,
+    /// The cue entries of a good and a bad evaluation ("<be> <good>"), which also judge
+    /// a target in a small clause ("called the shootdown a mistake").
+    judge: Option<(usize, usize)>,
 }
 
 impl PackRt {
@@ -61,7 +64,14 @@ impl PackRt {
                 ..Matcher::new(goalless.iter().map(|(i, ps)| (*i, &ps[..])), vocab)
             },
         };
-        PackRt { pack, cues, m }
+        let find = |id: &str| cues.iter().position(|c| c.id == id);
+        let judge = find("evaluation-good").zip(find("evaluation-bad"));
+        PackRt {
+            pack,
+            cues,
+            m,
+            judge,
+        }
     }
 }
 
@@ -310,6 +320,10 @@ pub(crate) struct DocView<'a> {
 /// rejected any loosening of the national rules and warned …").
 const COORD_SUBJECT_REACH: usize = 16;
 
+/// How far before a target a verb of calling, and after it the evaluation, is looked
+/// for ("called [the decision to] open fire [on the drone fully] justified").
+const SMALL_CLAUSE_REACH: usize = 4;
+
 /// How many more words a frame reaches over when its object is the second of two
 /// coordinated predicates ("must [stop hiding behind its lawyers] and [use …]").
 const CONJUNCT_REACH: usize = 6;
@@ -552,6 +566,56 @@ impl<'a> DocView<'a> {
         }
     }
 
+    /// "X called the shootdown over the bay a mistake", "deemed the decision to fire
+    /// fully justified": a target between a verb of calling and an evaluative word is
+    /// judged by that word as by "is" ("the shootdown is a mistake"). Returns the
+    /// evaluations as hits of the evaluation frames.
+    fn small_clauses(
+        &self,
+        rt: &PackRt,
+        targets: &[Hit],
+        cues: &[Hit],
+        r: Range<usize>,
+    ) -> Vec<Hit> {
+        let Some((good, bad)) = rt.judge else {
+            return Vec::new();
+        };
+        let toks = &self.stream.toks;
+        let norm = |i: usize| self.stream.norm(&toks[i]);
+        let mut out = Vec::new();
+        for h in targets {
+            // the verb of calling, up to four words before the target ("called the
+            // decision to open fire …")
+            let called = (h.start.saturating_sub(SMALL_CLAUSE_REACH).max(r.start)..h.start)
+                .rev()
+                .take_while(|&i| toks[i].word && !toks[i].neg)
+                .any(|i| self.lex.calling_verbs.contains(norm(i)));
+            if !called {
+                continue;
+            }
+            // the evaluation: after a place phrase, "as", articles and adverbs
+            let mut j = h.end;
+            let mut words = 0;
+            while j < r.end && toks[j].word && !toks[j].neg && words < SMALL_CLAUSE_REACH + 2 {
+                let t = &toks[j];
+                if t.val.abs() >= crate::pattern::VALENCE_MIN {
+                    if !cues.iter().any(|c| c.start <= j && j < c.end) {
+                        let entry = if t.val > 0 { good } else { bad };
+                        out.push(Hit {
+                            start: j,
+                            end: j + 1,
+                            entry,
+                        });
+                    }
+                    break;
+                }
+                words += 1;
+                j += 1;
+            }
+        }
+        out
+    }
+
     /// "… while Lithuania said pilots should be free to do so", "Bulgaria is ready to do
     /// the same", "… warned against it": a pro-form right after a target of its own or
     /// the previous sentence stands for that target.
@@ -712,6 +776,11 @@ impl<'a> DocView<'a> {
                 pd.consumed[h.start..h.end].fill(true);
             }
             cues.retain(|h| !matches!(rt.cues[h.entry].role, Role::Ignore));
+            let judged = self.small_clauses(rt, &targets, &cues, r.clone());
+            if !judged.is_empty() {
+                cues.extend(judged);
+                cues.sort_by_key(|h| h.start);
+            }
             if !targets.is_empty() {
                 pd.target_sents.insert(si);
             }

@@ -453,6 +453,8 @@ struct WordsToml {
     #[serde(default)]
     policy_nouns: Vec<String>,
     #[serde(default)]
+    calling_verbs: Vec<String>,
+    #[serde(default)]
     place_prepositions: Vec<String>,
     #[serde(default)]
     determiners: Vec<String>,
@@ -525,6 +527,8 @@ pub struct Lexicon {
     /// Nouns that name a policy ("force", "mission", "plan"): when a target ends with one,
     /// "the force" later in the document names the target again.
     pub(crate) policy_nouns: BTreeSet<String>,
+    /// Verbs of calling that take an object and its evaluation ("called X a mistake").
+    pub(crate) calling_verbs: BTreeSet<String>,
     /// Prepositions of place and time ("over", "near"): a phrase that only locates.
     pub(crate) place_prepositions: BTreeSet<String>,
     /// Determiners (and "of") inside a locating phrase or before a named goal.
@@ -598,6 +602,7 @@ impl Lexicon {
             irregular_participles: set(&raw.words.irregular_participles),
             universal: set(&raw.words.universal),
             policy_nouns: set(&raw.words.policy_nouns),
+            calling_verbs: set(&raw.words.calling_verbs),
             place_prepositions: set(&raw.words.place_prepositions),
             determiners: set(&raw.words.determiners),
             goal_relators: set(&raw.words.goal_relators),

@@ -138,7 +138,7 @@ enum Alt<W> {
 }
 
 /// The valence (in tenths) a word needs to count as evaluative.
-const VALENCE_MIN: i8 = 10;
+pub(crate) const VALENCE_MIN: i8 = 10;
 
 impl<W> Alt<W> {
     fn map<V>(&self, f: &mut impl FnMut(&W) -> V) -> Alt<V> {

@@ -1558,6 +1558,24 @@ fn a_coordinated_predicate_keeps_the_pronoun_subject() {
     );
 }
 
+/// A small clause after a verb of calling judges its target as "is" would; without an
+/// evaluative word after the target, nothing is judged.
+#[test]
+fn a_verb_of_calling_judges_its_object() {
+    assert_eq!(
+        sd("The mayor called the shootdown over the harbour a mistake."),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("The senator called the decision to open fire on the balloons fully justified."),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("The mayor described the shootdown over the harbour last night."),
+        None
+    );
+}
+
 /// The author describing someone else's plan ("his bill, tabled in June, would …") takes
 /// no position; a parenthetical between the subject and the modal is stepped over.
 #[test]
