@@ -1099,11 +1099,15 @@ impl<'a> DocView<'a> {
         let Some(a) = anchor else { return };
         let sr = self.stream.sents[toks[a].sent].range.clone();
         // "not X but Y" corrects X within one holder's claim: no split there
+        // … and "X, but not Y" / "X, but only if Y" limits X: one claim, one holder
         let corrective = |c: &&Hit| {
             self.stream.norm(&toks[c.start]) == "but"
                 && c.start > sr.start
-                && self.stream.norm(&toks[c.start - 1]) != ","
-                && (sr.start..c.start).any(|i| toks[i].neg)
+                && ((self.stream.norm(&toks[c.start - 1]) != ","
+                    && (sr.start..c.start).any(|i| toks[i].neg))
+                    || toks
+                        .get(c.end)
+                        .is_some_and(|t| t.neg || self.stream.norm(t) == "only"))
         };
         let before = pd
             .contrasts

@@ -1576,6 +1576,23 @@ fn a_verb_of_calling_judges_its_object() {
     );
 }
 
+/// "X, but not Y, said Z": a "but" that only limits the claim before it keeps one
+/// holder, so the post-posed speaker holds both.
+#[test]
+fn but_not_limits_one_claim() {
+    let det = StanceDetector::default();
+    let text =
+        "Firing on the balloons may be justified in some cases, but not as a rule, said Ana Roe.";
+    assert_eq!(
+        stance(
+            &det,
+            doc(None, text, Some("Ana Roe"), &[], false),
+            "shoot_down"
+        ),
+        Some(Stance::Conditional)
+    );
+}
+
 /// The author describing someone else's plan ("his bill, tabled in June, would …") takes
 /// no position; a parenthetical between the subject and the modal is stepped over.
 #[test]
