@@ -150,3 +150,23 @@ fn a_short_answer_to_a_reported_question() {
         r.stances
     );
 }
+
+/// "…, X said, adding that <her state> opposed …": a participle of saying opens the
+/// content clause, so the official's state in it is the official's own side.
+#[test]
+fn adding_that_opens_the_officials_clause() {
+    let doc = crate::util::analyzer()
+        .analyze_text(
+            "adding",
+            "Harbour balloons\n\nThe coalition is united, Norwegian Defence Minister Kari Solberg said, adding that Norway nonetheless opposed any move to fire on the balloons.\n",
+        )
+        .expect("analyses");
+    let r = DocumentReport::from_document(&doc);
+    assert!(
+        r.stances.iter().any(|s| s.actor == "kari-solberg"
+            && s.topic == "shoot_down"
+            && s.stance.to_string() == "oppose"),
+        "{:?}",
+        r.stances
+    );
+}
