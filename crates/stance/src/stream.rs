@@ -85,6 +85,8 @@ pub(crate) struct Stream {
 
 const QUOTES: [&str; 10] = ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‚"];
 const DASHES: [char; 5] = ['-', '‐', '‑', '–', '—'];
+/// Currency signs, read as part of an amount.
+const CURRENCY: [char; 6] = ['$', '€', '£', '¥', '₽', '₴'];
 /// Reporting verbs of asking: a sentence closed by ", X asked." reports a question.
 const ASKING: [&str; 4] = ["asked", "asks", "wondered", "wonders"];
 
@@ -115,7 +117,10 @@ impl Stream {
                 let Some(orig) = text.get(t.span.range()) else {
                     continue;
                 };
-                if t.kind == TokenKind::Punct {
+                // A currency sign belongs to its amount ("the €185 billion"): a word, so
+                // that pattern gaps run over it as over the number.
+                let currency = orig.chars().all(|c| CURRENCY.contains(&c));
+                if t.kind == TokenKind::Punct && !currency {
                     let norm = fold(&t.norm);
                     if QUOTES.contains(&orig) || QUOTES.contains(&&*norm) {
                         continue;

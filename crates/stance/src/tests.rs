@@ -1593,6 +1593,17 @@ fn but_not_limits_one_claim() {
     );
 }
 
+/// A currency sign is part of its amount: a pattern's gap runs over "the €40 million".
+#[test]
+fn a_currency_sign_is_part_of_the_amount() {
+    let det = StanceDetector::default();
+    let text = "The cabinet will seize the €40 million of frozen Russian reserves held in Oslo.";
+    assert_eq!(
+        stance(&det, doc(None, text, None, &[], false), "frozen_assets"),
+        Some(Stance::Support)
+    );
+}
+
 /// The author describing someone else's plan ("his bill, tabled in June, would …") takes
 /// no position; a parenthetical between the subject and the modal is stepped over.
 #[test]
