@@ -493,6 +493,11 @@ impl Attributor {
         if (cue_end..hi.min(cue_end + 8)).any(|k| cx.norm(k) == "that") {
             return false;
         }
+        // "said simply: 'No.'": a colon right after the verb or an adverb hands over
+        // what follows
+        if (cue_end..hi.min(cue_end + 3)).any(|k| cx.norm(k) == ":") {
+            return false;
+        }
         let telling = matches!(norms[i], "told" | "tells" | "tell");
         (telling && words.count() <= 2)
             || matches!(

@@ -739,3 +739,17 @@ fn a_time_adjunct_before_that_keeps_the_reported_clause() {
         "The patrols will continue"
     );
 }
+
+/// "Asked if …, X said simply: 'No.'": a colon after the verb (and an adverb) hands
+/// over what follows; the fronted participle is context, not the content.
+#[test]
+fn a_colon_after_said_simply_gives_the_content() {
+    let doc =
+        run("Asked if the navy would patrol the fjord, Admiral Pavel Novak said simply: \"No.\"");
+    assert_eq!(speakers(&doc), ["Pavel Novak"]);
+    let content = doc.slice(doc.statements[0].content);
+    assert!(
+        content.ends_with("\"No.\"") && !content.contains("Asked"),
+        "{content}"
+    );
+}
