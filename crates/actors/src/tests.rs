@@ -570,3 +570,17 @@ fn word_classes_can_be_replaced() {
     assert!(e.to_string().contains(":1:"), "{e}");
     let _ = std::fs::remove_file(&path);
 }
+
+/// A surname alone confirms the full name met earlier when it heads a verb of position
+/// ("Roe wants …"), as it does before a reporting verb.
+#[test]
+fn a_surname_before_a_verb_of_position_confirms_the_name() {
+    let doc = run(
+        "Ana Veltri and her colleague Eirik Dahl met the press. Dahl wants the ferries stopped.",
+    );
+    assert!(
+        doc.actors.iter().any(|a| a.name == "Eirik Dahl"),
+        "{:?}",
+        doc.actors
+    );
+}
