@@ -77,20 +77,32 @@ pub(crate) fn doc(
         mention = d.mentions.iter().position(|m| m.actor == ActorId(0));
     }
     let span = Span::new(start, full.len());
-    d.statements.push(Statement {
+    d.statements
+        .push(statement(span, span, None, None, mention));
+    d
+}
+
+/// An unhedged statement of actor 0: its span and content, reporting cue and mention.
+fn statement(
+    span: Span,
+    content: Span,
+    cue: Option<&str>,
+    cue_span: Option<Span>,
+    mention: Option<usize>,
+) -> Statement {
+    Statement {
         actor: ActorId(0),
         span,
-        content: span,
+        content,
         quote: false,
-        cue: None,
-        cue_span: None,
+        cue: cue.map(str::to_string),
+        cue_span,
         mention,
         stances: vec![],
         hedges: vec![],
         boosters: vec![],
         commitment: 1.0,
-    });
-    d
+    }
 }
 
 fn stance(det: &StanceDetector, mut d: Document, topic: &str) -> Option<Stance> {
@@ -722,19 +734,8 @@ fn sentences(text: &str) -> Vec<Option<Stance>> {
     d.statements.clear();
     let sents = d.sentences.clone();
     for s in &sents {
-        d.statements.push(Statement {
-            actor: ActorId(0),
-            span: s.span,
-            content: s.span,
-            quote: false,
-            cue: None,
-            cue_span: None,
-            mention: None,
-            stances: vec![],
-            hedges: vec![],
-            boosters: vec![],
-            commitment: 1.0,
-        });
+        d.statements
+            .push(statement(s.span, s.span, None, None, None));
     }
     StanceDetector::default().annotate(&mut d);
     d.statements
@@ -1043,19 +1044,13 @@ fn fronted_content_and_an_officials_own_side() {
         rule: "test".into(),
     });
     let cue = text.find("said").unwrap_or(0);
-    d.statements.push(Statement {
-        actor: ActorId(0),
-        span: Span::new(0, text.len()),
-        content: Span::new(cue + 4, text.len()),
-        quote: false,
-        cue: None,
-        cue_span: Some(Span::new(cue, cue + 4)),
-        mention: Some(0),
-        stances: vec![],
-        hedges: vec![],
-        boosters: vec![],
-        commitment: 1.0,
-    });
+    d.statements.push(statement(
+        Span::new(0, text.len()),
+        Span::new(cue + 4, text.len()),
+        None,
+        Some(Span::new(cue, cue + 4)),
+        Some(0),
+    ));
     assert_eq!(
         stance(&StanceDetector::default(), d, "shoot_down"),
         Some(Stance::Support)
@@ -1250,19 +1245,13 @@ fn a_cue_with_its_auxiliary_is_a_frame() {
             rule: "test".into(),
         });
         let c = text.find(cue).unwrap_or(0);
-        d.statements.push(Statement {
-            actor: ActorId(0),
-            span: Span::new(0, text.len()),
-            content: Span::new(c + cue.len(), text.len()),
-            quote: false,
-            cue: Some(cue.into()),
-            cue_span: Some(Span::new(c, c + cue.len())),
-            mention: Some(0),
-            stances: vec![],
-            hedges: vec![],
-            boosters: vec![],
-            commitment: 1.0,
-        });
+        d.statements.push(statement(
+            Span::new(0, text.len()),
+            Span::new(c + cue.len(), text.len()),
+            Some(cue),
+            Some(Span::new(c, c + cue.len())),
+            Some(0),
+        ));
         assert_eq!(
             stance(&StanceDetector::default(), d, "shoot_down"),
             Some(expect),
@@ -1292,19 +1281,13 @@ fn fronted_commitment_with_a_common_noun_subject() {
         rule: "test".into(),
     });
     let cue = text.find("said").unwrap_or(0);
-    d.statements.push(Statement {
-        actor: ActorId(0),
-        span: Span::new(0, text.len()),
-        content: Span::new(cue + 4, text.len()),
-        quote: false,
-        cue: Some("said".into()),
-        cue_span: Some(Span::new(cue, cue + 4)),
-        mention: Some(0),
-        stances: vec![],
-        hedges: vec![],
-        boosters: vec![],
-        commitment: 1.0,
-    });
+    d.statements.push(statement(
+        Span::new(0, text.len()),
+        Span::new(cue + 4, text.len()),
+        Some("said"),
+        Some(Span::new(cue, cue + 4)),
+        Some(0),
+    ));
     assert_eq!(
         stance(&StanceDetector::default(), d, "shoot_down"),
         Some(Stance::Support)
@@ -1347,19 +1330,13 @@ fn an_officials_own_forces_commit_their_side() {
             rule: "test".into(),
         });
         let cue = text.find("said").unwrap_or(0);
-        d.statements.push(Statement {
-            actor: ActorId(0),
-            span: Span::new(0, text.len()),
-            content: Span::new(cue + 4, text.len()),
-            quote: false,
-            cue: Some("said".into()),
-            cue_span: Some(Span::new(cue, cue + 4)),
-            mention: Some(1),
-            stances: vec![],
-            hedges: vec![],
-            boosters: vec![],
-            commitment: 1.0,
-        });
+        d.statements.push(statement(
+            Span::new(0, text.len()),
+            Span::new(cue + 4, text.len()),
+            Some("said"),
+            Some(Span::new(cue, cue + 4)),
+            Some(1),
+        ));
         stance(&StanceDetector::default(), d, "shoot_down")
     };
     assert_eq!(run("Defence Minister"), Some(Stance::Support));
@@ -1381,19 +1358,13 @@ fn a_members_own_group_as_subject_is_her_side() {
             country: None,
             role: Some(role.into()),
         });
-        d.statements.push(Statement {
-            actor: ActorId(0),
-            span: Span::new(0, text.len()),
-            content: Span::new(0, text.len()),
-            quote: false,
-            cue: None,
-            cue_span: None,
-            mention: None,
-            stances: vec![],
-            hedges: vec![],
-            boosters: vec![],
-            commitment: 1.0,
-        });
+        d.statements.push(statement(
+            Span::new(0, text.len()),
+            Span::new(0, text.len()),
+            None,
+            None,
+            None,
+        ));
         stance(&StanceDetector::default(), d, "shoot_down")
     };
     assert_eq!(run("Liberals Group"), Some(Stance::Support));
