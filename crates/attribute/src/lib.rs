@@ -154,6 +154,45 @@ impl Ctx<'_> {
     }
 }
 
+/// Lower-case words a role may hold before a name ("former air force commander").
+const ROLE_WORDS: usize = 4;
+
+/// The titled person a body or place mention qualifies: "NATO spokesperson Jane Roe",
+/// "the alliance's deputy spokesperson, Jane Roe", "Russian Duma deputy Jane Roe". After
+/// the mention come a possessive, lower-case role words (at least one) and an optional
+/// comma, then a person mention; `None` when anything else intervenes.
+fn person_behind(cx: &Ctx, m: usize, hi: usize) -> Option<usize> {
+    if cx.is_person(m) {
+        return None;
+    }
+    let end = cx.doc.mentions[m].span.end;
+    let mut k = cx.doc.tokens.partition_point(|t| t.span.start < end);
+    if k < hi && matches!(cx.norm(k), "'s" | "’s") {
+        k += 1;
+    }
+    let mut role = 0;
+    while k < hi && role <= ROLE_WORDS {
+        if let Some(p) = cx.start_at[k] {
+            return (role > 0 && cx.is_person(p)).then_some(p);
+        }
+        let norm = cx.norm(k);
+        if norm == "," && role > 0 {
+            k += 1;
+            continue;
+        }
+        let lower = cx
+            .doc
+            .slice(cx.doc.tokens[k].span)
+            .starts_with(char::is_lowercase);
+        if !lower || !norm.chars().all(char::is_alphabetic) || WORDS.not_role.contains(norm) {
+            return None;
+        }
+        role += 1;
+        k += 1;
+    }
+    None
+}
+
 /// The subject that opens a sentence after a title ("Danish envoy Lars Holm went further,
 /// saying …"): the last mention that starts among the first words of the sentence and
 /// before its first comma, with only words before it.
@@ -554,7 +593,7 @@ impl Attributor {
         let mut common = 0;
         while k < limit {
             if let Some(m) = cx.start_at[k] {
-                return Some(m);
+                return Some(person_behind(cx, m, hi).unwrap_or(m));
             }
             let raw = cx.doc.slice(cx.doc.tokens[k].span);
             let norm = cx.norm(k);
@@ -562,7 +601,7 @@ impl Attributor {
                 || matches!(norm, "the" | "a" | "an" | "'s" | "." | "-" | "of" | ",");
             // lower-case role words: "noted opposition MP Jan Roe", "said air force chief …"
             let role_word = !titleish
-                && common < 3
+                && common < ROLE_WORDS
                 && norm.chars().all(char::is_alphabetic)
                 && !WORDS.not_role.contains(norm);
             if !titleish && !role_word {
@@ -589,13 +628,16 @@ impl Attributor {
         }
         while k < hi {
             // "according to Estonian Prime Minister Jane Roe": titles before the name
-            let Some(m) = cx.start_at[k].or_else(|| {
-                if out.is_empty() {
-                    self.subject_after(cx, k, hi)
-                } else {
-                    None
-                }
-            }) else {
+            let Some(m) = cx.start_at[k]
+                .map(|m| person_behind(cx, m, hi).unwrap_or(m))
+                .or_else(|| {
+                    if out.is_empty() {
+                        self.subject_after(cx, k, hi)
+                    } else {
+                        None
+                    }
+                })
+            else {
                 break;
             };
             out.push(m);
@@ -693,15 +735,20 @@ impl Attributor {
         if hi < lo + 4 || !(viewpoint || matches!(cx.norm(lo), "for" | "to")) {
             return None;
         }
-        let mut m = cx.start_at[lo + 1].or_else(|| {
-            (cx.norm(lo + 1) == "the")
-                .then(|| cx.start_at[lo + 2])
-                .flatten()
-        })?;
         let after = |m: usize| {
             let end = doc.mentions[m].span.end;
             doc.tokens.partition_point(|t| t.span.start < end)
         };
+        // "For Poland", "For the minister", "For retired general Jan Roe": a title run
+        // before the holder, which must then be a person
+        let mut m = self.subject_after(cx, lo + 1, hi)?;
+        let first = doc
+            .tokens
+            .partition_point(|t| t.span.start < doc.mentions[m].span.start);
+        let titled = first > lo + 1 && !(first == lo + 2 && cx.norm(lo + 1) == "the");
+        if titled && (!cx.is_person(m) || (lo + 1..first).any(|k| cx.norm(k) == ",")) {
+            return None;
+        }
         let mut e = after(m);
         // an appositive name: "For Latvia's envoy, Ilze Roe, …"
         if e + 1 < hi

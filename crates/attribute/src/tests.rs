@@ -355,6 +355,28 @@ fn for_x_frames_a_view() {
 }
 
 #[test]
+fn for_x_frames_a_view_after_a_title_run() {
+    let doc = run("For retired admiral Jan Kowal, the canal should never have been sold.");
+    assert_eq!(speakers(&doc), ["Jan Kowal"]);
+    // a title run must lead to a person: no view for a body after a clause
+    let doc = run("For the first time in years, Greece raised the levy.");
+    assert!(doc.statements.is_empty(), "{:?}", statements(&doc));
+}
+
+#[test]
+fn a_body_before_a_role_qualifies_the_person_after_it() {
+    let doc = run("The levy must rise, said UN spokesperson Ana Ruiz.");
+    assert_eq!(speakers(&doc), ["Ana Ruiz"]);
+    let doc = run(
+        "The canal will stay closed, according to the authority’s deputy spokesperson, Ana Ruiz.",
+    );
+    assert_eq!(speakers(&doc), ["Ana Ruiz"]);
+    // four lower-case role words before the name
+    let doc = run("The bridge is safe, said former Danish coast guard commander Ole Holm.");
+    assert_eq!(speakers(&doc), ["Ole Holm"]);
+}
+
+#[test]
 fn coordinated_subjects_all_speak() {
     let doc = run("Romania, Bulgaria and Greece agree that the tunnel should be closed.");
     assert_eq!(sorted_speakers(&doc), ["Bulgaria", "Greece", "Romania"]);
