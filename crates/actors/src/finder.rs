@@ -1005,23 +1005,55 @@ fn surname_hit(w: &Work, hx: &HitIndex, h: usize, name_start: usize) -> bool {
 /// Berlin"); the country an adjective gives.
 fn group_extent(w: &Work, hx: &HitIndex, a: usize, b: usize) -> (usize, usize, Option<String>) {
     let mut start = a;
-    let mut country = None;
-    for _ in 0..2 {
+    let mut country: Option<&str> = None;
+    let mut countries = 0;
+    let adjective = |t: usize| {
+        hx.at(t).and_then(|h| match hx.hits[h].ent {
+            Ent::Adjective { country } => Some((hx.tokens[h].0, country)),
+            _ => None,
+        })
+    };
+    for _ in 0..3 {
         if start == 0 {
             break;
         }
         let p = start - 1;
-        if let Some(h) = hx.at(p)
-            && let Ent::Adjective { country: c } = hx.hits[h].ent
+        if let Some((s, c)) = adjective(p) {
+            countries += usize::from(country != Some(c));
+            country.get_or_insert(c);
+            start = s;
+        } else if countries > 0
+            && p > 0
+            && matches!(w.norm(p), "and" | "or")
+            && let Some((s, c)) = adjective(p - 1)
         {
-            country.get_or_insert_with(|| c.to_string());
+            // coordinated adjectives: "Lithuanian and Latvian officials"
+            countries += usize::from(country != Some(c));
+            start = s;
+        } else if let Some(h) = hx.at(p).or_else(|| {
+            // an organisation's people: "NATO ambassadors", "Euroclear's lawyers"
+            (p > 0 && matches!(w.norm(p), "'s" | "’s"))
+                .then(|| hx.at(p - 1))
+                .flatten()
+        }) && let Ent::Org { country: c, .. } = hx.hits[h].ent
+        {
+            if countries == 0
+                && let Some(c) = c
+            {
+                country = Some(c);
+                countries = 1;
+            }
             start = hx.tokens[h].0;
+            break;
         } else if w.has(p, F_GROUP_MOD) && !w.has(p, F_QUANTIFIER) {
             start = p;
         } else {
             break;
         }
     }
+    let country = (countries == 1)
+        .then(|| country.map(str::to_string))
+        .flatten();
     let n = w.doc.tokens.len();
     let mut end = b;
     if b + 1 < n && matches!(w.norm(b), "in" | "within" | "across") {

@@ -417,6 +417,24 @@ fn groups_keep_their_modifiers_and_place() {
     );
 }
 
+#[test]
+fn groups_take_coordinated_adjectives_portfolios_and_their_organisation() {
+    let doc = run(
+        "Danish and Swedish officials objected. Baltic finance ministers met in Riga. UN envoys and Europol’s lawyers were briefed.",
+    );
+    assert_eq!(
+        actor(&doc, "Danish and Swedish officials").country,
+        None,
+        "two countries: none"
+    );
+    assert_eq!(
+        actor(&doc, "Baltic finance ministers").kind,
+        ActorKind::Group
+    );
+    assert_eq!(actor(&doc, "UN envoys").kind, ActorKind::Group);
+    assert_eq!(actor(&doc, "Europol’s lawyers").kind, ActorKind::Group);
+}
+
 // ---- names with diacritics, particles, ordinary words as surnames
 
 #[test]

@@ -43,8 +43,8 @@ pub fn detect_non_english(text: &str) -> Option<(&'static str, &'static str)> {
 
 /// Words frequent in any English text and rare as words of other languages.
 const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "that", "for", "with", "said", "was", "by", "from", "has",
-    "have", "would", "will", "it", "he", "she", "they", "this", "which", "are", "not", "be",
+    "the", "of", "and", "to", "that", "for", "with", "said", "was", "by", "from", "has", "have",
+    "would", "will", "it", "he", "she", "they", "this", "which", "are", "not", "be",
 ];
 
 /// A fast path before the trigram models: a fifth or more of the words are English
@@ -52,7 +52,10 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 /// another language's).
 fn plainly_english(sample: &str) -> bool {
     let (mut words, mut function) = (0usize, 0usize);
-    for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for w in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         let lower = w.len() <= 5 && w.bytes().all(|b| b.is_ascii_lowercase());
         function += usize::from(lower && ENGLISH_FUNCTION_WORDS.contains(&w));
