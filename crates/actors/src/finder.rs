@@ -768,6 +768,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
             }
         }
     }
+    lone_surname_speakers(&mut w, &sentences, &hx, &mut taken);
     // 3. organisations by head noun and ministries
     organisations(&mut w, &sentences, &hx, &mut taken);
     // 4. registry hits
@@ -1087,24 +1088,83 @@ fn single_word_speakers<'a>(w: &Work<'a>, sentences: &[(usize, usize)]) -> Vec<&
     let mut out: Vec<&'a str> = Vec::new();
     for &(lo, hi) in sentences {
         for t in lo..hi {
-            if !w.cap(t) || w.has(t, F_NOT_NAME) || w.doc.tokens[t].kind != TokenKind::Word {
-                continue;
-            }
-            // a single word: no capitalised neighbour
-            let alone = (t == lo || !w.cap(t - 1)) && (t + 1 >= hi || !w.cap(t + 1));
-            if !alone {
-                continue;
-            }
-            let after = t + 1 < hi && w.has(t + 1, F_SPEECH) && w.norm(t + 1) != "according";
-            let before = t > lo
-                && (w.has(t - 1, F_SPEECH) && w.norm(t - 1) != "asked"
-                    || (w.norm(t - 1) == "to" && t > lo + 1 && w.norm(t - 2) == "according"));
-            if (after || before) && !out.contains(&w.norm(t)) {
+            if lone_speaker(w, t, lo, hi) && !out.contains(&w.norm(t)) {
                 out.push(w.norm(t));
             }
         }
     }
     out
+}
+
+/// Token `t` of the sentence `lo..hi` is one capitalised word, no capitalised word beside
+/// it, right before or after a verb of saying: "Roe said", "said Roe", "according to Roe".
+fn lone_speaker(w: &Work, t: usize, lo: usize, hi: usize) -> bool {
+    if !w.cap(t) || w.has(t, F_NOT_NAME) || w.doc.tokens[t].kind != TokenKind::Word {
+        return false;
+    }
+    let alone = (t == lo || !w.cap(t - 1)) && (t + 1 >= hi || !w.cap(t + 1));
+    let after = t + 1 < hi && w.has(t + 1, F_SPEECH) && w.norm(t + 1) != "according";
+    let before = t > lo
+        && (w.has(t - 1, F_SPEECH) && w.norm(t - 1) != "asked"
+            || (w.norm(t - 1) == "to" && t > lo + 1 && w.norm(t - 2) == "according"));
+    alone && (after || before)
+}
+
+/// A surname used alone as a speaker, with no full name anywhere in the document ("Roe
+/// said the talks had failed."): a person, unless the word is in the registry, looks like
+/// a plural noun ("Officials said"), occurs in lower case in the document (a common
+/// noun capitalised at the start of a sentence) or opens a longer name.
+fn lone_surname_speakers(
+    w: &mut Work,
+    sentences: &[(usize, usize)],
+    hx: &HitIndex,
+    taken: &mut [bool],
+) {
+    let mut lower: Option<Vec<&str>> = None;
+    for &(lo, hi) in sentences {
+        for t in lo..hi {
+            if taken[t] || hx.at(t).is_some() || !lone_speaker(w, t, lo, hi) {
+                continue;
+            }
+            let norm = w.norm(t);
+            if norm.ends_with('s') || !norm.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let lower = lower.get_or_insert_with(|| {
+                let doc = w.doc;
+                let mut v: Vec<&str> = (0..doc.tokens.len())
+                    .filter(|&k| {
+                        doc.slice(doc.tokens[k].span)
+                            .starts_with(char::is_lowercase)
+                    })
+                    .map(|k| doc.tokens[k].norm.as_str())
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            });
+            // a word that opens a longer name elsewhere ("Renew" of "Renew Group") names
+            // that thing, not a person
+            // (the whole text: labels and furniture have no tokens)
+            let surface = w.tok(t);
+            let text = w.doc.text();
+            let opens_name = text.match_indices(surface).any(|(i, _)| {
+                let rest = &text[i + surface.len()..];
+                rest.strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+            });
+            if lower.binary_search(&norm).is_ok() || opens_name {
+                continue;
+            }
+            let info = PersonInfo {
+                role: None,
+                country: None,
+                org: None,
+            };
+            w.person(t, t + 1, info, "actors/lone-surname");
+            taken[t] = true;
+        }
+    }
 }
 
 /// A name whose role comes before it in a reporting clause, and that role:

@@ -435,6 +435,23 @@ fn groups_take_coordinated_adjectives_portfolios_and_their_organisation() {
     assert_eq!(actor(&doc, "Europol’s lawyers").kind, ActorKind::Group);
 }
 
+#[test]
+fn a_lone_surname_speaks_without_a_full_name() {
+    let doc = run("Kowalczyk said the bridge would reopen. The canal stays shut, Nørgaard added.");
+    assert_eq!(actor(&doc, "Kowalczyk").kind, ActorKind::Person);
+    assert_eq!(actor(&doc, "Nørgaard").kind, ActorKind::Person);
+    // plural nouns, words used in lower case, time words and the opening word of a longer
+    // name are no surnames
+    let doc = run(
+        "Witnesses said the canal was shut. Yesterday said little. Locals were told. Tidewater said so. The Tidewater Group met.",
+    );
+    assert!(
+        doc.actors.iter().all(|a| a.kind != ActorKind::Person),
+        "{:?}",
+        doc.actors
+    );
+}
+
 // ---- names with diacritics, particles, ordinary words as surnames
 
 #[test]
