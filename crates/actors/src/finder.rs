@@ -1120,50 +1120,63 @@ fn lone_surname_speakers(
     hx: &HitIndex,
     taken: &mut [bool],
 ) {
-    let mut lower: Option<Vec<&str>> = None;
+    // candidates first (rare), then one pass over the document for the checks
+    let mut candidates: Vec<(usize, &str)> = Vec::new();
     for &(lo, hi) in sentences {
-        for t in lo..hi {
-            if taken[t] || hx.at(t).is_some() || !lone_speaker(w, t, lo, hi) {
-                continue;
-            }
+        for t in (lo..hi).filter(|&t| !taken[t] && hx.at(t).is_none()) {
             let norm = w.norm(t);
-            if norm.ends_with('s') || !norm.chars().all(char::is_alphabetic) {
+            // a surname of a person already found is linked by a later pass
+            let known = || w.people.iter().any(|(_, s, _)| s == norm);
+            if !lone_speaker(w, t, lo, hi)
+                || norm.ends_with('s')
+                || !norm.chars().all(char::is_alphabetic)
+                || known()
+            {
                 continue;
             }
-            let lower = lower.get_or_insert_with(|| {
-                let doc = w.doc;
-                let mut v: Vec<&str> = (0..doc.tokens.len())
-                    .filter(|&k| {
-                        doc.slice(doc.tokens[k].span)
-                            .starts_with(char::is_lowercase)
-                    })
-                    .map(|k| doc.tokens[k].norm.as_str())
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            });
-            // a word that opens a longer name elsewhere ("Renew" of "Renew Group") names
-            // that thing, not a person
-            // (the whole text: labels and furniture have no tokens)
-            let surface = w.tok(t);
-            let text = w.doc.text();
-            let opens_name = text.match_indices(surface).any(|(i, _)| {
-                let rest = &text[i + surface.len()..];
-                rest.strip_prefix(' ')
-                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
-            });
-            if lower.binary_search(&norm).is_ok() || opens_name {
-                continue;
-            }
-            let info = PersonInfo {
-                role: None,
-                country: None,
-                org: None,
-            };
-            w.person(t, t + 1, info, "actors/lone-surname");
-            taken[t] = true;
+            candidates.push((t, norm));
         }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    let doc = w.doc;
+    let is_candidate = |norm: &str| candidates.iter().any(|&(_, n)| n == norm);
+    // a word the document also uses in lower case is a common noun
+    let mut rejected: Vec<&str> = doc
+        .tokens
+        .iter()
+        .filter(|tok| {
+            is_candidate(&tok.norm) && doc.slice(tok.span).starts_with(char::is_lowercase)
+        })
+        .map(|tok| tok.norm.as_str())
+        .collect();
+    // a word that opens a longer name ("Renew" of "Renew Group") names that thing, not a
+    // person; the whole text is read, as labels and furniture have no tokens
+    let mut words = doc.text().split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let before_name = words
+            .peek()
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
+        if !before_name {
+            continue;
+        }
+        if let Some(&(_, norm)) = candidates.iter().find(|&&(t, _)| w.tok(t) == word) {
+            rejected.push(norm);
+        }
+    }
+    for (t, norm) in candidates {
+        if rejected.contains(&norm) {
+            continue;
+        }
+        let info = PersonInfo {
+            role: None,
+            country: None,
+            org: None,
+        };
+        w.person(t, t + 1, info, "actors/lone-surname");
+        taken[t] = true;
     }
 }
 
