@@ -206,6 +206,23 @@ fn opening_subject(cx: &Ctx, lo: usize, cue: usize) -> Option<usize> {
         .last()
 }
 
+/// Whether tokens `from..to` are only mentions joined by "and", "," or "the": the
+/// coordinated subjects of one clause ("Hungary and Slovakia").
+fn coordinated_run(cx: &Ctx, from: usize, to: usize) -> bool {
+    let mut k = from;
+    while k < to {
+        if let Some(m) = cx.start_at[k] {
+            let end = cx.doc.mentions[m].span.end;
+            k = cx.doc.tokens.partition_point(|t| t.span.start < end);
+        } else if matches!(cx.norm(k), "and" | "," | "the") {
+            k += 1;
+        } else {
+            return false;
+        }
+    }
+    k == to
+}
+
 /// The mention `m` and the other mentions with exactly its span.
 fn same_span(doc: &Document, m: usize) -> Vec<usize> {
     let span = doc.mentions[m].span;
@@ -1255,9 +1272,14 @@ impl Attributor {
                         && speaker.country.is_some()
                         && speaker.country == other.country
                 };
+                // (subjects coordinated with the speaker share the clause: "diplomats
+                // said X and Y were …" is X's clause too)
+                let cs = drafts[d].clause_start;
                 let next_start = drafts[d + 1..]
                     .iter()
-                    .filter(|n| !n.passive && !own_side(n))
+                    .filter(|n| {
+                        !n.passive && !own_side(n) && !coordinated_run(cx, cs, n.clause_start)
+                    })
                     .map(|n| doc.tokens[n.clause_start].span.start)
                     .find(|&s| s > d_cue_end);
                 if let Some(ns) = next_start

@@ -386,6 +386,19 @@ fn coordinated_subjects_all_speak() {
 }
 
 #[test]
+fn relayed_coordinated_subjects_keep_their_shared_clause() {
+    let doc = run("Aides said Malta and Cyprus were stalling the reform of the ferry tariffs.");
+    assert_eq!(sorted_speakers(&doc), ["Cyprus", "Malta"]);
+    for s in &doc.statements {
+        assert!(
+            doc.slice(s.content).contains("were stalling the reform"),
+            "{:?}",
+            doc.slice(s.content)
+        );
+    }
+}
+
+#[test]
 fn unnamed_sources_only_relay() {
     let doc = run(
         "Officials familiar with the negotiations said Greece and Cyprus had blocked the draft.",

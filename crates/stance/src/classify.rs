@@ -1943,6 +1943,15 @@ impl<'a> DocView<'a> {
             if coord && j == h {
                 continue;
             }
+            // "Hungary and Slovakia were …", "Estonia, Latvia and Lithuania will …":
+            // names coordinated in the subject are one region
+            let between_names = j > sr.start
+                && matches!(self.stream.norm(t), "and" | "or" | ",")
+                && toks[j - 1].cap
+                && toks.get(j + 1).is_some_and(|n| n.cap);
+            if between_names {
+                continue;
+            }
             if !t.word || (lex.clause_openers.contains(self.stream.norm(t)) && !t.upper) {
                 break;
             }

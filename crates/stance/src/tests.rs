@@ -306,6 +306,20 @@ fn pushing_back_takes_the_opposite_position() {
 }
 
 #[test]
+fn each_coordinated_subject_holds_the_clause() {
+    let det = StanceDetector::default();
+    let text = "Aides said Malta and Cyprus were blocking every plan to fire on the balloons.";
+    for (speaker, other) in [("Malta", "Cyprus"), ("Cyprus", "Malta")] {
+        let d = doc(None, text, Some(speaker), &[other, "Aides"], false);
+        assert_eq!(
+            stance(&det, d, "shoot_down"),
+            Some(Stance::Oppose),
+            "{speaker}"
+        );
+    }
+}
+
+#[test]
 fn contrast_splits_holders_and_backing_propagates() {
     let text = "Paris warned against shooting down the jets, while the Czech president showed he is open to a tougher stance, backed by Vilnius.";
     let det = StanceDetector::default();
