@@ -664,6 +664,15 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                             }
                             w.person(na, nb, info, "actors/title-name");
                             taken[na..nb].fill(true);
+                            // an organisation that opens the title is the person's
+                            // affiliation, not a body named here: "Danish Defence
+                            // Minister X", "NATO spokesperson X"
+                            if let Some(h) = a.checked_sub(1).and_then(|p| hx.at(p))
+                                && hx.tokens[h].1 == a
+                                && matches!(hx.hits[h].ent, Ent::Org { .. })
+                            {
+                                taken[hx.tokens[h].0..a].fill(true);
+                            }
                             i = nb;
                             continue;
                         }

@@ -436,6 +436,19 @@ fn groups_take_coordinated_adjectives_portfolios_and_their_organisation() {
 }
 
 #[test]
+fn an_organisation_that_opens_a_title_is_no_actor_of_its_own() {
+    // the registry's "Danish Defence" (the armed forces) inside a minister's title
+    let doc = run("The crews must hold their fire, said Danish Defence Minister Ole Brandt.");
+    let brandt = actor(&doc, "Ole Brandt");
+    assert_eq!(brandt.country.as_deref(), Some("Denmark"));
+    assert!(
+        doc.actors.iter().all(|a| a.kind == ActorKind::Person),
+        "{:?}",
+        doc.actors
+    );
+}
+
+#[test]
 fn a_lone_surname_speaks_without_a_full_name() {
     let doc = run("Kowalczyk said the bridge would reopen. The canal stays shut, Nørgaard added.");
     assert_eq!(actor(&doc, "Kowalczyk").kind, ActorKind::Person);
