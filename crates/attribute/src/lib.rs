@@ -206,6 +206,15 @@ fn opening_subject(cx: &Ctx, lo: usize, cue: usize) -> Option<usize> {
         .last()
 }
 
+/// Whether the cue ending at `cue_end` is followed by a comma and a participle: "…, X
+/// said, arguing for …" (the speaker's own adjunct, not another's words).
+fn participial_after(cx: &Ctx, cue_end: usize, hi: usize) -> bool {
+    cue_end + 1 < hi
+        && cx.norm(cue_end) == ","
+        && cx.norm(cue_end + 1).len() > 5
+        && cx.norm(cue_end + 1).ends_with("ing")
+}
+
 /// Whether tokens `from..to` are only mentions joined by "and", "," or "the": the
 /// coordinated subjects of one clause ("Hungary and Slovakia").
 fn coordinated_run(cx: &Ctx, from: usize, to: usize) -> bool {
@@ -555,7 +564,8 @@ impl Attributor {
             return false;
         }
         let telling = matches!(norms[i], "told" | "tells" | "tell");
-        (telling && words.count() <= 2)
+        participial_after(cx, cue_end, hi)
+            || (telling && words.count() <= 2)
             || matches!(
                 cx.norm(first),
                 "on" | "in"
@@ -1165,8 +1175,14 @@ impl Attributor {
                         .filter(|_| self.nothing_reported_after(cx, i, &norms, cue_end, hi))
                     {
                         // "…, the commander, Gen. Jan Roe, said (on Friday)." and "…, X told
-                        // parliament.": the content is the clause before the speaker
-                        Span::new(sent.span.start, doc.tokens[c].span.start)
+                        // parliament.": the content is the clause before the speaker; "…, X
+                        // said, arguing for …" adds the speaker's participial clause
+                        let end = if participial_after(cx, cue_end, hi) {
+                            sent.span.end
+                        } else {
+                            doc.tokens[c].span.start
+                        };
+                        Span::new(sent.span.start, end)
                     } else {
                         Span::new(cue_span.end, sent.span.end)
                     };

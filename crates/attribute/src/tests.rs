@@ -386,6 +386,17 @@ fn coordinated_subjects_all_speak() {
 }
 
 #[test]
+fn a_participle_after_an_inverted_cue_joins_the_content() {
+    let doc = run(
+        "Every closure costs the port a week, harbour master Ida Lund said, arguing for a new lock.",
+    );
+    assert_eq!(speakers(&doc), ["Ida Lund"]);
+    let content = doc.slice(doc.statements[0].content);
+    assert!(content.starts_with("Every closure"), "{content:?}");
+    assert!(content.contains("arguing for a new lock"), "{content:?}");
+}
+
+#[test]
 fn relayed_coordinated_subjects_keep_their_shared_clause() {
     let doc = run("Aides said Malta and Cyprus were stalling the reform of the ferry tariffs.");
     assert_eq!(sorted_speakers(&doc), ["Cyprus", "Malta"]);
