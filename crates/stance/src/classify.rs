@@ -1058,7 +1058,72 @@ impl<'a> DocView<'a> {
         if let Some(d) = self.decide(rt, pd, &votes, strong, near, None) {
             return Some(d);
         }
+        if votes.is_empty()
+            && let Some(d) = self.verdict_on_adjunct(rt, pd, &on, win)
+        {
+            return Some(d);
+        }
         self.aligned(rt, pd, &on, &sents)
+    }
+
+    /// "'We must keep cool heads,' X said as allies debated whether to shoot down …",
+    /// "'A grave mistake,' X said of calls to fire on …": words before an inverted cue
+    /// with a verdict of their own (a frame that opposes or supports whatever it
+    /// governs) and no object, in a sentence whose speaker clause names the action after
+    /// the cue. The verdict is on that action.
+    fn verdict_on_adjunct(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        on: &Mask,
+        win: &Window,
+    ) -> Option<Decision> {
+        let toks = &self.stream.toks;
+        let cue = win.cue.as_ref()?;
+        let first = on.first()?;
+        let sent = toks[cue.start].sent;
+        // the words stand before the cue (which is in the mask), nothing after it
+        if first >= cue.start
+            || toks[first].sent != sent
+            || (cue.end..on.range().end).any(|i| on[i])
+        {
+            return None;
+        }
+        let sr = self.stream.sents[sent].range.clone();
+        let (_, target) = hits_in(&pd.targets, cue.end..sr.end).next()?;
+        let mut value = 0.0f32;
+        let mut evidence = Vec::new();
+        for (_, h) in hits_in(&pd.cues, on.range()).filter(|(_, h)| on[h.start]) {
+            let Some(f) = self.frame(rt, h) else { continue };
+            let v = match f.effect {
+                Effect::Support => 1.0,
+                Effect::Oppose => -1.0,
+                Effect::Assert | Effect::Flip => continue,
+            };
+            let negated = (h.start.saturating_sub(2).max(sr.start)..h.end).any(|i| toks[i].neg);
+            value += if negated { -v } else { v };
+            evidence.push(span_of(toks, h.start, h.end));
+        }
+        if value == 0.0 {
+            return None;
+        }
+        evidence.push(span_of(toks, target.start, target.end));
+        evidence.sort();
+        let stance = if value > 0.0 {
+            Stance::Support
+        } else {
+            Stance::Oppose
+        };
+        Some(Decision {
+            stance,
+            score: 0.6 * value.signum(),
+            evidence,
+            rule: format!(
+                "stance/{}/{}/verdict-on-adjunct",
+                rt.pack.id(),
+                stance.as_str()
+            ),
+        })
     }
 
     fn sentences_of(&self, on: &Mask) -> Vec<usize> {

@@ -306,6 +306,43 @@ fn pushing_back_takes_the_opposite_position() {
 }
 
 #[test]
+fn a_verdict_before_the_cue_judges_the_action_the_speaker_clause_names() {
+    let det = StanceDetector::default();
+    let verdict = |text: &str| {
+        let mut d = doc(None, text, Some("Ida Lund"), &[], false);
+        let quote_end = text.find(',').unwrap() + 1;
+        let cue = text.find(" said").unwrap() + 1;
+        d.statements[0] = statement(
+            d.sentences[0].span,
+            Span::new(0, quote_end),
+            Some("said"),
+            Some(Span::new(cue, cue + 4)),
+            None,
+        );
+        stance(&det, d, "shoot_down")
+    };
+    assert_eq!(
+        verdict(
+            "Cool heads must prevail, harbour chief Ida Lund said as the council debated whether to fire on the balloons."
+        ),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        verdict(
+            "It is a terrible idea, harbour chief Ida Lund said when asked about shooting down the balloons."
+        ),
+        Some(Stance::Oppose)
+    );
+    // no verdict of its own: nothing to carry over
+    assert_eq!(
+        verdict(
+            "We met on Monday, harbour chief Ida Lund said when asked about shooting down the balloons."
+        ),
+        None
+    );
+}
+
+#[test]
 fn each_coordinated_subject_holds_the_clause() {
     let det = StanceDetector::default();
     let text = "Aides said Malta and Cyprus were blocking every plan to fire on the balloons.";
