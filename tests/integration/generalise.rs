@@ -170,3 +170,23 @@ fn adding_that_opens_the_officials_clause() {
         r.stances
     );
 }
+
+/// Another country's state or body is never an official's own side, and a claim the
+/// speaker attributes to it ("X likes to say that …") is not the speaker's.
+#[test]
+fn a_foreign_body_is_not_the_officials_side() {
+    let doc = crate::util::analyzer()
+        .analyze_text(
+            "foreign",
+            "Harbour balloons\n\nThe Kremlin likes to say that the coast guard will never fire on the balloons, Norwegian Defence Minister Kari Solberg said.\n",
+        )
+        .expect("analyses");
+    let r = DocumentReport::from_document(&doc);
+    assert!(
+        !r.stances
+            .iter()
+            .any(|s| s.actor == "kari-solberg" && s.topic == "shoot_down"),
+        "{:?}",
+        r.stances
+    );
+}

@@ -335,6 +335,9 @@ pub(crate) struct Speaker {
     pub others: Vec<Span>,
     /// The mentions of `others` that name people or groups (not states or institutions).
     pub other_people: Vec<Span>,
+    /// The mentions of `others` whose actor belongs to another country than the
+    /// speaker's (both known).
+    pub foreign: Vec<Span>,
     pub is_author: bool,
     /// The speaker speaks for a state or institution (an official, a ministry): a named
     /// state or institution as the subject of a commitment is taken to be their side.
@@ -2096,6 +2099,9 @@ impl<'a> DocView<'a> {
         // A state or institution as the subject of the main clause: the official's own
         // side ("Romania is ready to …, the minister said"); inside a subordinate clause
         // ("a sign that the Kremlin accepts …") it is someone else.
+        if region.iter().any(|&i| overlaps(&sp.foreign, i)) {
+            return Subj::Other;
+        }
         let institution = region.iter().any(|&i| overlaps(&sp.others, i));
         if institution || named {
             let main_clause = region.iter().min().is_some_and(|&r0| {

@@ -335,12 +335,17 @@ fn speaker_of(doc: &Document, st: &stancemap_core::Statement, lex: &Lexicon) -> 
             sp.spans.push(m.span);
         } else {
             sp.others.push(m.span);
-            if doc
-                .actors
-                .get(m.actor.0)
-                .is_some_and(|a| matches!(a.kind, ActorKind::Person | ActorKind::Group))
-            {
+            let other = doc.actors.get(m.actor.0);
+            if other.is_some_and(|a| matches!(a.kind, ActorKind::Person | ActorKind::Group)) {
                 sp.other_people.push(m.span);
+            }
+            // another country's state or body: never the speaker's own side
+            let (theirs, ours) = (
+                other.and_then(|a| a.country.as_deref()),
+                actor.and_then(|a| a.country.as_deref()),
+            );
+            if theirs.is_some() && ours.is_some() && theirs != ours {
+                sp.foreign.push(m.span);
             }
         }
     }

@@ -343,6 +343,15 @@ fn a_verdict_before_the_cue_judges_the_action_the_speaker_clause_names() {
 }
 
 #[test]
+fn a_claim_the_speaker_reports_is_its_subjects() {
+    let det = StanceDetector::default();
+    let text =
+        "The smugglers like to say that the navy will never fire on their balloons, Ida Lund said.";
+    let d = doc(None, text, Some("Ida Lund"), &["The smugglers"], false);
+    assert_eq!(stance(&det, d, "shoot_down"), None);
+}
+
+#[test]
 fn each_coordinated_subject_holds_the_clause() {
     let det = StanceDetector::default();
     let text = "Aides said Malta and Cyprus were blocking every plan to fire on the balloons.";
