@@ -215,6 +215,22 @@ fn participial_after(cx: &Ctx, cue_end: usize, hi: usize) -> bool {
         && cx.norm(cue_end + 1).ends_with("ing")
 }
 
+/// An auxiliary with an optional negation and "too"/"either" that ends the clause at
+/// `k`: "… do not.", "… will too;", "… doesn't either".
+fn elliptic_predicate(cx: &Ctx, k: usize, hi: usize) -> bool {
+    if k >= hi || !WORDS.auxiliaries.contains(cx.norm(k)) {
+        return false;
+    }
+    let mut j = k + 1;
+    if j < hi && matches!(cx.norm(j), "not" | "n't") {
+        j += 1;
+    }
+    if j < hi && matches!(cx.norm(j), "too" | "either") {
+        j += 1;
+    }
+    j >= hi || matches!(cx.norm(j), "." | ";" | "!")
+}
+
 /// Whether tokens `from..to` are only mentions joined by "and", "," or "the": the
 /// coordinated subjects of one clause ("Hungary and Slovakia").
 fn coordinated_run(cx: &Ctx, from: usize, to: usize) -> bool {
@@ -900,6 +916,51 @@ impl Attributor {
         }
     }
 
+    /// An elliptical clause after a semicolon or a contrast: "A wants the drones shot
+    /// down; B and C do not." Its subjects hold (or deny) the position of the clause
+    /// before; the statement is the whole sentence, and the stance stage reads the
+    /// ellipsis. Only where the sentence is about a topic.
+    fn elliptic_holders(&self, cx: &Ctx, si: usize, drafts: &mut Vec<Draft>) {
+        let doc = cx.doc;
+        let sent = &doc.sentences[si];
+        let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+        for k in lo + 1..hi {
+            let start = match cx.norm(k) {
+                ";" => k + 1,
+                "," if k + 1 < hi && matches!(cx.norm(k + 1), "but" | "while" | "whereas") => k + 2,
+                _ => continue,
+            };
+            let subjects = self.content_subjects(cx, start, hi);
+            let Some(&last) = subjects.last() else {
+                continue;
+            };
+            let end = doc.mentions[last].span.end;
+            let after = doc.tokens.partition_point(|tk| tk.span.start < end);
+            if !elliptic_predicate(cx, after, hi)
+                || !self.is_topical(cx, Span::new(sent.span.start, doc.tokens[k].span.start))
+            {
+                continue;
+            }
+            for m in subjects {
+                let actor = doc.mentions[m].actor;
+                if drafts.iter().any(|d| d.sentence == si && d.actor == actor) {
+                    continue;
+                }
+                drafts.push(Draft {
+                    sentence: si,
+                    actor,
+                    mention: Some(m),
+                    span: sent.span,
+                    content: sent.span,
+                    quote: false,
+                    cue: None,
+                    passive: false,
+                    clause_start: start,
+                });
+            }
+        }
+    }
+
     /// Whether `span` names a topic (always true without a topic test).
     fn is_topical(&self, cx: &Ctx, span: Span) -> bool {
         if self.topical.is_none() {
@@ -1210,6 +1271,7 @@ impl Attributor {
                 drafts.push(d);
             }
             self.position_holders(cx, si, &mut drafts);
+            self.elliptic_holders(cx, si, &mut drafts);
             if let Some(d) = drafts[first_draft..].last()
                 && doc.slice(d.content).trim() == ":"
                 && let Some(next) = doc.sentences.get(si + 1)

@@ -386,6 +386,21 @@ fn coordinated_subjects_all_speak() {
 }
 
 #[test]
+fn the_subjects_of_an_elliptical_clause_hold_the_sentence() {
+    let doc = run("Greece wants the tunnel closed; Malta and Cyprus do not.");
+    assert_eq!(sorted_speakers(&doc), ["Cyprus", "Greece", "Malta"]);
+    let malta = doc
+        .statements
+        .iter()
+        .find(|s| doc.actor(s.actor).name == "Malta")
+        .expect("Malta speaks");
+    assert_eq!(doc.slice(malta.content), doc.slice(doc.sentences[0].span));
+    // no ellipsis: a full clause after the semicolon
+    let doc = run("Greece wants the tunnel closed; Malta and Cyprus met in Rome.");
+    assert_eq!(sorted_speakers(&doc), ["Greece"]);
+}
+
+#[test]
 fn a_participle_after_an_inverted_cue_joins_the_content() {
     let doc = run(
         "Every closure costs the port a week, harbour master Ida Lund said, arguing for a new lock.",

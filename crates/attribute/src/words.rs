@@ -48,6 +48,7 @@ pub(crate) struct Words {
     pub position_nouns: WordSet,
     pub not_role: WordSet,
     pub clause_words: WordSet,
+    pub auxiliaries: WordSet,
     pub time_names: WordSet,
     pub subordinators: WordSet,
     pub government_roles: WordSet,

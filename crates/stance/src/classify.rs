@@ -1037,6 +1037,9 @@ impl<'a> DocView<'a> {
         if let Some(d) = self.answer(rt, pd, &on, &sents) {
             return Some(d);
         }
+        if let Some(d) = self.ellipsis(rt, pd, &on, speaker) {
+            return Some(d);
+        }
         let (votes, strong) = self.votes(rt, pd, &on, win, speaker, Opts::default());
         if *DEBUG {
             let toks = &self.stream.toks;
@@ -1808,6 +1811,92 @@ impl<'a> DocView<'a> {
             });
         }
         None
+    }
+
+    /// "A wants the drones shot down; B and C do not.": a speaker who is the subject of
+    /// an elliptical clause after a semicolon or a contrast takes the position of the
+    /// clause before it, denied when the ellipsis is negated.
+    fn ellipsis(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        on: &Mask,
+        speaker: &Speaker,
+    ) -> Option<Decision> {
+        let toks = &self.stream.toks;
+        let in_mention = |i: usize| {
+            speaker
+                .spans
+                .iter()
+                .chain(&speaker.others)
+                .any(|s| s.overlaps(toks[i].span))
+        };
+        let s = on
+            .range()
+            .find(|&i| on[i] && speaker.spans.iter().any(|sp| sp.overlaps(toks[i].span)))?;
+        let sent = toks[s].sent;
+        let sr = self.stream.sents[sent].range.clone();
+        let norm = |i: usize| self.stream.norm(&toks[i]);
+        // back over the coordinated subjects to the opener
+        let mut b = s;
+        while b > sr.start
+            && (in_mention(b - 1)
+                || matches!(norm(b - 1), "and" | "the")
+                || (norm(b - 1) == "," && b > sr.start + 1 && in_mention(b - 2)))
+        {
+            b -= 1;
+        }
+        let clause_end = match b.checked_sub(1).map(norm) {
+            Some(";") => b - 1,
+            Some("but" | "while" | "whereas") if b >= 2 && norm(b - 2) == "," => b - 2,
+            _ => return None,
+        };
+        // the speaker holds the first clause too: no one else's position to echo
+        if (sr.start..clause_end).any(|i| speaker.spans.iter().any(|sp| sp.overlaps(toks[i].span)))
+        {
+            return None;
+        }
+        // forward over the subjects to the auxiliary, its negation and the clause end
+        let mut e = s;
+        while e < sr.end && (in_mention(e) || matches!(norm(e), "and" | "," | "the")) {
+            e += 1;
+        }
+        // (an auxiliary: the words skipped between a subject and its verb)
+        if e >= sr.end || !self.lex.skip.contains(norm(e)) {
+            return None;
+        }
+        e += 1;
+        let negated = e < sr.end && toks[e].neg;
+        if negated {
+            e += 1;
+        }
+        if e < sr.end && matches!(norm(e), "too" | "either") {
+            e += 1;
+        }
+        if e < sr.end && !matches!(norm(e), "." | ";" | "!") {
+            return None;
+        }
+        let con = Mask::of(sr.start..clause_end);
+        let win = Window {
+            on: con.clone(),
+            cue: None,
+        };
+        let opts = Opts {
+            propagate: true,
+            unscoped: false,
+        };
+        let (votes, strong) = self.votes(rt, pd, &con, &win, &Speaker::default(), opts);
+        let near = self.near(pd, &[sent]);
+        let mut d = self.decide(rt, pd, &votes, strong, near, Some("ellipsis"))?;
+        if negated {
+            d.stance = match d.stance {
+                Stance::Support => Stance::Oppose,
+                Stance::Oppose => Stance::Support,
+                Stance::Conditional => return None,
+            };
+            d.score = -d.score;
+        }
+        Some(d)
     }
 
     /// "…, backed by X": X takes the stance of the clause before the alignment cue.

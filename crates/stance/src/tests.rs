@@ -343,6 +343,31 @@ fn a_verdict_before_the_cue_judges_the_action_the_speaker_clause_names() {
 }
 
 #[test]
+fn an_elliptical_clause_echoes_or_denies_the_clause_before() {
+    let det = StanceDetector::default();
+    let run = |text: &str, speaker: &str, others: &[&str]| {
+        stance(
+            &det,
+            doc(None, text, Some(speaker), others, false),
+            "shoot_down",
+        )
+    };
+    let text = "The harbour board wants the balloons shot down; the port unions do not.";
+    assert_eq!(
+        run(text, "the port unions", &["The harbour board"]),
+        Some(Stance::Oppose)
+    );
+    let text = "The harbour board wants the balloons shot down, but the port unions do too.";
+    assert_eq!(
+        run(text, "the port unions", &["The harbour board"]),
+        Some(Stance::Support)
+    );
+    // the speaker of the first clause is no ellipsis of someone else's
+    let text = "The harbour board wants the balloons shot down; it does not say when.";
+    assert_eq!(run(text, "The harbour board", &[]), Some(Stance::Support));
+}
+
+#[test]
 fn a_claim_the_speaker_reports_is_its_subjects() {
     let det = StanceDetector::default();
     let text =
