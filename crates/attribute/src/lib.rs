@@ -206,13 +206,15 @@ fn opening_subject(cx: &Ctx, lo: usize, cue: usize) -> Option<usize> {
         .last()
 }
 
-/// Whether the cue ending at `cue_end` is followed by a comma and a participle: "…, X
-/// said, arguing for …" (the speaker's own adjunct, not another's words).
-fn participial_after(cx: &Ctx, cue_end: usize, hi: usize) -> bool {
+/// Whether the speaker's words go on after a post-posed cue ending at `cue_end`: a
+/// comma and a participle ("…, X said, arguing for …": the speaker's own adjunct, not
+/// another's words) or a semicolon ("…, X said; each case will be assessed").
+fn continues_after(cx: &Ctx, cue_end: usize, hi: usize) -> bool {
     cue_end + 1 < hi
-        && cx.norm(cue_end) == ","
-        && cx.norm(cue_end + 1).len() > 5
-        && cx.norm(cue_end + 1).ends_with("ing")
+        && (cx.norm(cue_end) == ";"
+            || (cx.norm(cue_end) == ","
+                && cx.norm(cue_end + 1).len() > 5
+                && cx.norm(cue_end + 1).ends_with("ing")))
 }
 
 /// An auxiliary with an optional negation and "too"/"either" that ends the clause at
@@ -569,6 +571,7 @@ impl Attributor {
         let Some(first) = words.next() else {
             return true;
         };
+
         // "said yesterday that …", "said in a statement that …": the adjunct is followed by
         // what was said
         if (cue_end..hi.min(cue_end + 8)).any(|k| cx.norm(k) == "that") {
@@ -580,7 +583,7 @@ impl Attributor {
             return false;
         }
         let telling = matches!(norms[i], "told" | "tells" | "tell");
-        participial_after(cx, cue_end, hi)
+        continues_after(cx, cue_end, hi)
             || (telling && words.count() <= 2)
             || matches!(
                 cx.norm(first),
@@ -1237,8 +1240,8 @@ impl Attributor {
                     {
                         // "…, the commander, Gen. Jan Roe, said (on Friday)." and "…, X told
                         // parliament.": the content is the clause before the speaker; "…, X
-                        // said, arguing for …" adds the speaker's participial clause
-                        let end = if participial_after(cx, cue_end, hi) {
+                        // said, arguing for …" and "…, X said; …" add what follows
+                        let end = if continues_after(cx, cue_end, hi) {
                             sent.span.end
                         } else {
                             doc.tokens[c].span.start

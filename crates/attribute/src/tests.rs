@@ -401,7 +401,7 @@ fn the_subjects_of_an_elliptical_clause_hold_the_sentence() {
 }
 
 #[test]
-fn a_participle_after_an_inverted_cue_joins_the_content() {
+fn a_participle_or_semicolon_after_an_inverted_cue_continues_the_content() {
     let doc = run(
         "Every closure costs the port a week, harbour master Ida Lund said, arguing for a new lock.",
     );
@@ -409,6 +409,13 @@ fn a_participle_after_an_inverted_cue_joins_the_content() {
     let content = doc.slice(doc.statements[0].content);
     assert!(content.starts_with("Every closure"), "{content:?}");
     assert!(content.contains("arguing for a new lock"), "{content:?}");
+    let doc = run("The lock stays shut, harbour master Ida Lund said; each ship will be assessed.");
+    let content = doc.slice(doc.statements[0].content);
+    assert!(content.starts_with("The lock stays shut"), "{content:?}");
+    assert!(
+        content.ends_with("each ship will be assessed."),
+        "{content:?}"
+    );
 }
 
 #[test]
