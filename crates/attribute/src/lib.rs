@@ -343,7 +343,11 @@ impl Attributor {
                             && first > lo + 1
                             && WORDS.spokes.contains(cx.norm(first - 2))
                             && !cx.is_person(m);
-                        return spokes.then_some(m);
+                        // "67 percent of Poles support …": a poll's share of the group
+                        let share = before == "of"
+                            && first > lo + 1
+                            && WORDS.shares.contains(cx.norm(first - 2));
+                        return (spokes || share).then_some(m);
                     }
                     // "once America has decided", "unless Rome agrees": no statement
                     if WORDS.subordinators.contains(before) {

@@ -386,6 +386,15 @@ fn coordinated_subjects_all_speak() {
 }
 
 #[test]
+fn a_polled_share_of_a_group_speaks_for_it() {
+    let doc = run("Sixty percent of Danes oppose the new toll, a survey showed.");
+    assert_eq!(speakers(&doc), ["Danes"]);
+    // any other preposition still governs its noun phrase
+    let doc = run("Few in Denmark oppose the new toll.");
+    assert!(speakers(&doc).is_empty(), "{:?}", speakers(&doc));
+}
+
+#[test]
 fn the_subjects_of_an_elliptical_clause_hold_the_sentence() {
     let doc = run("Greece wants the tunnel closed; Malta and Cyprus do not.");
     assert_eq!(sorted_speakers(&doc), ["Cyprus", "Greece", "Malta"]);

@@ -49,6 +49,7 @@ pub(crate) struct Words {
     pub not_role: WordSet,
     pub clause_words: WordSet,
     pub auxiliaries: WordSet,
+    pub shares: WordSet,
     pub time_names: WordSet,
     pub subordinators: WordSet,
     pub government_roles: WordSet,
