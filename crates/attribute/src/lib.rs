@@ -1350,12 +1350,17 @@ impl Attributor {
             for d in first_draft..drafts.len() {
                 let d_cue_end = drafts[d].cue.map(|c| c.0.end).unwrap_or(0);
                 let speaker = doc.actor(drafts[d].actor);
+                // (a spokesperson of unknown country speaks for the body they report on)
+                let spokes = speaker.role.as_deref().is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|w| WORDS.spokes.contains(w.to_lowercase().as_str()))
+                });
                 let own_side = |n: &Draft| {
                     let other = doc.actor(n.actor);
                     speaker.kind == ActorKind::Person
                         && other.kind != ActorKind::Person
-                        && speaker.country.is_some()
-                        && speaker.country == other.country
+                        && ((speaker.country.is_some() && speaker.country == other.country)
+                            || (spokes && speaker.country.is_none()))
                 };
                 // (subjects coordinated with the speaker share the clause: "diplomats
                 // said X and Y were …" is X's clause too)

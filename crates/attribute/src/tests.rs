@@ -386,6 +386,20 @@ fn coordinated_subjects_all_speak() {
 }
 
 #[test]
+fn a_spokespersons_content_runs_through_the_body_they_speak_for() {
+    let doc = run(
+        "Government spokeswoman Ada Roe said Vienna backed the plan but warned that the toll would hurt farmers.",
+    );
+    let roe = doc
+        .statements
+        .iter()
+        .find(|s| doc.actor(s.actor).name == "Ada Roe")
+        .expect("Roe speaks");
+    let content = doc.slice(roe.content);
+    assert!(content.contains("would hurt farmers"), "{content:?}");
+}
+
+#[test]
 fn a_polled_share_of_a_group_speaks_for_it() {
     let doc = run("Sixty percent of Danes oppose the new toll, a survey showed.");
     assert_eq!(speakers(&doc), ["Danes"]);
