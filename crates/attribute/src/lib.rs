@@ -157,6 +157,10 @@ impl Ctx<'_> {
 /// Lower-case words a role may hold before a name ("former air force commander").
 const ROLE_WORDS: usize = 4;
 
+/// Words between a statement noun and its author: "X has issued a short written
+/// statement urging …".
+const STATEMENT_REACH: usize = 6;
+
 /// The titled person a body or place mention qualifies: "NATO spokesperson Jane Roe",
 /// "the alliance's deputy spokesperson, Jane Roe", "Russian Duma deputy Jane Roe". After
 /// the mention come a possessive, lower-case role words (at least one) and an optional
@@ -368,6 +372,15 @@ impl Attributor {
                 return Some(m);
             }
             // a catenative verb: "X likes to say", "X prefers to argue", "X went on to say"
+            // "X has issued a short statement urging …": the statement's author, the
+            // subject a few words before it
+            if participle && j + 1 == cue && WORDS.statement_nouns.contains(t) {
+                return (lo..j)
+                    .rev()
+                    .take(STATEMENT_REACH)
+                    .take_while(|&k| cx.doc.tokens[k].kind == stancemap_core::TokenKind::Word)
+                    .find_map(|k| cx.end_at[k]);
+            }
             if t == "to" && j > lo && WORDS.catenative.contains(cx.norm(j - 1)) {
                 j -= 1;
                 continue;

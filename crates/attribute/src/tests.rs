@@ -400,6 +400,13 @@ fn a_spokespersons_content_runs_through_the_body_they_speak_for() {
 }
 
 #[test]
+fn a_statement_noun_before_a_participle_names_its_author() {
+    let doc =
+        run("The Maltese Transport Ministry issued a brief statement urging calm at the ports.");
+    assert_eq!(speakers(&doc).len(), 1, "{:?}", speakers(&doc));
+}
+
+#[test]
 fn a_polled_share_of_a_group_speaks_for_it() {
     let doc = run("Sixty percent of Danes oppose the new toll, a survey showed.");
     assert_eq!(speakers(&doc), ["Danes"]);
