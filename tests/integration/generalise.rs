@@ -190,24 +190,3 @@ fn a_foreign_body_is_not_the_officials_side() {
         r.stances
     );
 }
-
-/// A person named without role or country who reports what a state will do is read as
-/// speaking for it, as an official would.
-#[test]
-fn a_bare_name_reporting_a_states_commitment_holds_it() {
-    let doc = crate::util::analyzer()
-        .analyze_text(
-            "bare",
-            "Harbour balloons\n\nSolberg said Norway would fire on any balloon that drifted over its naval bases.\n",
-        )
-        .expect("analyses");
-    let r = DocumentReport::from_document(&doc);
-    assert!(
-        r.stances.iter().any(|s| s.actor == "solberg"
-            && s.topic == "shoot_down"
-            && s.stance.to_string() == "support"),
-        "{:?} {:?}",
-        r.actors.iter().map(|a| &a.id).collect::<Vec<_>>(),
-        r.stances
-    );
-}

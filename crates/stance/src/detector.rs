@@ -299,12 +299,9 @@ fn speaker_of(doc: &Document, st: &stancemap_core::Statement, lex: &Lexicon) -> 
                 .collect()
         })
         .unwrap_or_default();
-    // (a person the text names without role or country, "Roe said Poland would …", is
-    // read as speaking for the state they report on, as an official would)
     let official = actor.is_some_and(|a| {
         matches!(a.kind, ActorKind::State | ActorKind::Organisation)
             || role.iter().any(|(w, _)| lex.official_roles.contains(w))
-            || (a.kind == ActorKind::Person && a.role.is_none() && a.country.is_none())
     });
     // Distinctive words of the role: capitalised, not a title or a generic word.
     let affiliation = role
