@@ -422,6 +422,8 @@ fn hits_in(hits: &[Hit], r: Range<usize>) -> impl Iterator<Item = (usize, &Hit)>
 pub(crate) struct Window {
     pub on: Mask,
     pub cue: Option<Range<usize>>,
+    /// The topic being classified is the only one active in the document.
+    pub sole_topic: bool,
 }
 
 /// The outcome for one statement and topic.
@@ -1065,55 +1067,52 @@ impl<'a> DocView<'a> {
             return Some(d);
         }
         if votes.is_empty()
-            && let Some(d) = self.verdict_on_adjunct(rt, pd, &on, win)
+            && let Some(d) = self.verdict_alone(rt, pd, &on, win, near)
         {
             return Some(d);
         }
         self.aligned(rt, pd, &on, &sents)
     }
 
-    /// "'We must keep cool heads,' X said as allies debated whether to shoot down …",
-    /// "'A grave mistake,' X said of calls to fire on …": words before an inverted cue
-    /// with a verdict of their own (a frame that opposes or supports whatever it
-    /// governs) and no object, in a sentence whose speaker clause names the action after
-    /// the cue. The verdict is on that action.
-    fn verdict_on_adjunct(
+    /// Frames with a fixed effect (they oppose or support whatever they govern) in a
+    /// statement that has nothing for them to govern: they vote by themselves when they
+    /// are a posture of their own (`alone`: "urged restraint", "keep cool heads") next
+    /// to a target or in a document about this topic alone, or
+    /// when the words stand before an inverted cue whose speaker clause names the action
+    /// ("'A grave mistake,' X said of calls to fire on …", "'We must keep cool heads,' X
+    /// said as allies debated whether to shoot down …").
+    fn verdict_alone(
         &self,
         rt: &PackRt,
         pd: &PackDoc,
         on: &Mask,
         win: &Window,
+        near: bool,
     ) -> Option<Decision> {
         let toks = &self.stream.toks;
-        let cue = win.cue.as_ref()?;
         let first = on.first()?;
-        let sent = toks[cue.start].sent;
-        // the words stand before the cue (which is in the mask), nothing after it
-        if first >= cue.start
-            || toks[first].sent != sent
-            || (cue.end..on.range().end).any(|i| on[i])
-        {
-            return None;
-        }
-        let sr = self.stream.sents[sent].range.clone();
-        let (_, target) = hits_in(&pd.targets, cue.end..sr.end).next()?;
+        let adjunct_target = self.adjunct_target(pd, on, win, first);
         let mut value = 0.0f32;
         let mut evidence = Vec::new();
         for (_, h) in hits_in(&pd.cues, on.range()).filter(|(_, h)| on[h.start]) {
             let Some(f) = self.frame(rt, h) else { continue };
+            if !(f.alone && (near || win.sole_topic)) && adjunct_target.is_none() {
+                continue;
+            }
             let v = match f.effect {
                 Effect::Support => 1.0,
                 Effect::Oppose => -1.0,
                 Effect::Assert | Effect::Flip => continue,
             };
-            let negated = (h.start.saturating_sub(2).max(sr.start)..h.end).any(|i| toks[i].neg);
+            let sent_start = self.stream.sents[toks[h.start].sent].range.start;
+            let negated = (h.start.saturating_sub(2).max(sent_start)..h.end).any(|i| toks[i].neg);
             value += if negated { -v } else { v };
             evidence.push(span_of(toks, h.start, h.end));
         }
         if value == 0.0 {
             return None;
         }
-        evidence.push(span_of(toks, target.start, target.end));
+        evidence.extend(adjunct_target.map(|(a, b)| span_of(toks, a, b)));
         evidence.sort();
         let stance = if value > 0.0 {
             Stance::Support
@@ -1124,12 +1123,33 @@ impl<'a> DocView<'a> {
             stance,
             score: 0.6 * value.signum(),
             evidence,
-            rule: format!(
-                "stance/{}/{}/verdict-on-adjunct",
-                rt.pack.id(),
-                stance.as_str()
-            ),
+            rule: format!("stance/{}/{}/verdict-alone", rt.pack.id(), stance.as_str()),
         })
+    }
+
+    /// The target named after an inverted cue in the speaker clause, when the statement's
+    /// words all stand before that cue in the same sentence.
+    fn adjunct_target(
+        &self,
+        pd: &PackDoc,
+        on: &Mask,
+        win: &Window,
+        first: usize,
+    ) -> Option<(usize, usize)> {
+        let toks = &self.stream.toks;
+        let cue = win.cue.as_ref()?;
+        let sent = toks[cue.start].sent;
+        // the words stand before the cue (which is in the mask), nothing after it
+        if first >= cue.start
+            || toks[first].sent != sent
+            || (cue.end..on.range().end).any(|i| on[i])
+        {
+            return None;
+        }
+        let sr = self.stream.sents[sent].range.clone();
+        hits_in(&pd.targets, cue.end..sr.end)
+            .next()
+            .map(|(_, t)| (t.start, t.end))
     }
 
     fn sentences_of(&self, on: &Mask) -> Vec<usize> {
@@ -1763,6 +1783,7 @@ impl<'a> DocView<'a> {
             let win = Window {
                 on: qon.clone(),
                 cue: None,
+                sole_topic: false,
             };
             let (votes, _) = self.votes(
                 rt,
@@ -1880,6 +1901,7 @@ impl<'a> DocView<'a> {
         let win = Window {
             on: con.clone(),
             cue: None,
+            sole_topic: false,
         };
         let opts = Opts {
             propagate: true,
@@ -1932,6 +1954,7 @@ impl<'a> DocView<'a> {
         let win = Window {
             on: con.clone(),
             cue: None,
+            sole_topic: false,
         };
         let (votes, strong) = self.votes(
             rt,

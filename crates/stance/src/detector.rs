@@ -205,7 +205,11 @@ impl StanceDetector {
                 let front = fronted_content(doc, st, content).map_or(0..0, |s| stream.range_of(s));
                 let on = Mask::from_ranges(&[r, cue.clone().unwrap_or(0..0), front]);
                 let speaker = speaker_of(doc, st, &self.lexicon);
-                let win = Window { on, cue };
+                let win = Window {
+                    on,
+                    cue,
+                    sole_topic: matched.iter().filter(|(_, pd)| pd.active).count() == 1,
+                };
                 for (rt, pd) in &matched {
                     if let Some(d) = view.classify(rt, pd, &win, &speaker) {
                         stances.push(StatementStance {

@@ -171,6 +171,8 @@ pub(crate) struct FrameToml {
     #[serde(default)]
     targets_only: bool,
     #[serde(default)]
+    alone: bool,
+    #[serde(default)]
     reach: Option<usize>,
     #[serde(default)]
     weight: Option<f32>,
@@ -235,6 +237,9 @@ pub(crate) struct Frame {
     /// Governs target matches only, not weak terms (a general evaluation word says
     /// little about a term: "volunteer armies are a luxury").
     pub targets_only: bool,
+    /// A posture of its own ("urged restraint", "keep cool heads"): with a fixed effect,
+    /// it votes by itself in a statement that has nothing for it to govern.
+    pub alone: bool,
 }
 
 /// What a cue entry does.
@@ -355,6 +360,7 @@ impl<'a> Compiler<'a> {
                     question: f.question,
                     reach: f.reach.unwrap_or(6),
                     targets_only: f.targets_only,
+                    alone: f.alone,
                     weight: f.weight.unwrap_or(1.0).clamp(0.0, 2.0),
                 }),
                 patterns: self.patterns(&f.id, &f.patterns)?,

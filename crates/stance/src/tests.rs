@@ -343,6 +343,19 @@ fn a_verdict_before_the_cue_judges_the_action_the_speaker_clause_names() {
 }
 
 #[test]
+fn a_posture_frame_votes_alone_in_a_document_about_one_topic() {
+    let det = StanceDetector::default();
+    let text = "The harbour council issued a statement urging restraint on all sides.";
+    let one = "The navy shot down two balloons over the bay last week.";
+    let d = doc(Some(one), text, None, &[], false);
+    assert_eq!(stance(&det, d, "shoot_down"), Some(Stance::Oppose));
+    // with a second topic in the document, a posture names neither
+    let two = "The navy shot down two balloons last week. Ministers debated seizing the frozen Russian reserves.";
+    let d = doc(Some(two), text, None, &[], false);
+    assert_eq!(stance(&det, d, "shoot_down"), None);
+}
+
+#[test]
 fn an_elliptical_clause_echoes_or_denies_the_clause_before() {
     let det = StanceDetector::default();
     let run = |text: &str, speaker: &str, others: &[&str]| {

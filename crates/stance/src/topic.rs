@@ -99,7 +99,9 @@ struct PackToml {
 /// statement without a target, the frame makes a weak term count), `question = true`
 /// (only in interrogative sentences: "Why do we not …?"), `reach` (words between
 /// the frame and what it governs, default 6), `targets_only` (default false: the frame
-/// governs target matches only, not weak terms) and `weight`; terms take `alone` (default
+/// governs target matches only, not weak terms), `alone` (default false: a frame with a
+/// fixed effect that is a posture by itself, "urged restraint", votes without an object
+/// next to a target or in a document about its topic alone) and `weight`; terms take `alone` (default
 /// true: the term votes without a frame) and `weight`; `[[ignore]]` entries consume
 /// fixed expressions ("in order to") so nothing else matches there. `position` may also
 /// be `both` ("X risks escalation"). A pack with `inherit = false` uses only its own cues.
