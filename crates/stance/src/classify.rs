@@ -2224,11 +2224,16 @@ impl<'a> DocView<'a> {
                 let opens = |i: usize| {
                     !toks[i].word && matches!(self.stream.norm(&toks[i]), "." | ":" | ";" | "!")
                 };
+                // "said (afterwards | on Monday) that Belgium would …"
+                let reported_that = r0 > sr.start + 1
+                    && self.stream.norm(&toks[r0 - 1]) == "that"
+                    && (r0.saturating_sub(5).max(sr.start)..r0 - 1)
+                        .rev()
+                        .take_while(|&i| toks[i].word)
+                        .any(reporting);
                 r0 == first_word
                     || (r0 > sr.start && (reporting(r0 - 1) || opens(r0 - 1)))
-                    || (r0 > sr.start + 1
-                        && self.stream.norm(&toks[r0 - 1]) == "that"
-                        && reporting(r0 - 2))
+                    || reported_that
             });
             return if sp.official && main_clause {
                 Subj::Speaker

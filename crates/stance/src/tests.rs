@@ -1155,6 +1155,40 @@ fn fronted_content_and_an_officials_own_side() {
     );
 }
 
+/// "said (afterwards) that Veldaria would …": an adjunct between the verb and "that"
+/// leaves the reported clause the official's main clause.
+#[test]
+fn an_adjunct_before_that_keeps_the_officials_own_side() {
+    let text = "Defence Minister Ana Veltri said afterwards that Veldaria was ready to shoot down any drone over its farms.";
+    let mut d = new_doc("t", text);
+    d.actors.push(Actor {
+        id: "ana-veltri".into(),
+        name: "Ana Veltri".into(),
+        kind: ActorKind::Person,
+        country: None,
+        role: Some("Defence Minister".into()),
+    });
+    let m = text.find("Ana Veltri").unwrap_or(0);
+    d.mentions.push(Mention {
+        actor: ActorId(0),
+        span: Span::new(m, m + "Ana Veltri".len()),
+        kind: MentionKind::Name,
+        rule: "test".into(),
+    });
+    let cue = text.find("said").unwrap_or(0);
+    d.statements.push(statement(
+        Span::new(0, text.len()),
+        Span::new(cue + 4, text.len()),
+        Some("said"),
+        Some(Span::new(cue, cue + 4)),
+        Some(0),
+    ));
+    assert_eq!(
+        stance(&StanceDetector::default(), d, "shoot_down"),
+        Some(Stance::Support)
+    );
+}
+
 /// Evaluation by the valence of the evaluating word (shipped general lexicon).
 #[test]
 fn evaluation_reads_valence() {
