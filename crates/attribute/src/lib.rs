@@ -237,6 +237,12 @@ fn elliptic_predicate(cx: &Ctx, k: usize, hi: usize) -> bool {
     j >= hi || matches!(cx.norm(j), "." | ";" | "!")
 }
 
+/// Whether the clause at token `k` completes a position noun: "rejected X's assertion
+/// that Poland was ready to …" (part of what is rejected, not a clause of its own).
+fn noun_complement(cx: &Ctx, k: usize) -> bool {
+    k >= 2 && cx.norm(k - 1) == "that" && WORDS.position_nouns.contains(cx.norm(k - 2))
+}
+
 /// Whether tokens `from..to` are only mentions joined by "and", "," or "the": the
 /// coordinated subjects of one clause ("Hungary and Slovakia").
 fn coordinated_run(cx: &Ctx, from: usize, to: usize) -> bool {
@@ -1381,7 +1387,10 @@ impl Attributor {
                 let next_start = drafts[d + 1..]
                     .iter()
                     .filter(|n| {
-                        !n.passive && !own_side(n) && !coordinated_run(cx, cs, n.clause_start)
+                        !n.passive
+                            && !own_side(n)
+                            && !coordinated_run(cx, cs, n.clause_start)
+                            && !noun_complement(cx, n.clause_start)
                     })
                     .map(|n| doc.tokens[n.clause_start].span.start)
                     .find(|&s| s > d_cue_end);

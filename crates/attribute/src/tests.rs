@@ -400,6 +400,20 @@ fn a_spokespersons_content_runs_through_the_body_they_speak_for() {
 }
 
 #[test]
+fn a_rejected_assertion_keeps_its_clause_in_the_rejecters_content() {
+    let doc = run(
+        "Senator Ada Roe rejected Mayor Jan Holm's assertion that Malta was ready to close the port.",
+    );
+    let roe = doc
+        .statements
+        .iter()
+        .find(|s| doc.actor(s.actor).name == "Ada Roe")
+        .expect("Roe speaks");
+    let content = doc.slice(roe.content);
+    assert!(content.contains("ready to close the port"), "{content:?}");
+}
+
+#[test]
 fn a_statement_noun_before_a_participle_names_its_author() {
     let doc =
         run("The Maltese Transport Ministry issued a brief statement urging calm at the ports.");

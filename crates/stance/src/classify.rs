@@ -2224,13 +2224,16 @@ impl<'a> DocView<'a> {
                 let opens = |i: usize| {
                     !toks[i].word && matches!(self.stream.norm(&toks[i]), "." | ":" | ";" | "!")
                 };
-                // "said (afterwards | on Monday) that Belgium would …"
+                // "said (afterwards | on Monday) that Belgium would …", "X's assertion
+                // that Belgium would …"
                 let reported_that = r0 > sr.start + 1
                     && self.stream.norm(&toks[r0 - 1]) == "that"
                     && (r0.saturating_sub(5).max(sr.start)..r0 - 1)
                         .rev()
                         .take_while(|&i| toks[i].word)
-                        .any(reporting);
+                        .any(|i| {
+                            reporting(i) || lex.claim_nouns.contains(self.stream.norm(&toks[i]))
+                        });
                 r0 == first_word
                     || (r0 > sr.start && (reporting(r0 - 1) || opens(r0 - 1)))
                     || reported_that

@@ -469,6 +469,8 @@ struct WordsToml {
     #[serde(default)]
     advocacy_verbs: Vec<String>,
     #[serde(default)]
+    claim_nouns: Vec<String>,
+    #[serde(default)]
     conjunctions: Vec<String>,
 }
 
@@ -543,6 +545,8 @@ pub struct Lexicon {
     pub(crate) goal_relators: BTreeSet<String>,
     /// Verbs after which "for it" stands for the action argued for ("voted for it").
     pub(crate) advocacy_verbs: BTreeSet<String>,
+    /// Nouns that report a claim like a verb of saying ("X's assertion that …").
+    pub(crate) claim_nouns: BTreeSet<String>,
     /// Clause openers that are conjunctions, not reporting verbs.
     pub(crate) conjunctions: BTreeSet<String>,
     pub(crate) scopes: Vec<Entry>,
@@ -613,6 +617,7 @@ impl Lexicon {
             determiners: set(&raw.words.determiners),
             goal_relators: set(&raw.words.goal_relators),
             advocacy_verbs: set(&raw.words.advocacy_verbs),
+            claim_nouns: set(&raw.words.claim_nouns),
             conjunctions: set(&raw.words.conjunctions),
             scopes: c.entries(&raw.scopes)?,
             contrasts: c.entries(&raw.contrasts)?,
