@@ -381,6 +381,15 @@ fn an_elliptical_clause_echoes_or_denies_the_clause_before() {
 }
 
 #[test]
+fn those_calling_for_an_action_are_not_the_speaker() {
+    let det = StanceDetector::default();
+    let text =
+        "Senator Ida Lund asked those calling for the balloons to be shot down to think again.";
+    let d = doc(None, text, Some("Ida Lund"), &[], false);
+    assert_ne!(stance(&det, d, "shoot_down"), Some(Stance::Support));
+}
+
+#[test]
 fn a_claim_the_speaker_reports_is_its_subjects() {
     let det = StanceDetector::default();
     let text =
