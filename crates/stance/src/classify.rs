@@ -1076,11 +1076,11 @@ impl<'a> DocView<'a> {
 
     /// Frames with a fixed effect (they oppose or support whatever they govern) in a
     /// statement that has nothing for them to govern: they vote by themselves when they
-    /// are a posture of their own (`alone`: "urged restraint", "keep cool heads") next
-    /// to a target or in a document about this topic alone, or
-    /// when the words stand before an inverted cue whose speaker clause names the action
-    /// ("'A grave mistake,' X said of calls to fire on …", "'We must keep cool heads,' X
-    /// said as allies debated whether to shoot down …").
+    /// are a posture of their own (`alone`: "urged restraint", "keep cool heads") next to
+    /// a target or in a document about this topic alone, or when the words stand before
+    /// an inverted cue whose speaker clause names the action ("'A grave mistake,' X said
+    /// of calls to fire on …", "'We must keep cool heads,' X said as allies debated
+    /// whether to shoot down …").
     fn verdict_alone(
         &self,
         rt: &PackRt,
@@ -1845,16 +1845,10 @@ impl<'a> DocView<'a> {
         speaker: &Speaker,
     ) -> Option<Decision> {
         let toks = &self.stream.toks;
-        let in_mention = |i: usize| {
-            speaker
-                .spans
-                .iter()
-                .chain(&speaker.others)
-                .any(|s| s.overlaps(toks[i].span))
-        };
-        let s = on
-            .range()
-            .find(|&i| on[i] && speaker.spans.iter().any(|sp| sp.overlaps(toks[i].span)))?;
+        let is_speaker = |i: usize| speaker.spans.iter().any(|s| s.overlaps(toks[i].span));
+        let in_mention =
+            |i: usize| is_speaker(i) || speaker.others.iter().any(|s| s.overlaps(toks[i].span));
+        let s = on.range().find(|&i| on[i] && is_speaker(i))?;
         let sent = toks[s].sent;
         let sr = self.stream.sents[sent].range.clone();
         let norm = |i: usize| self.stream.norm(&toks[i]);
@@ -1873,8 +1867,7 @@ impl<'a> DocView<'a> {
             _ => return None,
         };
         // the speaker holds the first clause too: no one else's position to echo
-        if (sr.start..clause_end).any(|i| speaker.spans.iter().any(|sp| sp.overlaps(toks[i].span)))
-        {
+        if (sr.start..clause_end).any(is_speaker) {
             return None;
         }
         // forward over the subjects to the auxiliary, its negation and the clause end
