@@ -12,6 +12,14 @@ fn docs() -> Vec<DocumentReport> {
         .collect()
 }
 
+/// The report of one text analysed on its own.
+fn report_of(id: &str, text: &str) -> DocumentReport {
+    let doc = crate::util::analyzer()
+        .analyze_text(id, text)
+        .expect("analyses");
+    DocumentReport::from_document(&doc)
+}
+
 /// The stance of the actor whose name contains `who`, on shoot_down, in document `doc`.
 fn stance(docs: &[DocumentReport], doc: &str, who: &str) -> Option<String> {
     let r = docs.iter().find(|r| r.doc_id == doc).expect("document");
@@ -92,13 +100,10 @@ fn another_policy_gives_no_shoot_down_stance() {
 /// left alone" gives B no stance on X.
 #[test]
 fn a_semicolon_ends_the_previous_holders_clause() {
-    let doc = crate::util::analyzer()
-        .analyze_text(
-            "semicolon",
-            "The coastal states want the drones shot down; Norway wants them left alone.",
-        )
-        .expect("analyses");
-    let r = DocumentReport::from_document(&doc);
+    let r = report_of(
+        "semicolon",
+        "The coastal states want the drones shot down; Norway wants them left alone.",
+    );
     assert!(
         r.stances.iter().all(|s| s.actor != "norway"),
         "{:?}",
@@ -117,10 +122,7 @@ consultations under Article 4 of the NATO treaty.\n\n\
 Dagblad Noord, Tromsø: \"Enough\"\n\n\
 The northern daily is out of patience. \"How long will NATO wait before it acts?\" the \
 paper asks in its editorial. \"The balloons must be shot down.\"\n";
-    let doc = crate::util::analyzer()
-        .analyze_text("review", text)
-        .expect("analyses");
-    let r = DocumentReport::from_document(&doc);
+    let r = report_of("review", text);
     let holders: Vec<&str> = r.stances.iter().map(|s| s.actor.as_str()).collect();
     assert_eq!(holders, ["dagblad-noord"]);
 }
@@ -130,13 +132,10 @@ paper asks in its editorial. \"The balloons must be shot down.\"\n";
 /// the question's target.
 #[test]
 fn a_short_answer_to_a_reported_question() {
-    let doc = crate::util::analyzer()
-        .analyze_text(
-            "answer",
-            "Harbour balloons\n\nMayor Ilse Brandt was asked on the radio whether the navy should fire on balloons over the harbour. His answer was short: \"Yes. That is what the navy is for.\"\n",
-        )
-        .expect("analyses");
-    let r = DocumentReport::from_document(&doc);
+    let r = report_of(
+        "answer",
+        "Harbour balloons\n\nMayor Ilse Brandt was asked on the radio whether the navy should fire on balloons over the harbour. His answer was short: \"Yes. That is what the navy is for.\"\n",
+    );
     let brandt = r
         .actors
         .iter()
@@ -155,13 +154,10 @@ fn a_short_answer_to_a_reported_question() {
 /// content clause, so the official's state in it is the official's own side.
 #[test]
 fn adding_that_opens_the_officials_clause() {
-    let doc = crate::util::analyzer()
-        .analyze_text(
-            "adding",
-            "Harbour balloons\n\nThe coalition is united, Norwegian Defence Minister Kari Solberg said, adding that Norway nonetheless opposed any move to fire on the balloons.\n",
-        )
-        .expect("analyses");
-    let r = DocumentReport::from_document(&doc);
+    let r = report_of(
+        "adding",
+        "Harbour balloons\n\nThe coalition is united, Norwegian Defence Minister Kari Solberg said, adding that Norway nonetheless opposed any move to fire on the balloons.\n",
+    );
     assert!(
         r.stances.iter().any(|s| s.actor == "kari-solberg"
             && s.topic == "shoot_down"
@@ -175,13 +171,10 @@ fn adding_that_opens_the_officials_clause() {
 /// speaker attributes to it ("X likes to say that …") is not the speaker's.
 #[test]
 fn a_foreign_body_is_not_the_officials_side() {
-    let doc = crate::util::analyzer()
-        .analyze_text(
-            "foreign",
-            "Harbour balloons\n\nThe Kremlin likes to say that the coast guard will never fire on the balloons, Norwegian Defence Minister Kari Solberg said.\n",
-        )
-        .expect("analyses");
-    let r = DocumentReport::from_document(&doc);
+    let r = report_of(
+        "foreign",
+        "Harbour balloons\n\nThe Kremlin likes to say that the coast guard will never fire on the balloons, Norwegian Defence Minister Kari Solberg said.\n",
+    );
     assert!(
         !r.stances
             .iter()

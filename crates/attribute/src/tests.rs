@@ -40,6 +40,16 @@ fn speakers(doc: &Document) -> Vec<String> {
     statements(doc).into_iter().map(|s| s.0).collect()
 }
 
+/// The content of the first statement of the actor named `speaker`.
+fn content_of<'d>(doc: &'d Document, speaker: &str) -> &'d str {
+    let s = doc
+        .statements
+        .iter()
+        .find(|s| doc.actor(s.actor).name == speaker)
+        .unwrap_or_else(|| panic!("{speaker} speaks"));
+    doc.slice(s.content)
+}
+
 #[test]
 fn every_lexicon_example_finds_its_speaker() {
     let lex = CueLexicon::embedded();
@@ -390,12 +400,7 @@ fn a_spokespersons_content_runs_through_the_body_they_speak_for() {
     let doc = run(
         "Government spokeswoman Ada Roe said Vienna backed the plan but warned that the toll would hurt farmers.",
     );
-    let roe = doc
-        .statements
-        .iter()
-        .find(|s| doc.actor(s.actor).name == "Ada Roe")
-        .expect("Roe speaks");
-    let content = doc.slice(roe.content);
+    let content = content_of(&doc, "Ada Roe");
     assert!(content.contains("would hurt farmers"), "{content:?}");
 }
 
@@ -404,12 +409,7 @@ fn a_rejected_assertion_keeps_its_clause_in_the_rejecters_content() {
     let doc = run(
         "Senator Ada Roe rejected Mayor Jan Holm's assertion that Malta was ready to close the port.",
     );
-    let roe = doc
-        .statements
-        .iter()
-        .find(|s| doc.actor(s.actor).name == "Ada Roe")
-        .expect("Roe speaks");
-    let content = doc.slice(roe.content);
+    let content = content_of(&doc, "Ada Roe");
     assert!(content.contains("ready to close the port"), "{content:?}");
 }
 
@@ -433,12 +433,7 @@ fn a_polled_share_of_a_group_speaks_for_it() {
 fn the_subjects_of_an_elliptical_clause_hold_the_sentence() {
     let doc = run("Greece wants the tunnel closed; Malta and Cyprus do not.");
     assert_eq!(sorted_speakers(&doc), ["Cyprus", "Greece", "Malta"]);
-    let malta = doc
-        .statements
-        .iter()
-        .find(|s| doc.actor(s.actor).name == "Malta")
-        .expect("Malta speaks");
-    assert_eq!(doc.slice(malta.content), doc.slice(doc.sentences[0].span));
+    assert_eq!(content_of(&doc, "Malta"), doc.slice(doc.sentences[0].span));
     // no ellipsis: a full clause after the semicolon
     let doc = run("Greece wants the tunnel closed; Malta and Cyprus met in Rome.");
     assert_eq!(sorted_speakers(&doc), ["Greece"]);
@@ -503,14 +498,7 @@ fn positions_reported_as_nouns_belong_to_their_holders() {
     );
     assert_eq!(sorted_speakers(&doc), ["Jan Hlina", "Petr Novak"]);
     // the backer's content is not cut at the holder
-    let novak = doc
-        .statements
-        .iter()
-        .find(|s| doc.actor(s.actor).name == "Petr Novak");
-    assert!(
-        doc.slice(novak.unwrap().content)
-            .contains("close the border")
-    );
+    assert!(content_of(&doc, "Petr Novak").contains("close the border"));
     let doc = run("The Irish government rejected calls from Portugal and Spain to raise the levy.");
     assert_eq!(sorted_speakers(&doc), ["Ireland", "Portugal", "Spain"]);
 }
@@ -810,24 +798,11 @@ fn an_unnamed_spokesperson_for_an_institution_is_the_institution() {
 /// stays in the official's content; another state's clause does not.
 #[test]
 fn an_officials_own_state_clause_stays_in_their_content() {
-    let content_of = |text: &str, speaker: &str| {
-        let doc = run(text);
-        let s = doc
-            .statements
-            .iter()
-            .find(|s| doc.actor(s.actor).name == speaker)
-            .expect("the official's statement");
-        doc.slice(s.content).to_string()
-    };
-    let c = content_of(
-        "Danish Prime Minister Ole Brask said Denmark was ready to send engineers.",
-        "Ole Brask",
-    );
+    let doc = run("Danish Prime Minister Ole Brask said Denmark was ready to send engineers.");
+    let c = content_of(&doc, "Ole Brask");
     assert!(c.contains("ready to send engineers"), "{c}");
-    let c = content_of(
-        "Danish Prime Minister Ole Brask said Norway was ready to send engineers.",
-        "Ole Brask",
-    );
+    let doc = run("Danish Prime Minister Ole Brask said Norway was ready to send engineers.");
+    let c = content_of(&doc, "Ole Brask");
     assert!(!c.contains("ready to send engineers"), "{c}");
 }
 

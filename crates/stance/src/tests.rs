@@ -1129,19 +1129,17 @@ mod props {
     }
 }
 
-/// A statement "CONTENT, NAME said." whose attributed content is only what follows the
-/// reporting cue: the fronted words are read, and a named state as the subject of a
-/// commitment is the official speaker's own side.
-#[test]
-fn fronted_content_and_an_officials_own_side() {
-    let text = "Veldaria is ready to shoot down any drone over its farms, Defence Minister Ana Veltri said.";
+/// A document whose speaker is the official Ana Veltri (with `role`), her name
+/// mentioned in `text`; her statement's content is what follows "said", as attribution
+/// cuts it for "CONTENT, … Ana Veltri said.", with the cue named `cue`.
+fn veltri_said(text: &str, role: &str, cue: Option<&str>) -> Document {
     let mut d = new_doc("t", text);
     d.actors.push(Actor {
         id: "ana-veltri".into(),
         name: "Ana Veltri".into(),
         kind: ActorKind::Person,
         country: None,
-        role: Some("Defence Minister".into()),
+        role: Some(role.into()),
     });
     let m = text.find("Ana Veltri").unwrap_or(0);
     d.mentions.push(Mention {
@@ -1150,14 +1148,24 @@ fn fronted_content_and_an_officials_own_side() {
         kind: MentionKind::Name,
         rule: "test".into(),
     });
-    let cue = text.find("said").unwrap_or(0);
+    let said = text.find("said").unwrap_or(0);
     d.statements.push(statement(
         Span::new(0, text.len()),
-        Span::new(cue + 4, text.len()),
-        None,
-        Some(Span::new(cue, cue + 4)),
+        Span::new(said + 4, text.len()),
+        cue,
+        Some(Span::new(said, said + 4)),
         Some(0),
     ));
+    d
+}
+
+/// A statement "CONTENT, NAME said." whose attributed content is only what follows the
+/// reporting cue: the fronted words are read, and a named state as the subject of a
+/// commitment is the official speaker's own side.
+#[test]
+fn fronted_content_and_an_officials_own_side() {
+    let text = "Veldaria is ready to shoot down any drone over its farms, Defence Minister Ana Veltri said.";
+    let d = veltri_said(text, "Defence Minister", None);
     assert_eq!(
         stance(&StanceDetector::default(), d, "shoot_down"),
         Some(Stance::Support)
@@ -1169,29 +1177,7 @@ fn fronted_content_and_an_officials_own_side() {
 #[test]
 fn an_adjunct_before_that_keeps_the_officials_own_side() {
     let text = "Defence Minister Ana Veltri said afterwards that Veldaria was ready to shoot down any drone over its farms.";
-    let mut d = new_doc("t", text);
-    d.actors.push(Actor {
-        id: "ana-veltri".into(),
-        name: "Ana Veltri".into(),
-        kind: ActorKind::Person,
-        country: None,
-        role: Some("Defence Minister".into()),
-    });
-    let m = text.find("Ana Veltri").unwrap_or(0);
-    d.mentions.push(Mention {
-        actor: ActorId(0),
-        span: Span::new(m, m + "Ana Veltri".len()),
-        kind: MentionKind::Name,
-        rule: "test".into(),
-    });
-    let cue = text.find("said").unwrap_or(0);
-    d.statements.push(statement(
-        Span::new(0, text.len()),
-        Span::new(cue + 4, text.len()),
-        Some("said"),
-        Some(Span::new(cue, cue + 4)),
-        Some(0),
-    ));
+    let d = veltri_said(text, "Defence Minister", Some("said"));
     assert_eq!(
         stance(&StanceDetector::default(), d, "shoot_down"),
         Some(Stance::Support)
@@ -1406,29 +1392,7 @@ fn a_cue_with_its_auxiliary_is_a_frame() {
 #[test]
 fn fronted_commitment_with_a_common_noun_subject() {
     let text = "Pilots will be authorised to open fire, Prime Minister Ana Veltri said.";
-    let mut d = new_doc("t", text);
-    d.actors.push(Actor {
-        id: "ana-veltri".into(),
-        name: "Ana Veltri".into(),
-        kind: ActorKind::Person,
-        country: None,
-        role: Some("Prime Minister".into()),
-    });
-    let m = text.find("Ana Veltri").unwrap_or(0);
-    d.mentions.push(Mention {
-        actor: ActorId(0),
-        span: Span::new(m, m + "Ana Veltri".len()),
-        kind: MentionKind::Name,
-        rule: "test".into(),
-    });
-    let cue = text.find("said").unwrap_or(0);
-    d.statements.push(statement(
-        Span::new(0, text.len()),
-        Span::new(cue + 4, text.len()),
-        Some("said"),
-        Some(Span::new(cue, cue + 4)),
-        Some(0),
-    ));
+    let d = veltri_said(text, "Prime Minister", Some("said"));
     assert_eq!(
         stance(&StanceDetector::default(), d, "shoot_down"),
         Some(Stance::Support)
