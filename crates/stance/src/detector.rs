@@ -185,6 +185,7 @@ impl StanceDetector {
             .map(|rt| (rt, view.match_pack(rt)))
             .collect();
         let text_len = doc.text().len();
+        let sole_topic = matched.iter().filter(|(_, pd)| pd.active).count() == 1;
         let mut results = Vec::with_capacity(doc.statements.len());
         for st in &doc.statements {
             let mut stances = Vec::new();
@@ -208,7 +209,7 @@ impl StanceDetector {
                 let win = Window {
                     on,
                     cue,
-                    sole_topic: matched.iter().filter(|(_, pd)| pd.active).count() == 1,
+                    sole_topic,
                 };
                 for (rt, pd) in &matched {
                     if let Some(d) = view.classify(rt, pd, &win, &speaker) {
