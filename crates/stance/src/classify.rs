@@ -63,6 +63,11 @@ impl PackRt {
                 neg_gaps: true,
                 ..Matcher::new(goalless.iter().map(|(i, ps)| (*i, &ps[..])), vocab)
             },
+            anchors: Matcher::new(
+                cue_entries()
+                    .filter(|(i, _)| matches!(cues[*i].role, Role::Term { anchor: true, .. })),
+                vocab,
+            ),
         };
         let find = |id: &str| cues.iter().position(|c| c.id == id);
         let judge = find("evaluation-good").zip(find("evaluation-bad"));
@@ -283,6 +288,9 @@ struct Matchers {
     targets: Matcher,
     /// The targets without their goal (see [`Pattern::without_goal`]).
     goalless: Matcher,
+    /// The anchor terms alone: in a document without a target, whether the pack's
+    /// cues need scanning at all.
+    anchors: Matcher,
 }
 
 /// The matches of one pack in one document.
@@ -697,7 +705,13 @@ impl<'a> DocView<'a> {
         self.goalless_targets(rt, &mut targets_of);
         self.definite_anaphora(&mut targets_of);
         self.elided_targets(&mut targets_of);
-        let n = if targets_of.iter().all(Vec::is_empty) {
+        let anchored = || {
+            self.stream
+                .sents
+                .iter()
+                .any(|s| !rt.m.anchors.scan(toks, s.range.clone()).is_empty())
+        };
+        let n = if targets_of.iter().all(Vec::is_empty) && !anchored() {
             0
         } else {
             toks.len()
@@ -786,7 +800,10 @@ impl<'a> DocView<'a> {
                 cues.extend(judged);
                 cues.sort_by_key(|h| h.start);
             }
-            if !targets.is_empty() {
+            let anchored = cues
+                .iter()
+                .any(|h| matches!(rt.cues[h.entry].role, Role::Term { anchor: true, .. }));
+            if !targets.is_empty() || anchored {
                 pd.target_sents.insert(si);
             }
             // Token annotations.
@@ -851,7 +868,7 @@ impl<'a> DocView<'a> {
             pd.alignments.extend(aligns);
             pd.answers.extend(answers);
         }
-        pd.active = !pd.targets.is_empty();
+        pd.active = !pd.target_sents.is_empty();
         pd
     }
 
@@ -1267,6 +1284,7 @@ impl<'a> DocView<'a> {
                         lean,
                         alone,
                         weight,
+                        ..
                     } => (lean, weight, None, alone),
                     Role::Cond { strong } => (0.0, 1.0, Some(strong), true),
                     _ => continue,

@@ -13,8 +13,8 @@ use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, Statem
 ///
 /// # What it does, per document
 /// 1. **Topicality gate.** A topic is *active* only if one of its strong target terms
-///    ("shoot down", "open fire", "rules of engagement" …) occurs in the analysed
-///    (non-boilerplate) text. Statements of an inactive document get no stance on it, so
+///    ("shoot down", "open fire", "rules of engagement" …) or an anchor term ("keep
+///    escorting them out") occurs in the analysed (non-boilerplate) text. Statements of an inactive document get no stance on it, so
 ///    a piece on tariffs or a general security analysis yields none.
 /// 2. **Per statement** (window = reporting cue + content, or the whole span):
 ///    - *objects* are found: targets, weak terms with a lean ("caution" opposes, "show of
@@ -118,8 +118,8 @@ impl StanceDetector {
         &self.lexicon
     }
 
-    /// The ids of the topics active in a document (a strong target term occurs in its
-    /// analysed text).
+    /// The ids of the topics active in a document (a strong target term or an anchor
+    /// term occurs in its analysed text).
     pub fn active_topics(&self, doc: &Document) -> Vec<&str> {
         let stream = Stream::build(doc, &self.vocab);
         let view = DocView {

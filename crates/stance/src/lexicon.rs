@@ -149,6 +149,8 @@ pub(crate) struct TermToml {
     #[serde(default = "yes")]
     alone: bool,
     #[serde(default)]
+    anchor: bool,
+    #[serde(default)]
     weight: Option<f32>,
     #[serde(default)]
     examples: Vec<ExampleToml>,
@@ -246,10 +248,13 @@ pub(crate) struct Frame {
 #[derive(Clone, Debug)]
 pub(crate) enum Role {
     Frame(Frame),
-    /// A weak topical term with a lean; `alone` terms vote without a frame.
+    /// A weak topical term with a lean; `alone` terms vote without a frame; an `anchor`
+    /// names the topic by itself, like a target: it makes a document active and the
+    /// sentence it stands in counts as near a target.
     Term {
         lean: f32,
         alone: bool,
+        anchor: bool,
         weight: f32,
     },
     Cond {
@@ -372,6 +377,7 @@ impl<'a> Compiler<'a> {
                 role: Role::Term {
                     lean: if c.lean == Lean::Support { 1.0 } else { -1.0 },
                     alone: c.alone,
+                    anchor: c.anchor,
                     weight: c.weight.unwrap_or(0.7).clamp(0.0, 2.0),
                 },
                 patterns: self.patterns(&c.id, &c.patterns)?,

@@ -940,6 +940,24 @@ fn target_and_topical_spans() {
     assert!(det.active_topics(&d).is_empty());
 }
 
+/// An anchor term names the topic by itself: without any target it makes the document
+/// active and votes like a term near a target.
+#[test]
+fn an_anchor_term_makes_a_document_active() {
+    let det = StanceDetector::default();
+    let d = new_doc("d", "Crews should keep escorting the balloons home.");
+    assert_eq!(det.active_topics(&d), vec!["shoot_down"]);
+    assert_eq!(
+        sd("Crews should keep escorting the balloons home."),
+        Some(Stance::Oppose)
+    );
+    // an ordinary weak term does not
+    assert!(
+        det.active_topics(&new_doc("d", "Caution is wise."))
+            .is_empty()
+    );
+}
+
 #[test]
 fn backed_by_statement_with_the_backed_clause_as_content() {
     // The attribution stage may give "backed by X" statements the backed clause as content.

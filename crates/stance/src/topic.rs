@@ -102,7 +102,9 @@ struct PackToml {
 /// governs target matches only, not weak terms), `alone` (default false: a frame with a
 /// fixed effect that is a posture by itself, "urged restraint", votes without an object
 /// next to a target or in a document about its topic alone) and `weight`; terms take `alone` (default
-/// true: the term votes without a frame) and `weight`; `[[ignore]]` entries consume
+/// true: the term votes without a frame), `anchor` (default false: the term names the
+/// topic by itself, "the reserves should stay frozen", so like a target it makes a document
+/// active and its sentence near) and `weight`; `[[ignore]]` entries consume
 /// fixed expressions ("in order to") so nothing else matches there. `position` may also
 /// be `both` ("X risks escalation"). A pack with `inherit = false` uses only its own cues.
 ///
