@@ -1309,6 +1309,21 @@ impl<'a> DocView<'a> {
                 }
             }
             let mut anchor = start;
+            // A `both` frame whose span encloses a target governs it ("the risk of
+            // downing a drone is tiny"), and no frame after it does.
+            let mut enclosed = false;
+            if chain.is_empty()
+                && matches!(obj, Obj::Target(_))
+                && let Some((k, h)) = hits_in(&pd.cues, on.range().start..start).find(|(_, h)| {
+                    h.end >= end
+                        && on[h.start]
+                        && self.frame(rt, h).is_some_and(|f| f.position == Position::Both)
+                })
+            {
+                chain.push(k);
+                anchor = h.start;
+                enclosed = true;
+            }
             loop {
                 let cand = hits_in(&pd.cues, on.range())
                     .filter(|(k, h)| {
@@ -1361,7 +1376,8 @@ impl<'a> DocView<'a> {
             // Post-frame, nearest.
             let post = hits_in(&pd.cues, on.range())
                 .filter(|(_, h)| {
-                    h.start >= end
+                    !enclosed
+                        && h.start >= end
                         && toks[h.start].sent == sent
                         && on[h.start]
                         && self.frame(rt, h).is_some_and(|f| {
