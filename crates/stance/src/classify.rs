@@ -1059,7 +1059,8 @@ impl<'a> DocView<'a> {
         if let Some(d) = self.ellipsis(rt, pd, &on, speaker) {
             return Some(d);
         }
-        let (votes, strong) = self.votes(rt, pd, &on, win, speaker, Opts::default());
+        let (mut votes, strong) = self.votes(rt, pd, &on, win, speaker, Opts::default());
+        self.negated_ellipsis(&on, speaker, &mut votes, pd);
         if *DEBUG {
             let toks = &self.stream.toks;
             let show = |h: &Hit| {
@@ -1089,6 +1090,75 @@ impl<'a> DocView<'a> {
             return Some(d);
         }
         self.aligned(rt, pd, &on, &sents)
+    }
+
+    /// "Armed drones will be shot down; stray ones will not": a negated elliptical clause
+    /// after a target's clause, its subject a noun phrase that names no actor, excepts some
+    /// objects from the action. It votes against the last target voted on before it, so
+    /// the two clauses together make the position conditional.
+    fn negated_ellipsis(&self, on: &Mask, speaker: &Speaker, votes: &mut Vec<Vote>, pd: &PackDoc) {
+        let toks = &self.stream.toks;
+        let norm = |i: usize| self.stream.norm(&toks[i]);
+        let mention = |i: usize| {
+            speaker
+                .spans
+                .iter()
+                .chain(&speaker.others)
+                .any(|s| s.overlaps(toks[i].span))
+        };
+        let end = on.range().end;
+        for i in on.range() {
+            // the clause opener, then a subject of one to eight words, an auxiliary, the
+            // negator and the clause's end
+            if !on[i] || !matches!(norm(i), ";" | ",") {
+                continue;
+            }
+            let mut b = i + 1;
+            if b < end && matches!(norm(b), "but" | "while" | "whereas") {
+                b += 1;
+            }
+            let mut e = b;
+            while e < end
+                && e - b < 8
+                && toks[e].word
+                && !toks[e].neg
+                && !self.lex.skip.contains(norm(e))
+                && !self.lex.first_person.contains(norm(e))
+                && !self.lex.third_person.contains(norm(e))
+                && !self.lex.neutral_pronouns.contains(norm(e))
+                && !mention(e)
+            {
+                e += 1;
+            }
+            let elliptic = e > b
+                && e + 1 < end
+                && toks[e].sent == toks[i].sent
+                && self.lex.skip.contains(norm(e))
+                && toks[e + 1].neg
+                && (e + 2 >= end || matches!(norm(e + 2), "." | ";" | "!" | ","));
+            if !elliptic {
+                continue;
+            }
+            let last = votes
+                .iter()
+                .filter(|v| {
+                    !v.dropped
+                        && v.value != 0.0
+                        && matches!(v.object, Obj::Target(t) if pd.targets[t].end <= i)
+                })
+                .max_by_key(|v| match v.object {
+                    Obj::Target(t) => pd.targets[t].end,
+                    Obj::Cue(_) => 0,
+                })
+                .cloned();
+            if let Some(v) = last {
+                votes.push(Vote {
+                    value: -v.value,
+                    ..v
+                });
+            }
+            return;
+        }
     }
 
     /// Frames with a fixed effect (they oppose or support whatever they govern) in a
@@ -1317,7 +1387,9 @@ impl<'a> DocView<'a> {
                 && let Some((k, h)) = hits_in(&pd.cues, on.range().start..start).find(|(_, h)| {
                     h.end >= end
                         && on[h.start]
-                        && self.frame(rt, h).is_some_and(|f| f.position == Position::Both)
+                        && self
+                            .frame(rt, h)
+                            .is_some_and(|f| f.position == Position::Both)
                 })
             {
                 chain.push(k);

@@ -940,6 +940,26 @@ fn target_and_topical_spans() {
     assert!(det.active_topics(&d).is_empty());
 }
 
+/// "X will be shot down; Y will not": a negated elliptical clause excepts some objects,
+/// so the position is conditional; with a pronoun subject the clause is no ellipsis.
+#[test]
+fn a_negated_elliptical_clause_makes_an_exception() {
+    assert_eq!(
+        sd("Armed balloons will be shot down; weather balloons will not."),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(
+        sd(
+            "Balloons over the port will be brought down, those over open sea will not, the admiral said."
+        ),
+        Some(Stance::Conditional)
+    );
+    assert_eq!(
+        sd("We will shoot down the balloons; we will not wait."),
+        Some(Stance::Support)
+    );
+}
+
 /// An anchor term names the topic by itself: without any target it makes the document
 /// active and votes like a term near a target.
 #[test]
