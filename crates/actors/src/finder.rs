@@ -1111,7 +1111,9 @@ fn lone_speaker(w: &Work, t: usize, lo: usize, hi: usize) -> bool {
     if !w.cap(t) || w.has(t, F_NOT_NAME) || w.doc.tokens[t].kind != TokenKind::Word {
         return false;
     }
-    let alone = (t == lo || !w.cap(t - 1)) && (t + 1 >= hi || !w.cap(t + 1));
+    // "the Commission said": a determiner makes it a common noun's phrase
+    let alone =
+        (t == lo || (!w.cap(t - 1) && !w.has(t - 1, F_DET))) && (t + 1 >= hi || !w.cap(t + 1));
     let after = t + 1 < hi && w.has(t + 1, F_SPEECH) && w.norm(t + 1) != "according";
     let before = t > lo
         && (w.has(t - 1, F_SPEECH) && w.norm(t - 1) != "asked"
@@ -1639,6 +1641,33 @@ fn finish(
     Some((name, country))
 }
 
+/// "the Commission": a capitalised head noun after "the", not part of a longer name,
+/// names the organisation in the document whose name ends in it ("the Electoral
+/// Commission"), or else the organisation whose short form it is.
+fn short_form(w: &mut Work, t: usize, hi: usize) -> Option<ActorId> {
+    let word = w.tok(t);
+    if !w.cap(t) || (t + 1 < hi && (w.cap(t + 1) || w.norm(t + 1) == "of")) {
+        return None;
+    }
+    let suffix = format!(" {word}");
+    if let Some(k) = w
+        .actors
+        .iter()
+        .position(|a| a.kind == ActorKind::Organisation && a.name.ends_with(&suffix))
+    {
+        return Some(ActorId(k));
+    }
+    // another "… Commission" in the text that is no actor: it may be that one
+    let other_name =
+        (1..w.doc.tokens.len()).any(|k| w.tok(k) == word && w.cap(k - 1) && !w.has(k - 1, F_THE));
+    if other_name {
+        return None;
+    }
+    let org = w.lex.short_form(word)?;
+    let (name, country) = (org.name.clone(), org.country.clone());
+    Some(w.actor(&name, ActorKind::Organisation, country, None))
+}
+
 /// Role references ("the NATO chief", "the U.S. president", "a NATO spokesperson") and
 /// "the alliance" / "the bloc".
 fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
@@ -1659,6 +1688,17 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
                     taken[i] = true;
                     taken[i + 1] = true;
                 }
+                continue;
+            }
+            if w.has(i, F_THE)
+                && i + 1 < hi
+                && !taken[i + 1]
+                && let Some(id) = short_form(w, i + 1, hi)
+            {
+                let span = w.doc.tokens[i].span.cover(w.doc.tokens[i + 1].span);
+                w.mention(id, span, MentionKind::Role, "actors/role/short-form");
+                taken[i] = true;
+                taken[i + 1] = true;
                 continue;
             }
             // a registry hit may include the article ("the U.S."): start there

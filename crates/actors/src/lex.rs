@@ -2,7 +2,9 @@
 
 use crate::finder::{EMBEDDED_WORDS, Words};
 use crate::gazetteer::Gazetteer;
-use crate::registry::{Date, Entry, EntryRef, OrgClass, Registry, Surface, TitleClass};
+use crate::registry::{
+    Date, Entry, EntryRef, OrgClass, Organisation, Registry, Surface, TitleClass,
+};
 use crate::words::WordLists;
 use stancemap_core::{ActorKind, Document, Error, Span};
 use std::path::PathBuf;
@@ -287,6 +289,15 @@ impl Lexicon {
             .country(country)
             .and_then(|c| c.adjectives.first())
             .map(String::as_str)
+    }
+
+    /// The organisation that "the <word>" names by default ("Commission" → European
+    /// Commission): [`Organisation::short_forms`].
+    pub(crate) fn short_form(&self, word: &str) -> Option<&Organisation> {
+        self.registry
+            .organisations()
+            .iter()
+            .find(|o| o.short_forms.iter().any(|f| f == word))
     }
 
     /// True for an alliance or intergovernmental organisation ("the alliance", "the bloc").

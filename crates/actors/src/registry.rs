@@ -193,6 +193,10 @@ pub struct Organisation {
     /// The name is also a common word or phrase ("The Atlantic", "Memorial").
     #[serde(default)]
     pub ambiguous: bool,
+    /// Capitalised head nouns that name it after "the" once nothing else of that name is
+    /// in the text ("Commission": "the Commission" is the European Commission).
+    #[serde(default)]
+    pub short_forms: Vec<String>,
 }
 
 fn organisation_kind() -> ActorKind {
@@ -1069,6 +1073,7 @@ impl Registry {
                 x.country = o.country.or(x.country.take());
                 x.parent = o.parent.or(x.parent.take());
                 x.ambiguous |= o.ambiguous;
+                union(&mut x.short_forms, o.short_forms);
             },
         );
         merge_by_key(

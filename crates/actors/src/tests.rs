@@ -243,6 +243,22 @@ fn alliance_reference_needs_the_alliance_named() {
 }
 
 #[test]
+fn a_short_form_after_the_names_its_organisation() {
+    let doc = run("The Commission said the loan would go ahead.");
+    assert_eq!(
+        mentions_of(&doc, "European Commission"),
+        vec![("The Commission".to_string(), MentionKind::Role)]
+    );
+    assert!(doc.actors.iter().all(|a| a.kind != ActorKind::Person));
+    // another organisation of that head in the text: the short form may be it
+    let doc = run("The Harbour Commission met. The Commission said the pier would reopen.");
+    assert!(mentions_of(&doc, "European Commission").is_empty());
+    // lower case, or part of a longer name, is no short form
+    let doc = run("The commission said the pier would reopen.");
+    assert!(doc.actors.is_empty(), "{:?}", doc.actors);
+}
+
+#[test]
 fn quantified_groups_are_not_actors() {
     let doc = run("Some experts doubt it. Experts at the institute agree.");
     let n = doc
