@@ -14,6 +14,7 @@
 //!    he/she to the most recent person who was the subject of a sentence.
 
 use crate::lex::{Ent, Hit, Lexicon};
+use crate::registry::OrgClass;
 use crate::words::{WORD_LISTS, WORD_MAX, WordLists, words};
 use stancemap_core::text::{normalize_name, slug};
 use stancemap_core::{Actor, ActorId, ActorKind, Document, Mention, MentionKind, Span, TokenKind};
@@ -817,6 +818,45 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 }
                 let id = w.actor(country, ActorKind::State, Some(country.to_string()), None);
                 w.mention(id, span, MentionKind::Metonym, "actors/registry/capital");
+            }
+            Ent::SharedSeat { orgs } => {
+                // only as the subject of a verb of saying or wanting ("Brussels wants"):
+                // elsewhere the city is a place ("talks in Brussels")
+                if b >= w.doc.tokens.len() || !w.has(b, F_SPEECH) {
+                    continue;
+                }
+                // the seated organisation the text names (or one of its bodies: "the
+                // Commission"), else the first
+                let named = |org: &str| {
+                    hx.hits.iter().any(|x| match x.ent {
+                        Ent::Org { name, .. } => {
+                            name == org
+                                || w.lex
+                                    .registry()
+                                    .organisation(name)
+                                    .is_some_and(|o| o.parent.as_deref() == Some(org))
+                        }
+                        _ => false,
+                    })
+                };
+                let Some(org) = orgs
+                    .iter()
+                    .find(|o| named(o))
+                    .or(orgs.first())
+                    .and_then(|o| w.lex.registry().organisation(o))
+                else {
+                    continue;
+                };
+                let (name, country) = (org.name.clone(), org.country.clone());
+                let country =
+                    country.filter(|_| !matches!(org.class, OrgClass::Alliance | OrgClass::Igo));
+                let id = w.actor(&name, ActorKind::Organisation, country, None);
+                w.mention(
+                    id,
+                    span,
+                    MentionKind::Metonym,
+                    "actors/registry/shared-seat",
+                );
             }
             Ent::Seat {
                 name,

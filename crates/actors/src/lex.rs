@@ -22,6 +22,9 @@ pub(crate) enum Ent<'r> {
     Demonym { country: &'r str },
     /// A capital used as a metonym ("Warsaw").
     Capital { country: &'r str },
+    /// A capital that also seats organisations ("Brussels": the EU, NATO); as a
+    /// speaking subject it stands for one of them.
+    SharedSeat { orgs: &'r [String] },
     /// A seat of government ("the Kremlin"): the state itself or a body of it.
     Seat {
         name: &'r str,
@@ -165,6 +168,18 @@ impl Lexicon {
                 let Some(entry) = h.resolve(&self.registry) else {
                     continue;
                 };
+                if let Entry::Country(c, Surface::Capital) = entry
+                    && let Some(k) = c
+                        .capital
+                        .as_ref()
+                        .filter(|k| k.ambiguous && !k.also.is_empty())
+                {
+                    out.push(Hit {
+                        span: h.span.shift(s.span.start),
+                        ent: Ent::SharedSeat { orgs: &k.also },
+                    });
+                    continue;
+                }
                 if entry.is_ambiguous() {
                     continue;
                 }

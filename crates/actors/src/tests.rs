@@ -259,6 +259,22 @@ fn a_short_form_after_the_names_its_organisation() {
 }
 
 #[test]
+fn a_city_that_seats_organisations_speaks_for_one_of_them() {
+    // as a speaking subject, the first organisation seated there …
+    let doc = run("Brussels wants the tariffs lifted.");
+    assert_eq!(
+        mentions_of(&doc, "European Union"),
+        vec![("Brussels".to_string(), MentionKind::Metonym)]
+    );
+    // … or the one the text names
+    let doc = run("NATO met on Friday. Brussels says the exercise will go ahead.");
+    assert_eq!(mentions_of(&doc, "NATO").len(), 2);
+    // elsewhere it is a place
+    let doc = run("The talks in Brussels ended on Friday.");
+    assert!(doc.actors.is_empty(), "{:?}", doc.actors);
+}
+
+#[test]
 fn quantified_groups_are_not_actors() {
     let doc = run("Some experts doubt it. Experts at the institute agree.");
     let n = doc
