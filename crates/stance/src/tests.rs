@@ -566,7 +566,8 @@ fn a_coordinated_action_after_a_comma_stays_under_the_frame() {
     );
 }
 
-/// "Those who want X": the relative's antecedent holds the wish, not the speaker.
+/// "Those who want X": the relative's antecedent holds the wish, not the speaker; mocking
+/// them rejects it.
 #[test]
 fn a_wish_in_a_relative_clause_is_its_antecedents() {
     let det = StanceDetector::default();
@@ -575,8 +576,12 @@ fn a_wish_in_a_relative_clause_is_its_antecedents() {
         stance(&det, d, "shoot_down")
     };
     assert_eq!(
-        run("Ola Brenn mocked the hotheads who want the coast guard to shoot down the balloons."),
+        run("Ola Brenn met the hotheads who want the coast guard to shoot down the balloons."),
         None
+    );
+    assert_eq!(
+        run("Ola Brenn mocked the hotheads who want the coast guard to shoot down the balloons."),
+        Some(Stance::Oppose)
     );
 }
 
