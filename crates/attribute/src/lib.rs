@@ -1571,6 +1571,46 @@ impl Attributor {
         drafts.extend(add);
     }
 
+    /// "Why should Europe pay? Senator X asked on social media.": a sentence that is only
+    /// a speaker, a verb of saying and adjuncts reports the unquoted question before it
+    /// (same paragraph, nobody else's), which becomes its content.
+    fn after_question(&self, cx: &Ctx, drafts: &mut [Draft]) {
+        let doc = cx.doc;
+        let by_sentence = drafts_by_sentence(doc, drafts);
+        for s in 1..doc.sentences.len() {
+            let (prev, cur) = (&doc.sentences[s - 1], &doc.sentences[s]);
+            let question =
+                prev.tokens.end > prev.tokens.start && cx.norm(prev.tokens.end - 1) == "?";
+            if !question
+                || !by_sentence[s - 1].is_empty()
+                || prev.paragraph != cur.paragraph
+                || cx.in_quote(prev.span)
+            {
+                continue;
+            }
+            for &i in &by_sentence[s] {
+                let d = &drafts[i];
+                let Some((cue, _)) = d.cue else { continue };
+                // the speaker opens the sentence, titles and all ("Romanian Senator X")
+                let subject_first = (cur.tokens.start..d.clause_start).all(|t| {
+                    let tok = doc.slice(doc.tokens[t].span);
+                    tok.starts_with(char::is_uppercase) || matches!(cx.norm(t), "the" | "a" | "an")
+                });
+                let after = doc.tokens.partition_point(|t| t.span.start < cue.end);
+                let bare = after >= cur.tokens.end
+                    || matches!(
+                        cx.norm(after),
+                        "." | "on" | "in" | "at" | "during" | "after" | "via" | "later"
+                    );
+                if subject_first && bare && !d.quote {
+                    let d = &mut drafts[i];
+                    d.content = prev.span;
+                    d.span = prev.span.cover(cur.span);
+                }
+            }
+        }
+    }
+
     /// The author's own claims on a topic, in opinion and analysis pieces.
     fn author(
         &self,
@@ -1677,6 +1717,7 @@ impl Stage for Attributor {
         };
         let mut drafts = self.find_drafts(&cx);
         self.attach_quotes(&cx, &mut drafts);
+        self.after_question(&cx, &mut drafts);
         self.sandwiched(&cx, &mut drafts);
         let mut author = doc
             .actors

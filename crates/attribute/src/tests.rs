@@ -840,3 +840,22 @@ fn a_colon_after_said_simply_gives_the_content() {
         "{content}"
     );
 }
+
+#[test]
+fn a_bare_reporting_sentence_reports_the_question_before_it() {
+    let doc = run("Why should the harbour pay for the storm? Mayor Ana Roe asked on the radio.");
+    assert_eq!(
+        content_of(&doc, "Ana Roe"),
+        "Why should the harbour pay for the storm?"
+    );
+    // a statement of its own after the verb keeps its content
+    let doc = run("Why should the harbour pay? Mayor Ana Roe said the storm was nobody's fault.");
+    assert_eq!(
+        content_of(&doc, "Ana Roe").trim(),
+        "the storm was nobody's fault."
+    );
+    // another speaker's question is not the mayor's
+    let doc =
+        run("“Why should the harbour pay?” Ivo Sarn asked. Mayor Ana Roe asked on the radio.");
+    assert!(!content_of(&doc, "Ana Roe").contains("harbour"));
+}
