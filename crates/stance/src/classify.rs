@@ -1470,8 +1470,15 @@ impl<'a> DocView<'a> {
                             "that" | "which" | "who" | "whose"
                         )
                     });
+                    // "caution and not taking the bait": a frame coordinated with the
+                    // object is a conjunct of its own, not its predicate
+                    let conjunct = (end..h.start)
+                        .rev()
+                        .find(|&i| !toks[i].neg)
+                        .is_some_and(|i| matches!(self.stream.norm(&toks[i]), "and" | "or"));
                     scope_ok
                         && !relative
+                        && !conjunct
                         && !self.boundary_between(pd, end, h.start)
                         && f.is_some_and(|f| self.post_words_between(pd, end, h.start) <= f.reach)
                 })
