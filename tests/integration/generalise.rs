@@ -183,3 +183,18 @@ fn a_foreign_body_is_not_the_officials_side() {
         r.stances
     );
 }
+
+/// "…,” X said sarcastically": the manner adverb inverts what the words state.
+#[test]
+fn a_sarcastic_reporting_verb_inverts_the_words() {
+    let r = report_of(
+        "sarcasm",
+        "Harbour balloons\n\n“Yes, let’s keep the balloons flying over our harbour for another fifty years instead of shooting them down,” Senator Ivo Sarn said sarcastically.\n",
+    );
+    let s = r
+        .stances
+        .iter()
+        .find(|s| s.actor == "ivo-sarn" && s.topic == "shoot_down")
+        .expect("a stance");
+    assert_eq!(s.stance.to_string(), "support");
+}

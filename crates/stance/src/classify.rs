@@ -1035,8 +1035,37 @@ impl<'a> DocView<'a> {
         }
     }
 
-    /// Classifies one statement on one topic.
+    /// Classifies one statement on one topic; a sarcastic reporting verb ("said
+    /// sarcastically") inverts the position its words state.
     pub(crate) fn classify(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        win: &Window,
+        speaker: &Speaker,
+    ) -> Option<Decision> {
+        let mut d = self.classify_words(rt, pd, win, speaker)?;
+        if self.sarcastic(win) {
+            d.stance = match d.stance {
+                Stance::Support => Stance::Oppose,
+                Stance::Oppose => Stance::Support,
+                Stance::Conditional => Stance::Conditional,
+            };
+            d.score = -d.score;
+        }
+        Some(d)
+    }
+
+    /// A manner adverb of sarcasm right after the reporting cue or right before it.
+    fn sarcastic(&self, win: &Window) -> bool {
+        let Some(cue) = &win.cue else { return false };
+        let toks = &self.stream.toks;
+        let near = cue.start.saturating_sub(1)..(cue.end + 2).min(toks.len());
+        near.into_iter()
+            .any(|i| self.lex.sarcasm.contains(self.stream.norm(&toks[i])))
+    }
+
+    fn classify_words(
         &self,
         rt: &PackRt,
         pd: &PackDoc,

@@ -451,6 +451,8 @@ struct WordsToml {
     clause_openers: Vec<String>,
     comma_clauses: Vec<String>,
     answer_leads: Vec<String>,
+    #[serde(default)]
+    sarcasm: Vec<String>,
     not_names: Vec<String>,
     #[serde(default)]
     official_roles: Vec<String>,
@@ -525,6 +527,8 @@ pub struct Lexicon {
     pub(crate) clause_openers: BTreeSet<String>,
     pub(crate) comma_clauses: BTreeSet<String>,
     pub(crate) answer_leads: BTreeSet<String>,
+    /// Manner adverbs of a reporting verb that invert what is said ("said sarcastically").
+    pub(crate) sarcasm: BTreeSet<String>,
     pub(crate) not_names: BTreeSet<String>,
     /// Words of a role that speaks for a state or institution ("minister", "spokesman"):
     /// such a speaker's "Romania is ready to …" commits their own side.
@@ -612,6 +616,7 @@ impl Lexicon {
             clause_openers: set(&raw.words.clause_openers),
             comma_clauses: set(&raw.words.comma_clauses),
             answer_leads: set(&raw.words.answer_leads),
+            sarcasm: set(&raw.words.sarcasm),
             not_names: set(&raw.words.not_names),
             official_roles: set(&raw.words.official_roles),
             own_forces: set(&raw.words.own_forces),
