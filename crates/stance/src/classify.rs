@@ -1547,12 +1547,16 @@ impl<'a> DocView<'a> {
             all.extend(post);
             // the pre-frames form a gerund subject that opens the sentence ("Ruling out
             // …", "Refusing to …"), which the post frame judges as a whole
-            let gerund_subject = chain.last().is_some_and(|&k| {
-                let h = &pd.cues[k];
-                let sr = self.stream.sents[toks[h.start].sent].range.clone();
-                sr.clone().find(|&i| toks[i].word) == Some(h.start)
-                    && self.stream.norm(&toks[h.start]).ends_with("ing")
-            });
+            // (or a term that is such a subject itself: "Letting them fly unchallenged …")
+            let opens_with_gerund = |i: usize| {
+                let sr = self.stream.sents[toks[i].sent].range.clone();
+                sr.clone().find(|&j| toks[j].word) == Some(i)
+                    && self.stream.norm(&toks[i]).ends_with("ing")
+            };
+            let gerund_subject = match chain.last() {
+                Some(&k) => opens_with_gerund(pd.cues[k].start),
+                None => matches!(obj, Obj::Cue(_)) && opens_with_gerund(start),
+            };
             // a rhetorical question outermost ("How many more … before someone orders
             // them to fire?") asserts what it governs, inner frames and conditions too
             let rhetorical = chain.len() > 1
