@@ -782,6 +782,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     // 3. organisations by head noun and ministries
     organisations(&mut w, &sentences, &hx, &mut taken);
     // 4. registry hits
+    let mut named_orgs: Option<Vec<&str>> = None;
     for (h, hit) in hx.hits.iter().enumerate() {
         let (a, b) = hx.tokens[h];
         if a >= b || (a..b).any(|t| taken[t]) {
@@ -827,21 +828,24 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 }
                 // the seated organisation the text names (or one of its bodies: "the
                 // Commission"), else the first
-                let named = |org: &str| {
-                    hx.hits.iter().any(|x| match x.ent {
-                        Ent::Org { name, .. } => {
-                            name == org
-                                || w.lex
-                                    .registry()
-                                    .organisation(name)
-                                    .is_some_and(|o| o.parent.as_deref() == Some(org))
+                // (the organisations the text names, with their parents: listed once)
+                let named_orgs = named_orgs.get_or_insert_with(|| {
+                    let mut out: Vec<&str> = Vec::new();
+                    for x in &hx.hits {
+                        if let Ent::Org { name, .. } = x.ent {
+                            out.push(name);
+                            if let Some(p) = w.lex.registry().organisation(name)
+                                && let Some(parent) = p.parent.as_deref()
+                            {
+                                out.push(parent);
+                            }
                         }
-                        _ => false,
-                    })
-                };
+                    }
+                    out
+                });
                 let Some(org) = orgs
                     .iter()
-                    .find(|o| named(o))
+                    .find(|o| named_orgs.contains(&o.as_str()))
                     .or(orgs.first())
                     .and_then(|o| w.lex.registry().organisation(o))
                 else {
@@ -1684,11 +1688,17 @@ fn finish(
 /// "the Commission": a capitalised head noun after "the", not part of a longer name,
 /// names the organisation in the document whose name ends in it ("the Electoral
 /// Commission"), or else the organisation whose short form it is.
-fn short_form(w: &mut Work, t: usize, hi: usize) -> Option<ActorId> {
+fn short_form(
+    w: &mut Work,
+    t: usize,
+    hi: usize,
+    other_names: &mut HashMap<String, bool>,
+) -> Option<ActorId> {
     let word = w.tok(t);
     if !w.cap(t) || (t + 1 < hi && (w.cap(t + 1) || w.norm(t + 1) == "of")) {
         return None;
     }
+    let org = w.lex.short_form(word)?;
     let suffix = format!(" {word}");
     if let Some(k) = w
         .actors
@@ -1697,13 +1707,14 @@ fn short_form(w: &mut Work, t: usize, hi: usize) -> Option<ActorId> {
     {
         return Some(ActorId(k));
     }
-    // another "… Commission" in the text that is no actor: it may be that one
-    let other_name =
-        (1..w.doc.tokens.len()).any(|k| w.tok(k) == word && w.cap(k - 1) && !w.has(k - 1, F_THE));
+    // another "… Commission" in the text that is no actor: it may be that one (one scan
+    // of the document per word)
+    let other_name = *other_names.entry(word.to_string()).or_insert_with(|| {
+        (1..w.doc.tokens.len()).any(|k| w.tok(k) == word && w.cap(k - 1) && !w.has(k - 1, F_THE))
+    });
     if other_name {
         return None;
     }
-    let org = w.lex.short_form(word)?;
     let (name, country) = (org.name.clone(), org.country.clone());
     Some(w.actor(&name, ActorKind::Organisation, country, None))
 }
@@ -1711,6 +1722,7 @@ fn short_form(w: &mut Work, t: usize, hi: usize) -> Option<ActorId> {
 /// Role references ("the NATO chief", "the U.S. president", "a NATO spokesperson") and
 /// "the alliance" / "the bloc".
 fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut [bool]) {
+    let mut other_names = HashMap::new();
     let alliance = w
         .actors
         .iter()
@@ -1733,7 +1745,7 @@ fn roles(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mut 
             if w.has(i, F_THE)
                 && i + 1 < hi
                 && !taken[i + 1]
-                && let Some(id) = short_form(w, i + 1, hi)
+                && let Some(id) = short_form(w, i + 1, hi, &mut other_names)
             {
                 let span = w.doc.tokens[i].span.cover(w.doc.tokens[i + 1].span);
                 w.mention(id, span, MentionKind::Role, "actors/role/short-form");
