@@ -7,6 +7,7 @@ use crate::registry::{
 };
 use crate::words::WordLists;
 use stancemap_core::{ActorKind, Document, Error, Span};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
@@ -77,8 +78,21 @@ pub struct Lexicon {
     /// Per title of the registry (same index): the role it gives, with its organisation
     /// ("NATO Secretary General"), made once instead of per hit.
     titles: Vec<String>,
+    /// Short form → index of its organisation ([`Organisation::short_forms`]).
+    short_forms: HashMap<String, usize>,
     /// The finder's word classes (`data/words.toml`, or a user file).
     words: Arc<Words>,
+}
+
+/// Each organisation short form of `registry`, with the organisation's index.
+fn short_forms(registry: &Registry) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (i, o) in registry.organisations().iter().enumerate() {
+        for f in &o.short_forms {
+            out.entry(f.clone()).or_insert(i);
+        }
+    }
+    out
 }
 
 /// The role each title of `registry` gives (see [`Lexicon::titles`]).
@@ -97,6 +111,7 @@ static EMBEDDED: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
     let registry = Registry::embedded().clone();
     Arc::new(Lexicon {
         titles: title_roles(&registry),
+        short_forms: short_forms(&registry),
         registry: Arc::new(registry),
         gazetteer: Arc::new(Gazetteer::embedded().clone()),
         words: Arc::clone(&EMBEDDED_WORDS),
@@ -117,6 +132,7 @@ impl Lexicon {
         let gazetteer = Gazetteer::new(&registry)?;
         Ok(Lexicon {
             titles: title_roles(&registry),
+            short_forms: short_forms(&registry),
             registry: Arc::new(registry),
             gazetteer: Arc::new(gazetteer),
             words: Arc::clone(&EMBEDDED_WORDS),
@@ -309,10 +325,8 @@ impl Lexicon {
     /// The organisation that "the <word>" names by default ("Commission" → European
     /// Commission): [`Organisation::short_forms`].
     pub(crate) fn short_form(&self, word: &str) -> Option<&Organisation> {
-        self.registry
-            .organisations()
-            .iter()
-            .find(|o| o.short_forms.iter().any(|f| f == word))
+        let &i = self.short_forms.get(word)?;
+        self.registry.organisations().get(i)
     }
 
     /// True for an alliance or intergovernmental organisation ("the alliance", "the bloc").
