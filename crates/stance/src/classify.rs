@@ -88,6 +88,8 @@ pub(crate) struct LexMatchers {
     scopes: Matcher,
     contrasts: Matcher,
     answers: Matcher,
+    mentions: Matcher,
+    verdicts: Matcher,
 }
 
 impl LexMatchers {
@@ -96,13 +98,9 @@ impl LexMatchers {
             alignments: Matcher::plain(&lex.alignments, vocab),
             scopes: Matcher::plain(&lex.scopes, vocab),
             contrasts: Matcher::plain(&lex.contrasts, vocab),
-            answers: Matcher::new(
-                lex.answers
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, e))| (i, &e.patterns[..])),
-                vocab,
-            ),
+            answers: Matcher::signed(&lex.answers, vocab),
+            mentions: Matcher::plain(&lex.mentions, vocab),
+            verdicts: Matcher::signed(&lex.verdicts, vocab),
         }
     }
 }
@@ -207,6 +205,17 @@ impl Matcher {
                 .iter()
                 .enumerate()
                 .map(|(i, e)| (i, &e.patterns[..])),
+            vocab,
+        )
+    }
+
+    /// A matcher of signed entries (answers, verdicts).
+    fn signed(entries: &[(f32, crate::lexicon::Entry)], vocab: &mut Vocab) -> Matcher {
+        Matcher::new(
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, (_, e))| (i, &e.patterns[..])),
             vocab,
         )
     }
@@ -1090,6 +1099,7 @@ impl<'a> DocView<'a> {
         }
         let (mut votes, strong) = self.votes(rt, pd, &on, win, speaker, Opts::default());
         self.negated_ellipsis(&on, speaker, &mut votes, pd);
+        self.mentions(pd, &on, win, &mut votes);
         if *DEBUG {
             let toks = &self.stream.toks;
             let show = |h: &Hit| {
@@ -1187,6 +1197,88 @@ impl<'a> DocView<'a> {
                 });
             }
             return;
+        }
+    }
+
+    /// Words the speaker quotes or reports from others ("'Shoot them down,' they say.",
+    /// "I keep hearing that …"): what they contain is not the speaker's position. A
+    /// verdict after the mention, in its sentence or the next, says what the speaker
+    /// makes of it: a dismissal ("Easy to say …", "It is wrong.") inverts the mention's
+    /// votes, an endorsement ("They are right.") keeps them; with none they go.
+    fn mentions(&self, pd: &PackDoc, on: &Mask, win: &Window, votes: &mut Vec<Vote>) {
+        let toks = &self.stream.toks;
+        let r = on.range();
+        let mentions = self.layers.mentions.scan(toks, r.clone());
+        if mentions.is_empty() {
+            return;
+        }
+        let verdicts = self.layers.verdicts.scan(toks, r);
+        let cue = win.cue.clone().unwrap_or(0..0);
+        let pos = |v: &Vote| match v.object {
+            Obj::Target(t) => pd.targets[t].start,
+            Obj::Cue(c) => pd.cues[c].start,
+        };
+        let first = (on.range()).find(|&i| on[i] && toks[i].word);
+        for m in &mentions {
+            // the statement's own reporting cue is no mention, nor are others who open
+            // the statement ("Critics say …" is the critics' statement); "I keep hearing
+            // that …" and "Those who say …" are
+            let opens = Some(m.start) == first
+                && !self
+                    .lex
+                    .first_person
+                    .contains(self.stream.norm(&toks[m.start]))
+                && toks
+                    .get(m.start + 1)
+                    .is_none_or(|t| self.stream.norm(t) != "who");
+            if !on[m.start] || opens || (m.start < cue.end && cue.start < m.end) {
+                continue;
+            }
+            let sent = toks[m.start].sent;
+            let sr = self.stream.sents[sent].range.clone();
+            // a closing "…, they say." mentions its sentence up to it; an opening one
+            // ("I keep hearing that …") its clause after it
+            let tail = (m.end..sr.end).all(|i| !toks[i].word);
+            let region = if tail {
+                sr.start..m.start
+            } else {
+                let end = pd
+                    .contrasts
+                    .iter()
+                    .find(|c| c.start >= m.end && c.start < sr.end)
+                    .map_or(sr.end, |c| c.start);
+                m.end..end
+            };
+            // the verdict follows the mention and everything it contains ("Those who
+            // demand that we fire have never …"); what follows the verdict is not mentioned
+            let last = votes
+                .iter()
+                .map(pos)
+                .filter(|p| region.contains(p))
+                .max()
+                .unwrap_or(m.start);
+            let verdict = verdicts.iter().find(|v| {
+                on[v.start] && v.start >= m.end && v.start > last && toks[v.start].sent <= sent + 1
+            });
+            let region = match verdict {
+                Some(v) if !tail => region.start..region.end.min(v.start),
+                _ => region,
+            };
+            let sign = verdict.map(|v| self.lex.verdicts[v.entry].0);
+            votes.retain_mut(|v| {
+                if !region.contains(&pos(v)) {
+                    return true;
+                }
+                // a verdict makes the mentioned position the speaker's, inverted or not
+                match sign {
+                    Some(s) => {
+                        v.value *= s;
+                        v.dropped = false;
+                        true
+                    }
+                    None => false,
+                }
+            });
         }
     }
 
@@ -1548,9 +1640,22 @@ impl<'a> DocView<'a> {
             // the pre-frames form a gerund subject that opens the sentence ("Ruling out
             // …", "Refusing to …"), which the post frame judges as a whole
             // (or a term that is such a subject itself: "Letting them fly unchallenged …")
+            // (or opens the clause after a verb of saying or thinking: "I say letting
+            // them …", "she argued that ruling out …")
             let opens_with_gerund = |i: usize| {
                 let sr = self.stream.sents[toks[i].sent].range.clone();
-                sr.clone().find(|&j| toks[j].word) == Some(i)
+                let opens_clause = i > sr.start
+                    && toks[i - 1].word
+                    && self
+                        .lex
+                        .clause_openers
+                        .contains(self.stream.norm(&toks[i - 1]))
+                    && !self
+                        .lex
+                        .conjunctions
+                        .contains(self.stream.norm(&toks[i - 1]))
+                    || i > sr.start && self.stream.norm(&toks[i - 1]) == "that";
+                (sr.clone().find(|&j| toks[j].word) == Some(i) || opens_clause)
                     && self.stream.norm(&toks[i]).ends_with("ing")
             };
             let gerund_subject = match chain.last() {

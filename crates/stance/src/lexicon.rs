@@ -498,6 +498,10 @@ struct LexiconToml {
     #[serde(default)]
     answers: Vec<AnswerToml>,
     #[serde(default)]
+    mentions: Vec<EntryToml>,
+    #[serde(default)]
+    verdicts: Vec<AnswerToml>,
+    #[serde(default)]
     terms: Vec<TermToml>,
     #[serde(default)]
     frames: Vec<FrameToml>,
@@ -564,6 +568,10 @@ pub struct Lexicon {
     pub(crate) alignments: Vec<Entry>,
     /// (+1 affirm / -1 deny, entry)
     pub(crate) answers: Vec<(f32, Entry)>,
+    /// Openers of words the speaker quotes or reports from others ("they say").
+    pub(crate) mentions: Vec<Entry>,
+    /// What a speaker makes of a mention: (+1 endorse / -1 dismiss, entry).
+    pub(crate) verdicts: Vec<(f32, Entry)>,
     pub(crate) cues: Vec<CueEntry>,
     pub(crate) examples: Vec<TopicExample>,
 }
@@ -590,21 +598,27 @@ impl Lexicon {
             conditions: raw.conditions,
             ignore: raw.ignore,
         };
-        let mut answers = Vec::new();
-        for a in &raw.answers {
-            let sign = if a.answer == Answer::Affirm {
-                1.0
-            } else {
-                -1.0
-            };
-            answers.push((
-                sign,
-                Entry {
-                    id: a.id.clone(),
-                    patterns: c.patterns(&a.id, &a.patterns)?,
-                },
-            ));
-        }
+        let signed = |list: &[AnswerToml]| -> Result<Vec<(f32, Entry)>, Error> {
+            list.iter()
+                .map(|a| {
+                    let sign = if a.answer == Answer::Affirm {
+                        1.0
+                    } else {
+                        -1.0
+                    };
+                    let patterns = c.patterns(&a.id, &a.patterns)?;
+                    Ok((
+                        sign,
+                        Entry {
+                            id: a.id.clone(),
+                            patterns,
+                        },
+                    ))
+                })
+                .collect()
+        };
+        let answers = signed(&raw.answers)?;
+        let verdicts = signed(&raw.verdicts)?;
         Ok(Lexicon {
             negators: set(&raw.negators),
             first_person: set(&raw.words.first_person),
@@ -634,6 +648,8 @@ impl Lexicon {
             contrasts: c.entries(&raw.contrasts)?,
             alignments: c.entries(&raw.alignments)?,
             answers,
+            mentions: c.entries(&raw.mentions)?,
+            verdicts,
             cues: c.cues(&tables)?,
             examples: examples(&tables, &[]),
         })

@@ -1783,3 +1783,46 @@ fn pro_forms_stand_for_an_earlier_target() {
     );
     assert_eq!(sd("The coast guard is ready to do the same."), None);
 }
+
+/// Words the speaker quotes or reports from others ("they say", "we keep being told",
+/// "those who want …") are not the speaker's position; a dismissal after them inverts
+/// them, an endorsement keeps them, and without a verdict they count for nothing.
+#[test]
+fn a_mention_counts_only_with_the_speakers_verdict() {
+    assert_eq!(
+        sd("\"'Fire on the balloons,' they say. Easy to say from a desk in the capital.\""),
+        Some(Stance::Oppose)
+    );
+    assert_eq!(
+        sd("\"'Fire on the balloons,' they say. And they are right.\""),
+        Some(Stance::Support)
+    );
+    assert_eq!(sd("\"'Fire on the balloons,' they say.\""), None);
+    assert_eq!(
+        sd(
+            "We keep being told that shooting down the balloons would be reckless. Reckless for whom?"
+        ),
+        Some(Stance::Support)
+    );
+    assert_eq!(
+        sd("Those who want the navy to shoot down the balloons have no idea what a missile costs."),
+        Some(Stance::Oppose)
+    );
+    // agreeing with those who want it is no mention
+    assert_eq!(
+        sd("The senator agreed with those who want the navy to shoot down the balloons."),
+        Some(Stance::Support)
+    );
+}
+
+/// A gerund subject judged by a post frame may open the clause after a verb of saying.
+#[test]
+fn a_gerund_subject_after_a_verb_of_saying_is_judged_whole() {
+    assert_eq!(
+        sd_ctx(
+            "Some allies want to shoot down the balloons.",
+            "I say letting the balloons drift over the port unchallenged is the real danger."
+        ),
+        Some(Stance::Support)
+    );
+}
