@@ -745,7 +745,16 @@ impl<'a> DocView<'a> {
         for (si, s) in self.stream.sents.iter().enumerate() {
             let r = s.range.clone();
             let aligns = self.layers.alignments.scan(toks, r.clone());
-            let cue_m = if s.question {
+            // a reported why-question ("X asked why the navy cannot …") asks as a
+            // question mark would
+            let reported_why = r.clone().skip(1).any(|i| {
+                self.stream.norm(&toks[i]) == "why"
+                    && matches!(
+                        self.stream.norm(&toks[i - 1]),
+                        "asked" | "asks" | "asking" | "wondered" | "wonders" | "wondering"
+                    )
+            });
+            let cue_m = if s.question || reported_why {
                 &rt.m.cues_all
             } else {
                 &rt.m.cues_no_question
