@@ -745,16 +745,7 @@ impl<'a> DocView<'a> {
         for (si, s) in self.stream.sents.iter().enumerate() {
             let r = s.range.clone();
             let aligns = self.layers.alignments.scan(toks, r.clone());
-            // a reported why-question ("X asked why the navy cannot …") asks as a
-            // question mark would
-            let reported_why = r.clone().skip(1).any(|i| {
-                self.stream.norm(&toks[i]) == "why"
-                    && matches!(
-                        self.stream.norm(&toks[i - 1]),
-                        "asked" | "asks" | "asking" | "wondered" | "wonders" | "wondering"
-                    )
-            });
-            let cue_m = if s.question || reported_why {
+            let cue_m = if s.question || self.reported_question_sentence(r.clone()) {
                 &rt.m.cues_all
             } else {
                 &rt.m.cues_no_question
@@ -888,6 +879,27 @@ impl<'a> DocView<'a> {
         }
         pd.active = !pd.target_sents.is_empty();
         pd
+    }
+
+    /// A question reported without its question mark asks as one would: "X asked why
+    /// the navy cannot …", "Would any government …, X wanted to know."
+    fn reported_question_sentence(&self, r: Range<usize>) -> bool {
+        let toks = &self.stream.toks;
+        let norm = |i: usize| self.stream.norm(&toks[i]);
+        let asking = |i: usize| self.lex.asking.contains(norm(i));
+        let why = r.clone().skip(1).any(|i| norm(i) == "why" && asking(i - 1));
+        let opens = r
+            .clone()
+            .find(|&i| toks[i].word)
+            .is_some_and(|i| self.lex.question_openers.contains(norm(i)));
+        // "…, X asked." / "…, X wanted to know.": the asking verb in the last clause
+        let tail = opens
+            && r.clone()
+                .rev()
+                .skip_while(|&i| !toks[i].word)
+                .take_while(|&i| norm(i) != ",")
+                .any(|i| asking(i) || (norm(i) == "know" && i > r.start && norm(i - 1) == "to"));
+        why || tail
     }
 
     /// Spans of the target matches.

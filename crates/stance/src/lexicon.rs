@@ -453,6 +453,10 @@ struct WordsToml {
     answer_leads: Vec<String>,
     #[serde(default)]
     sarcasm: Vec<String>,
+    #[serde(default)]
+    asking: Vec<String>,
+    #[serde(default)]
+    question_openers: Vec<String>,
     not_names: Vec<String>,
     #[serde(default)]
     official_roles: Vec<String>,
@@ -533,6 +537,10 @@ pub struct Lexicon {
     pub(crate) answer_leads: BTreeSet<String>,
     /// Manner adverbs of a reporting verb that invert what is said ("said sarcastically").
     pub(crate) sarcasm: BTreeSet<String>,
+    /// Verbs that report a question ("asked", "wondered").
+    pub(crate) asking: BTreeSet<String>,
+    /// Words that open a direct question ("would", "why").
+    pub(crate) question_openers: BTreeSet<String>,
     pub(crate) not_names: BTreeSet<String>,
     /// Words of a role that speaks for a state or institution ("minister", "spokesman"):
     /// such a speaker's "Romania is ready to …" commits their own side.
@@ -631,6 +639,8 @@ impl Lexicon {
             comma_clauses: set(&raw.words.comma_clauses),
             answer_leads: set(&raw.words.answer_leads),
             sarcasm: set(&raw.words.sarcasm),
+            asking: set(&raw.words.asking),
+            question_openers: set(&raw.words.question_openers),
             not_names: set(&raw.words.not_names),
             official_roles: set(&raw.words.official_roles),
             own_forces: set(&raw.words.own_forces),
