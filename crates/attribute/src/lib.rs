@@ -1240,7 +1240,7 @@ impl Attributor {
                     {
                         sent.span
                     } else if let Some(c) = (lo..clause_start)
-                        .find(|&c| {
+                        .filter(|&c| {
                             if cx.norm(c) != "," || t - c > 16 {
                                 return false;
                             }
@@ -1259,6 +1259,21 @@ impl Attributor {
                             !coordination
                                 && (c + 1..t).all(|k| !WORDS.clause_words.contains(cx.norm(k)))
                         })
+                        // of several such commas, the first that opens a noun phrase
+                        // ("…, the chair of X, Jan Roe, said"), else the last ("…, opening
+                        // fire becomes an option, MP Jan Roe said")
+                        .fold(None, |best: Option<(usize, bool)>, c| {
+                            let np = c + 1 < t && {
+                                let w = cx.doc.slice(cx.doc.tokens[c + 1].span);
+                                w.starts_with(char::is_uppercase)
+                                    || WORDS.np_openers.contains(cx.norm(c + 1))
+                            };
+                            match best {
+                                Some((_, true)) => best,
+                                _ => Some((c, np)),
+                            }
+                        })
+                        .map(|(c, _)| c)
                         .filter(|_| self.nothing_reported_after(cx, i, &norms, cue_end, hi))
                     {
                         // "…, the commander, Gen. Jan Roe, said (on Friday)." and "…, X told

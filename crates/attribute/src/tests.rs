@@ -859,3 +859,16 @@ fn a_bare_reporting_sentence_reports_the_question_before_it() {
         run("“Why should the harbour pay?” Ivo Sarn asked. Mayor Ana Roe asked on the radio.");
     assert!(!content_of(&doc, "Ana Roe").contains("harbour"));
 }
+
+/// "CONTENT, X said" with commas inside the content: the comma that opens the speaker's
+/// noun phrase ends the content, not the first comma after a fronted clause.
+#[test]
+fn the_content_before_a_speaker_runs_to_the_comma_that_opens_the_speaker() {
+    let doc = run(
+        "The toll must be cut so that, if traffic keeps falling, opening the bridge becomes an option, Senator Ada Roe said.",
+    );
+    let content = content_of(&doc, "Ada Roe");
+    assert!(content.contains("becomes an option"), "{content:?}");
+    let doc = run("The toll must go, the leader of the farmers' union, Ada Roe, said.");
+    assert_eq!(content_of(&doc, "Ada Roe"), "The toll must go");
+}

@@ -60,6 +60,7 @@ pub(crate) struct Words {
     pub prepositions: WordSet,
     pub statement_nouns: WordSet,
     pub agent_lead: WordSet,
+    pub np_openers: WordSet,
     pub ly_not_adverb: WordSet,
     pub press_nouns: WordSet,
     pub voice_nouns: WordSet,
