@@ -149,34 +149,34 @@ fn control_documents_carry_no_stance() {
 }
 
 /// Per construction family: two items under the accuracy measured when the floors were
-/// last raised.
+/// last raised, and never under the bar every family must meet (0.80).
 const BANK_FLOORS: &[(&str, f64)] = &[
     ("advocacy", 0.90),
     ("attribution", 0.84),
     ("commitment", 0.90),
     ("condition", 0.85),
     ("consequence", 0.83),
-    ("contrast", 0.70),
-    ("coreference", 0.68),
-    ("decision", 0.77),
+    ("contrast", 0.80),
+    ("coreference", 0.80),
+    ("decision", 0.80),
     ("endorsement", 0.87),
     ("evaluation", 0.86),
-    ("event", 0.83),
+    ("event", 0.86),
     ("false_friend", 0.90),
-    ("group", 0.73),
+    ("group", 0.80),
     ("hedged", 0.86),
     ("lookalike", 0.81),
-    ("multi_actor", 0.76),
+    ("multi_actor", 0.80),
     ("negation", 0.85),
     ("other_topic", 0.93),
     ("posture", 0.85),
-    ("precedent", 0.52),
-    ("question", 0.70),
-    ("quotation", 0.47),
+    ("precedent", 0.80),
+    ("question", 0.80),
+    ("quotation", 0.80),
     ("rejection", 0.81),
-    ("rules", 0.64),
+    ("rules", 0.80),
     ("scope", 0.81),
-    ("source", 0.76),
+    ("source", 0.80),
     ("trigger", 0.86),
 ];
 
@@ -190,8 +190,9 @@ fn construction_bank_meets_its_floors() {
         .expect("bank analyses");
     let overall = report.total.accuracy().unwrap_or(0.0);
     let mut failed = Vec::new();
-    if overall < 0.87 {
-        failed.push(format!("overall {overall:.3} < 0.87"));
+    // the bar the bank must meet as a whole
+    if overall < 0.90 {
+        failed.push(format!("overall {overall:.3} < 0.90"));
     }
     for &(family, floor) in BANK_FLOORS {
         let got = report.family(family).unwrap_or(0.0);
