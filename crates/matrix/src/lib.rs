@@ -13,6 +13,8 @@
 //! - [`stance_matrix`] / [`matrix_from_stances`]: actors (or countries, or actors ×
 //!   documents, see [`GroupBy`]) × topics, with an aggregated score, label and
 //!   statement count per cell. The aggregation rule is in the [`matrix`] module docs.
+//! - [`StanceGrid`]: the same matrix as typed cells (score, label, count, hedged,
+//!   commitment and the statements behind each cell), for programs that draw it.
 //! - [`by_date`]: one topic's scores by publication date.
 //! - [`write_frame`] with a [`Format`]: table, CSV, Parquet, JSON, JSON lines.
 //! - [`network`](mod@network): DNA-style actor × actor congruence / conflict / subtract networks,
@@ -84,12 +86,14 @@
 
 mod export;
 mod frames;
+mod grid;
 mod identity;
 pub mod matrix;
 pub mod network;
 
 pub use export::{Format, write_frame};
 pub use frames::{columns, stances_frame, stances_lazy, statements_frame, statements_lazy};
+pub use grid::{CellEvidence, GridCell, GridRow, StanceGrid};
 pub use matrix::{
     GroupBy, MatrixOptions, N_ACTORS, by_date, by_date_from_stances, matrix_from_stances,
     stance_matrix,

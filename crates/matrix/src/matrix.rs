@@ -344,6 +344,16 @@ fn strings(column: &Column) -> PolarsResult<Vec<String>> {
     Ok(column.str()?.iter().flatten().map(str::to_string).collect())
 }
 
+/// The label column of topic (or document) column `t` in a matrix frame.
+pub(crate) fn stance_column(t: &str) -> String {
+    format!("{t}_stance")
+}
+
+/// The statement-count column of topic (or document) column `t` in a matrix frame.
+pub(crate) fn n_column(t: &str) -> String {
+    format!("{t}_n")
+}
+
 /// Pivots `long` (one row per `index` and `on` value) to one `score`/`stance`/`n`
 /// column triple per title: `<title>`, `<title>_stance`, `<title>_n`.
 fn pivot_wide(
@@ -373,11 +383,11 @@ fn pivot_wide(
     let mut out = index_cols;
     for t in titles {
         out.push(col(format!("{SCORE}{SEP}{t}")).alias(t.as_str()));
-        out.push(col(format!("{STANCE}{SEP}{t}")).alias(format!("{t}_stance")));
+        out.push(col(format!("{STANCE}{SEP}{t}")).alias(stance_column(t)));
         out.push(
             col(format!("{N_STATEMENTS}{SEP}{t}"))
                 .fill_null(lit(0u32))
-                .alias(format!("{t}_n")),
+                .alias(n_column(t)),
         );
     }
     Ok(wide.select(out))

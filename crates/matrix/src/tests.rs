@@ -943,3 +943,43 @@ fn parquet_has_dates_lists_and_plain_strings_and_csv_agrees() {
     assert!(first.contains(",2030-03-01,"), "{first}");
     assert!(first.contains(",may;perhaps,"), "{first}");
 }
+
+/// The typed grid: the same cells as the frame, with the statements behind each cell
+/// when built from the reports, and the frame back unchanged.
+#[test]
+fn the_grid_types_the_cells_of_the_frame() {
+    let docs = two_docs();
+    let refs: Vec<&DocumentReport> = docs.iter().collect();
+    let grid = StanceGrid::of_reports(&refs, &MatrixOptions::default()).expect("grid");
+    assert_eq!(grid.topics, ["tariffs", "zoning"]);
+    let ids: Vec<&str> = grid.rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["ana-lind", "bo-park", "the-league"]);
+    let ana = grid.cell(0, 0).expect("ana on tariffs");
+    assert_eq!((ana.stance, ana.n), (stancemap_core::Stance::Support, 4));
+    assert!((ana.score - 0.45).abs() < 1e-6);
+    // these reports carry no statements, so no cell points to one
+    assert!(ana.evidence.is_empty());
+    assert!(grid.cell(1, 1).is_none(), "bo-park is silent on zoning");
+    assert_eq!(grid.rows[0].country.as_deref(), Some("Freedonia"));
+    let frame = matrix_of(&docs, GroupBy::Actor);
+    assert!(grid.to_frame().equals_missing(&frame));
+    // a country frame reads too, labelled by country
+    let by_country = StanceGrid::from_frame(&matrix_of(&docs, GroupBy::Country)).expect("grid");
+    assert!(by_country.rows.iter().any(|r| r.name == "Freedonia"));
+    assert!(
+        by_country
+            .cells
+            .iter()
+            .flatten()
+            .flatten()
+            .all(|c| c.evidence.is_empty())
+    );
+}
+
+#[test]
+fn a_frame_without_row_columns_is_no_grid() {
+    let frame = df!("tariffs" => [0.5], "tariffs_stance" => ["support"], "tariffs_n" => [1u32])
+        .expect("frame");
+    let err = StanceGrid::from_frame(&frame).expect_err("no row label");
+    assert!(err.to_string().contains("no row label column"), "{err}");
+}

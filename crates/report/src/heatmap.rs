@@ -15,7 +15,8 @@ use stancemap_core::Error;
 use stancemap_core::output::DocumentReport;
 use stancemap_matrix::DataFrame;
 
-use crate::grid::{Grid, is_low, output_error, score_rgb, strength};
+use crate::grid::{is_low, of_frame, of_reports, output_error, score_rgb, strength};
+use stancemap_matrix::StanceGrid;
 
 /// The image format of [`heatmap`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -84,7 +85,7 @@ pub fn heatmap(
     path: impl AsRef<Path>,
 ) -> Result<(), Error> {
     let refs: Vec<&DocumentReport> = reports.iter().collect();
-    let grid = Grid::from_reports(&refs, &opts.topics)?;
+    let grid = of_reports(&refs, &opts.topics)?;
     write_grid(&grid, opts, format, path.as_ref())
 }
 
@@ -101,7 +102,7 @@ pub fn heatmap_from_matrix(
     format: ImageFormat,
     path: impl AsRef<Path>,
 ) -> Result<(), Error> {
-    let grid = Grid::from_frame(matrix)?;
+    let grid = of_frame(matrix)?;
     write_grid(&grid, opts, format, path.as_ref())
 }
 
@@ -111,12 +112,12 @@ pub fn heatmap_from_matrix(
 /// As [`heatmap`].
 pub fn heatmap_svg(reports: &[DocumentReport], opts: &HeatmapOptions) -> Result<String, Error> {
     let refs: Vec<&DocumentReport> = reports.iter().collect();
-    let grid = Grid::from_reports(&refs, &opts.topics)?;
+    let grid = of_reports(&refs, &opts.topics)?;
     svg_string(&grid, opts)
 }
 
 fn write_grid(
-    grid: &Grid,
+    grid: &StanceGrid,
     opts: &HeatmapOptions,
     format: ImageFormat,
     path: &Path,
@@ -143,7 +144,10 @@ fn write_grid(
 
 /// The PNG image in memory: RGB bytes, width and height (for tests).
 #[cfg(test)]
-pub(crate) fn render_rgb(grid: &Grid, opts: &HeatmapOptions) -> Result<(Vec<u8>, u32, u32), Error> {
+pub(crate) fn render_rgb(
+    grid: &StanceGrid,
+    opts: &HeatmapOptions,
+) -> Result<(Vec<u8>, u32, u32), Error> {
     let layout = Layout::new(grid, opts);
     let mut buf = vec![0u8; layout.width as usize * layout.height as usize * 3];
     {
@@ -156,7 +160,7 @@ pub(crate) fn render_rgb(grid: &Grid, opts: &HeatmapOptions) -> Result<(Vec<u8>,
     Ok((buf, layout.width, layout.height))
 }
 
-fn svg_string(grid: &Grid, opts: &HeatmapOptions) -> Result<String, Error> {
+fn svg_string(grid: &StanceGrid, opts: &HeatmapOptions) -> Result<String, Error> {
     let layout = Layout::new(grid, opts);
     let mut svg = String::new();
     {
@@ -199,7 +203,7 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(grid: &Grid, opts: &HeatmapOptions) -> Layout {
+    fn new(grid: &StanceGrid, opts: &HeatmapOptions) -> Layout {
         let cell = (
             opts.cell_size.0.clamp(40, 600),
             opts.cell_size.1.clamp(24, 300),
@@ -252,7 +256,7 @@ impl Ranged for Bands {
 
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    grid: &Grid,
+    grid: &StanceGrid,
     layout: &Layout,
     opts: &HeatmapOptions,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
@@ -359,7 +363,7 @@ fn draw<DB: DrawingBackend>(
                 .color(&fg)
                 .pos(centered);
             let score_text = format!("{:+.2}", c.score);
-            let label_text = format!("{} · n={}", shorten(&c.stance, 12), c.n);
+            let label_text = format!("{} · n={}", shorten(c.stance.as_str(), 12), c.n);
             if is_low(c, opts.low_commitment) {
                 // A plate of the cell's own colour behind the two lines of text, so the
                 // hatching runs around the label and never through it.
@@ -379,7 +383,7 @@ fn draw<DB: DrawingBackend>(
                     RGBColor(red, green, blue).filled(),
                 ))?;
             }
-            if c.stance == "conditional" {
+            if c.stance == stancemap_core::Stance::Conditional {
                 upper.draw(&Rectangle::new(
                     [(x0 + 2, y0 + 2), (x1 - 2, y1 - 2)],
                     amber.stroke_width(3),

@@ -9,8 +9,9 @@ use stancemap_core::output::{ActorOut, DocumentReport, StatementOut};
 
 use crate::ReportOptions;
 use crate::escape::{escape, escape_into, push_fmt};
-use crate::grid::{Cell, Grid, is_low, score_rgb, strength};
+use crate::grid::{is_low, score_rgb, strength};
 use crate::markup::{Mark, render};
+use stancemap_matrix::{GridCell, StanceGrid};
 
 /// `w!(out, "fmt", args…)`: appends formatted text to a `String`.
 macro_rules! w {
@@ -40,7 +41,7 @@ fn stance_class(label: &str) -> &'static str {
 /// What the report needs to look up while writing.
 struct Context<'a> {
     docs: &'a [(DocumentReport, String)],
-    grid: &'a Grid,
+    grid: &'a StanceGrid,
     opts: &'a ReportOptions,
     /// actor id -> topic -> evidence anchor of the matrix cell.
     evidence_ids: HashMap<&'a str, HashMap<&'a str, String>>,
@@ -49,7 +50,11 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(docs: &'a [(DocumentReport, String)], grid: &'a Grid, opts: &'a ReportOptions) -> Self {
+    fn new(
+        docs: &'a [(DocumentReport, String)],
+        grid: &'a StanceGrid,
+        opts: &'a ReportOptions,
+    ) -> Self {
         let mut evidence_ids: HashMap<&str, HashMap<&str, String>> = HashMap::new();
         let mut colours: HashMap<&str, usize> = HashMap::new();
         for (r, row) in grid.rows.iter().enumerate() {
@@ -91,11 +96,8 @@ impl<'a> Context<'a> {
     }
 }
 
-fn cell(grid: &Grid, r: usize, t: usize) -> Option<&Cell> {
-    grid.cells
-        .get(r)
-        .and_then(|row| row.get(t))
-        .and_then(Option::as_ref)
+fn cell(grid: &StanceGrid, r: usize, t: usize) -> Option<&GridCell> {
+    grid.cell(r, t)
 }
 
 fn evidence_id(r: usize, t: usize) -> String {
@@ -143,7 +145,7 @@ fn excerpt(text: &str, max: usize) -> String {
 /// The whole report.
 pub(crate) fn report(
     docs: &[(DocumentReport, String)],
-    grid: &Grid,
+    grid: &StanceGrid,
     opts: &ReportOptions,
 ) -> Result<String, Error> {
     let ctx = Context::new(docs, grid, opts);
@@ -251,7 +253,7 @@ fn legend(out: &mut String) {
     );
 }
 
-fn cell_title(row_name: &str, topic: &str, c: &Cell) -> String {
+fn cell_title(row_name: &str, topic: &str, c: &GridCell) -> String {
     let mut t = format!(
         "{row_name} · {topic}: {} {:+.2}, {} statement{}",
         c.stance,
@@ -312,7 +314,7 @@ fn matrix(out: &mut String, ctx: &Context<'_>) {
             } else {
                 "#1f2328"
             };
-            let class = stance_class(&c.stance);
+            let class = stance_class(c.stance.as_str());
             let low = is_low(c, ctx.opts.low_commitment);
             w!(
                 out,
@@ -326,7 +328,7 @@ fn matrix(out: &mut String, ctx: &Context<'_>) {
                 escape(&cell_title(&row.name, topic, c)),
                 c.score,
                 if class == "conditional" { "◆ " } else { "" },
-                escape(&c.stance),
+                escape(c.stance.as_str()),
                 if low { " ~" } else { "" },
                 c.n
             );
@@ -344,14 +346,14 @@ fn evidence(out: &mut String, ctx: &Context<'_>) {
         for (t, topic) in grid.topics.iter().enumerate() {
             let Some(c) = cell(grid, r, t) else { continue };
             any = true;
-            let class = stance_class(&c.stance);
+            let class = stance_class(c.stance.as_str());
             w!(
                 out,
                 "<div class=\"ev\" id=\"{}\">\n<h3>{} — {} <span class=\"tag {class}\">{}</span> {:+.2} · n={}{}</h3>\n",
                 evidence_id(r, t),
                 escape(&row.name),
                 escape(topic),
-                escape(&c.stance),
+                escape(c.stance.as_str()),
                 c.score,
                 c.n,
                 if c.hedged { " · hedged" } else { "" }

@@ -152,7 +152,7 @@ pub fn html_report(
     opts: &ReportOptions,
 ) -> Result<String, Error> {
     let reports: Vec<&DocumentReport> = docs.iter().map(|(r, _)| r).collect();
-    let grid = grid::Grid::from_reports(&reports, &opts.topics)?;
+    let grid = grid::of_reports(&reports, &opts.topics)?;
     html::report(docs, &grid, opts)
 }
 

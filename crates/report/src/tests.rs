@@ -6,11 +6,11 @@ use stancemap_core::output::{
 };
 use stancemap_matrix::{GroupBy, MatrixOptions, stance_matrix};
 
-use crate::grid::Grid;
 use crate::{
     HeatmapOptions, ImageFormat, ReportOptions, heatmap, heatmap_from_matrix, heatmap_svg,
     html_report,
 };
+use stancemap_matrix::{GridCell, GridRow, StanceGrid};
 
 /// Byte span of the `nth` (0-based) occurrence of `needle` in `text`.
 fn find(text: &str, needle: &str, nth: usize) -> (usize, usize) {
@@ -269,8 +269,8 @@ fn report_has_one_cell_per_actor_and_topic() {
     }
     // Ben Ode: conditional in one article, oppose in the other: one row, both docs.
     let refs: Vec<&DocumentReport> = docs.iter().map(|(r, _)| r).collect();
-    let grid = Grid::from_reports(&refs, &[]).expect("grid");
-    assert_eq!(grid.len(), 6);
+    let grid = crate::grid::of_reports(&refs, &[]).expect("grid");
+    assert_eq!(grid.rows.len() * grid.topics.len(), 6);
     assert_eq!(grid.topics, ["ferries", "tolls"]);
     let ben = grid
         .rows
@@ -571,7 +571,7 @@ fn png_heatmap_is_written() {
 fn heatmap_from_a_country_matrix_frame() {
     let reports: Vec<DocumentReport> = corpus().into_iter().map(|(r, _)| r).collect();
     let frame = stance_matrix(&reports, &MatrixOptions::by(GroupBy::Country)).expect("frame");
-    let grid = Grid::from_frame(&frame).expect("grid");
+    let grid = crate::grid::of_frame(&frame).expect("grid");
     assert_eq!(grid.topics, ["ferries", "tolls"]);
     assert!(grid.rows.iter().any(|r| r.name == "Freedonia"));
     let path = temp_path("country.svg");
@@ -649,24 +649,24 @@ fn a_direct_quote_in_the_evidence_list_is_not_quoted_twice() {
 
 /// A one-cell grid: a strong oppose cell (dark red, white text), hatched or not, with the
 /// same colour (same commitment).
-fn dark_cell(hatched: bool) -> Grid {
-    Grid {
-        topics: vec!["levy".into()],
-        rows: vec![crate::grid::RowHead {
-            id: "ana-pike".into(),
-            name: "Ana Pike".into(),
-            kind: Some("person".into()),
-            country: None,
-        }],
-        cells: vec![vec![Some(crate::grid::Cell {
-            score: -0.95,
-            stance: "oppose".into(),
-            n: 3,
-            hedged: hatched,
-            commitment: Some(0.9),
-            evidence: vec![],
-        })]],
-    }
+fn dark_cell(hatched: bool) -> StanceGrid {
+    let mut grid = StanceGrid::default();
+    grid.topics = vec!["levy".into()];
+    grid.rows = vec![GridRow {
+        id: "ana-pike".into(),
+        name: "Ana Pike".into(),
+        kind: Some("person".into()),
+        country: None,
+    }];
+    grid.cells = vec![vec![Some(GridCell {
+        score: -0.95,
+        stance: stancemap_core::Stance::Oppose,
+        n: 3,
+        hedged: hatched,
+        commitment: Some(0.9),
+        evidence: vec![],
+    })]];
+    grid
 }
 
 /// Issue 12: on a dark hatched cell of the PNG heatmap the white hatching ran through the
