@@ -200,22 +200,20 @@ impl Matcher {
 
     /// A matcher of plain entries (targets, scopes, contrasts …).
     fn plain(entries: &[crate::lexicon::Entry], vocab: &mut Vocab) -> Matcher {
-        Matcher::new(
-            entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i, &e.patterns[..])),
-            vocab,
-        )
+        Matcher::of(entries.iter(), vocab)
     }
 
-    /// A matcher of signed entries (answers, verdicts).
+    /// A matcher of signed entries (answers, verdicts); hits index `entries`.
     fn signed(entries: &[(f32, crate::lexicon::Entry)], vocab: &mut Vocab) -> Matcher {
+        Matcher::of(entries.iter().map(|(_, e)| e), vocab)
+    }
+
+    fn of<'a>(
+        entries: impl Iterator<Item = &'a crate::lexicon::Entry>,
+        vocab: &mut Vocab,
+    ) -> Matcher {
         Matcher::new(
-            entries
-                .iter()
-                .enumerate()
-                .map(|(i, (_, e))| (i, &e.patterns[..])),
+            entries.enumerate().map(|(i, e)| (i, &e.patterns[..])),
             vocab,
         )
     }
@@ -1239,7 +1237,7 @@ impl<'a> DocView<'a> {
             Obj::Target(t) => pd.targets[t].start,
             Obj::Cue(c) => pd.cues[c].start,
         };
-        let first = (on.range()).find(|&i| on[i] && toks[i].word);
+        let first = on.range().find(|&i| on[i] && toks[i].word);
         for m in &mentions {
             // the statement's own reporting cue is no mention, nor are others who open
             // the statement ("Critics say …" is the critics' statement); "I keep hearing
@@ -1665,17 +1663,12 @@ impl<'a> DocView<'a> {
             // them …", "she argued that ruling out …")
             let opens_with_gerund = |i: usize| {
                 let sr = self.stream.sents[toks[i].sent].range.clone();
-                let opens_clause = i > sr.start
-                    && toks[i - 1].word
-                    && self
-                        .lex
-                        .clause_openers
-                        .contains(self.stream.norm(&toks[i - 1]))
-                    && !self
-                        .lex
-                        .conjunctions
-                        .contains(self.stream.norm(&toks[i - 1]))
-                    || i > sr.start && self.stream.norm(&toks[i - 1]) == "that";
+                let opens_clause = i > sr.start && toks[i - 1].word && {
+                    let prev = self.stream.norm(&toks[i - 1]);
+                    prev == "that"
+                        || (self.lex.clause_openers.contains(prev)
+                            && !self.lex.conjunctions.contains(prev))
+                };
                 (sr.clone().find(|&j| toks[j].word) == Some(i) || opens_clause)
                     && self.stream.norm(&toks[i]).ends_with("ing")
             };
