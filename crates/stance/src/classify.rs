@@ -1225,6 +1225,9 @@ impl<'a> DocView<'a> {
     /// makes of it: a dismissal ("Easy to say …", "It is wrong.") inverts the mention's
     /// votes, an endorsement ("They are right.") keeps them; with none they go.
     fn mentions(&self, pd: &PackDoc, on: &Mask, win: &Window, votes: &mut Vec<Vote>) {
+        if votes.is_empty() {
+            return;
+        }
         let toks = &self.stream.toks;
         let r = on.range();
         let mentions = self.layers.mentions.scan(toks, r.clone());
