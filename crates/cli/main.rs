@@ -74,16 +74,8 @@ enum Command {
         /// Directory of the articles (relative to the current directory).
         #[arg(long, default_value = "corpus/articles")]
         articles: PathBuf,
-        /// Extra topic pack files (TOML).
-        #[arg(long = "topics", value_name = "FILE")]
-        topics: Vec<PathBuf>,
-        /// Extra actor registry files (TOML).
-        #[arg(long = "registry", value_name = "FILE")]
-        registry: Vec<PathBuf>,
-        /// Replace an embedded data file: NAME=FILE, NAME one of boilerplate,
-        /// abbreviations, actor-words, reporting, cues, stance, turns (repeatable).
-        #[arg(long = "data", value_name = "NAME=FILE")]
-        data: Vec<String>,
+        #[command(flatten)]
+        setup: Setup,
         /// Replace invalid UTF-8 and NUL bytes instead of failing (offsets kept).
         #[arg(long)]
         lossy: bool,
@@ -148,6 +140,13 @@ struct Input {
     /// failing; offsets are kept and a warning is printed.
     #[arg(long)]
     lossy: bool,
+    #[command(flatten)]
+    setup: Setup,
+}
+
+/// What the analyzer is built from beyond the embedded data.
+#[derive(Args)]
+struct Setup {
     /// Extra topic pack files (TOML).
     #[arg(long = "topics", value_name = "FILE")]
     topics: Vec<PathBuf>,
@@ -158,6 +157,12 @@ struct Input {
     /// actor-words, reporting, cues, stance, turns (repeatable).
     #[arg(long = "data", value_name = "NAME=FILE")]
     data: Vec<String>,
+}
+
+impl Setup {
+    fn analyzer(&self) -> Result<Analyzer> {
+        analyzer(&self.topics, &self.registry, &self.data)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -328,6 +333,27 @@ fn analyzer(topics: &[PathBuf], registry: &[PathBuf], data: &[String]) -> Result
         b.registry_file(r);
     }
     Ok(b.build()?)
+}
+
+/// Prints a score report to standard output: as JSON, or as text followed by its error
+/// list when one is given.
+fn print_scores(
+    report: &(impl serde::Serialize + std::fmt::Display),
+    json: bool,
+    errors: Option<impl std::fmt::Display>,
+) -> Result<()> {
+    let mut w = output(&None)?;
+    if json {
+        serde_json::to_writer_pretty(&mut w, report)?;
+        writeln!(w)?;
+    } else {
+        write!(w, "{report}")?;
+        if let Some(errors) = errors {
+            write!(w, "\n{errors}")?;
+        }
+    }
+    w.flush()?;
+    Ok(())
 }
 
 fn output(out: &Option<PathBuf>) -> Result<Box<dyn Write>> {
@@ -523,7 +549,7 @@ fn nothing_to_write(outcome: &Outcome, what: &str) -> bool {
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Analyze { input, format, out } => {
-            let analyzer = analyzer(&input.topics, &input.registry, &input.data)?;
+            let analyzer = input.setup.analyzer()?;
             let mut w = output(&out)?;
             let outcome = for_each_document(&analyzer, &input, |doc| {
                 let report = DocumentReport::from_document(&doc);
@@ -562,7 +588,7 @@ fn run(cli: Cli) -> Result<bool> {
             if format.is_binary() && out.is_none() && std::io::stdout().is_terminal() {
                 bail!("{} is binary: use --out FILE", format.as_str());
             }
-            let analyzer = analyzer(&input.topics, &input.registry, &input.data)?;
+            let analyzer = input.setup.analyzer()?;
             check_topics(&analyzer, &topics)?;
             let mut reports = Vec::new();
             let outcome = for_each_document(&analyzer, &input, |doc| {
@@ -608,34 +634,21 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(outcome.ok)
         }
         Command::Eval {
-            topics,
-            data,
+            setup,
             json,
             errors,
             bank: Some(bank),
             ..
         } => {
             let items = stancemap::eval::load_bank(&bank)?;
-            let report = analyzer(&topics, &[], &data)?.score_bank(&items)?;
-            let mut w = output(&None)?;
-            if json {
-                serde_json::to_writer_pretty(&mut w, &report)?;
-                writeln!(w)?;
-            } else {
-                write!(w, "{report}")?;
-                if errors {
-                    write!(w, "\n{}", report.errors())?;
-                }
-            }
-            w.flush()?;
+            let report = setup.analyzer()?.score_bank(&items)?;
+            print_scores(&report, json, errors.then(|| report.errors()))?;
             Ok(true)
         }
         Command::Eval {
             gold,
             articles,
-            topics,
-            registry,
-            data,
+            setup,
             lossy,
             json,
             errors,
@@ -658,28 +671,16 @@ fn run(cli: Cli) -> Result<bool> {
                 paths: vec![articles],
                 input_format: InputFormatArg::Auto,
                 lossy,
-                topics,
-                registry,
-                data,
+                setup,
             };
-            let analyzer = analyzer(&input.topics, &input.registry, &input.data)?;
+            let analyzer = input.setup.analyzer()?;
             let mut predictions = Vec::new();
             let outcome = for_each_document(&analyzer, &input, |doc| {
                 predictions.push((DocumentReport::from_document(&doc), doc.text().to_string()));
                 Ok(())
             })?;
             let report = stancemap::eval::evaluate(&golds, &predictions);
-            let mut w = output(&None)?;
-            if json {
-                serde_json::to_writer_pretty(&mut w, &report)?;
-                writeln!(w)?;
-            } else {
-                write!(w, "{report}")?;
-                if errors {
-                    write!(w, "\n{}", report.errors())?;
-                }
-            }
-            w.flush()?;
+            print_scores(&report, json, errors.then(|| report.errors()))?;
             Ok(outcome.ok)
         }
         Command::Report { input, out } => {
@@ -698,7 +699,7 @@ fn run(cli: Cli) -> Result<bool> {
                     out.display()
                 );
             }
-            let analyzer = analyzer(&input.topics, &input.registry, &input.data)?;
+            let analyzer = input.setup.analyzer()?;
             let mut docs = Vec::new();
             let outcome = for_each_document(&analyzer, &input, |doc| {
                 docs.push((DocumentReport::from_document(&doc), doc.text().to_string()));

@@ -1,7 +1,7 @@
 //! `stancemap network`: DNA-style actor networks and the rDNA / `diskurs` / GraphML
 //! exports (docs/NETWORK.md).
 
-use super::{Input, analyzer, check_topics, for_each_document, nothing_to_write, output};
+use super::{Input, check_topics, for_each_document, nothing_to_write, output};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use stancemap::DocumentReport;
@@ -163,7 +163,7 @@ pub(crate) fn run(args: NetworkArgs) -> Result<bool> {
     if format == NetFormat::Parquet && args.out.is_none() && std::io::stdout().is_terminal() {
         bail!("parquet is binary: use --out FILE");
     }
-    let analyzer = analyzer(&args.input.topics, &args.input.registry, &args.input.data)?;
+    let analyzer = args.input.setup.analyzer()?;
     check_topics(&analyzer, &args.topic)?;
     let mut reports = Vec::new();
     let outcome = for_each_document(&analyzer, &args.input, |doc| {

@@ -364,6 +364,19 @@ impl<'a> Work<'a> {
         id
     }
 
+    /// An organisation named at `span` (a name mention found by `rule`).
+    fn named_org(
+        &mut self,
+        name: &str,
+        country: Option<String>,
+        role: Option<String>,
+        span: Span,
+        rule: &str,
+    ) {
+        let id = self.actor(name, ActorKind::Organisation, country, role);
+        self.mention(id, span, MentionKind::Name, rule);
+    }
+
     fn mention(&mut self, actor: ActorId, span: Span, kind: MentionKind, rule: &str) {
         self.mentions.push(Mention {
             actor,
@@ -889,13 +902,13 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
                 };
                 let full = format!("{name} of {country}");
                 let span = w.doc.tokens[start].span.cover(span);
-                let id = w.actor(
+                w.named_org(
                     &full,
-                    ActorKind::Organisation,
                     Some(country.to_string()),
                     None,
+                    span,
+                    "actors/ministry",
                 );
-                w.mention(id, span, MentionKind::Name, "actors/ministry");
                 taken[start..b].fill(true);
                 continue;
             }
@@ -1977,13 +1990,13 @@ fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mu
         };
         let name = w.name_text(lo, comma);
         let span = w.doc.tokens[lo].span.cover(w.doc.tokens[comma - 1].span);
-        let id = w.actor(
+        w.named_org(
             &name,
-            ActorKind::Organisation,
             country,
             Some(OUTLET_ROLE.to_string()),
+            span,
+            "actors/outlet",
         );
-        w.mention(id, span, MentionKind::Name, "actors/outlet");
         taken[lo..comma].fill(true);
     }
     // "The conservative Tagesbote argues", "the Hamburg-based Nordkurier, by contrast,
@@ -2053,13 +2066,13 @@ fn outlets(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &mu
                     _ => None,
                 })
             });
-            let id = w.actor(
+            w.named_org(
                 &name,
-                ActorKind::Organisation,
                 country,
                 Some(OUTLET_ROLE.to_string()),
+                span,
+                "actors/outlet",
             );
-            w.mention(id, span, MentionKind::Name, "actors/outlet");
             taken[na..nb].fill(true);
             i = nb;
         }
@@ -2113,13 +2126,13 @@ fn embassies(w: &mut Work, sentences: &[(usize, usize)], hx: &HitIndex, taken: &
                 end = pb;
             }
             let span = w.doc.tokens[start].span.cover(w.doc.tokens[end - 1].span);
-            let id = w.actor(
+            w.named_org(
                 &name,
-                ActorKind::Organisation,
                 Some(country.to_string()),
                 None,
+                span,
+                "actors/embassy",
             );
-            w.mention(id, span, MentionKind::Name, "actors/embassy");
             taken[start..end].fill(true);
         }
     }

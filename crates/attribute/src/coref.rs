@@ -275,6 +275,16 @@ fn reporting_follows(doc: &Document, lexicon: &CueLexicon, t: usize, hi: usize) 
     skip < norms.len() && lexicon.match_at(norms, skip).is_some()
 }
 
+/// The mentions that start before token `t` and at or after byte `from`, nearest first.
+fn mentions_back(doc: &Document, from: usize, t: usize) -> impl Iterator<Item = &Mention> {
+    let before = doc.tokens[t].span.start;
+    let end = doc.mentions.partition_point(|m| m.span.start < before);
+    doc.mentions[..end]
+        .iter()
+        .rev()
+        .take_while(move |m| m.span.start >= from)
+}
+
 /// The last organisation or state mentioned before token `t`, within three sentences,
 /// outside quotes and not as a place ("in Rome").
 fn last_body(
@@ -284,12 +294,7 @@ fn last_body(
     in_quote: &dyn Fn(Span) -> bool,
 ) -> Option<ActorId> {
     let from = doc.sentences[si.saturating_sub(3)].span.start;
-    let before = doc.tokens[t].span.start;
-    let end = doc.mentions.partition_point(|m| m.span.start < before);
-    doc.mentions[..end]
-        .iter()
-        .rev()
-        .take_while(|m| m.span.start >= from)
+    mentions_back(doc, from, t)
         .find(|m| {
             let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
             let place = first > 0
@@ -330,11 +335,7 @@ fn last_outlet(
     {
         from = from.max(turn.label.start);
     }
-    let end = doc.mentions.partition_point(|m| m.span.start < before);
-    doc.mentions[..end]
-        .iter()
-        .rev()
-        .take_while(|m| m.span.start >= from)
+    mentions_back(doc, from, t)
         .find(|m| {
             doc.actor(m.actor).kind == ActorKind::Organisation
                 && m.kind == MentionKind::Name
@@ -351,12 +352,7 @@ fn last_person(
     in_quote: &dyn Fn(Span) -> bool,
 ) -> Option<ActorId> {
     let from = doc.sentences[si.saturating_sub(3)].span.start;
-    let before = doc.tokens[t].span.start;
-    let end = doc.mentions.partition_point(|m| m.span.start < before);
-    doc.mentions[..end]
-        .iter()
-        .rev()
-        .take_while(|m| m.span.start >= from)
+    mentions_back(doc, from, t)
         .find(|m| doc.actor(m.actor).kind == ActorKind::Person && !in_quote(m.span))
         .map(|m| m.actor)
 }

@@ -131,6 +131,12 @@ pub fn slug(name: &str) -> String {
     if norm.is_ascii() {
         return ascii_slug(norm);
     }
+    general_slug(&norm)
+}
+
+/// [`slug`] of any normal form: alphanumerics kept, every other run one `-`, none at
+/// either end.
+fn general_slug(norm: &str) -> String {
     let mut out = String::with_capacity(norm.len());
     for c in norm.chars() {
         if c.is_alphanumeric() {
@@ -226,18 +232,7 @@ mod tests {
 
     /// [`slug`] by its definition.
     fn slug_general(name: &str) -> String {
-        let mut out = String::new();
-        for c in normalize_general(name).chars() {
-            if c.is_alphanumeric() {
-                out.push(c);
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        }
-        while out.ends_with('-') {
-            out.pop();
-        }
-        out
+        general_slug(&normalize_general(name))
     }
 
     #[test]

@@ -493,10 +493,19 @@ pub fn network_from_events(
     events: &DataFrame,
     options: &NetworkOptions,
 ) -> PolarsResult<DataFrame> {
+    with_edges(events, options, edges_frame)
+}
+
+/// Reads an event list and computes its edges, handing both to `f`.
+fn with_edges<R>(
+    events: &DataFrame,
+    options: &NetworkOptions,
+    f: impl FnOnce(&[Ev<'_>], &[Edge<'_>]) -> PolarsResult<R>,
+) -> PolarsResult<R> {
     let table = EventTable::new(events)?;
     let evs = table.events(options)?;
     let edges = compute(&evs, options);
-    edges_frame(&evs, &edges)
+    f(&evs, &edges)
 }
 
 /// One row per edge of [`network_from_events`] and statement behind it, to read the
@@ -523,9 +532,17 @@ pub fn network_evidence_from_events(
     events: &DataFrame,
     options: &NetworkOptions,
 ) -> PolarsResult<DataFrame> {
-    let table = EventTable::new(events)?;
-    let evs = table.events(options)?;
-    let edges = compute(&evs, options);
+    with_edges(events, options, |evs, edges| {
+        evidence_frame(events, evs, edges)
+    })
+}
+
+/// The rows of [`network_evidence_from_events`]: one per edge and statement behind it.
+fn evidence_frame(
+    events: &DataFrame,
+    evs: &[Ev<'_>],
+    edges: &[Edge<'_>],
+) -> PolarsResult<DataFrame> {
     let rows: usize = edges.iter().map(|e| e.contrib.len()).sum();
     let mut take: Vec<IdxSize> = Vec::with_capacity(rows);
     let mut source: Vec<&str> = Vec::with_capacity(rows);
@@ -536,7 +553,7 @@ pub fn network_evidence_from_events(
     let mut node: Vec<&str> = Vec::with_capacity(rows);
     let mut in_cong: Vec<bool> = Vec::with_capacity(rows);
     let mut in_conf: Vec<bool> = Vec::with_capacity(rows);
-    for e in &edges {
+    for e in edges {
         for c in &e.contrib {
             let ev = &evs[c.event];
             take.push(ev.row as IdxSize);

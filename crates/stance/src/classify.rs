@@ -1462,6 +1462,29 @@ impl<'a> DocView<'a> {
         }
     }
 
+    /// The votes of a clause read on its own, with no speaker and no cue: a question
+    /// being answered, an elliptic reply, an aligned clause. `unscoped` reads a question
+    /// as if asserted (see [`Opts`]).
+    fn clause_votes(
+        &self,
+        rt: &PackRt,
+        pd: &PackDoc,
+        range: std::ops::Range<usize>,
+        unscoped: bool,
+    ) -> (Vec<Vote>, bool) {
+        let on = Mask::of(range);
+        let win = Window {
+            on: on.clone(),
+            cue: None,
+            sole_topic: false,
+        };
+        let opts = Opts {
+            propagate: true,
+            unscoped,
+        };
+        self.votes(rt, pd, &on, &win, &Speaker::default(), opts)
+    }
+
     /// Collects the votes of the objects inside `on`; also says whether a target is there.
     fn votes(
         &self,
@@ -2047,23 +2070,7 @@ impl<'a> DocView<'a> {
                 }
             }
             let Some(region) = region else { continue };
-            let qon = Mask::of(region.clone());
-            let win = Window {
-                on: qon.clone(),
-                cue: None,
-                sole_topic: false,
-            };
-            let (votes, _) = self.votes(
-                rt,
-                pd,
-                &qon,
-                &win,
-                &Speaker::default(),
-                Opts {
-                    propagate: true,
-                    unscoped: true,
-                },
-            );
+            let (votes, _) = self.clause_votes(rt, pd, region.clone(), true);
             // Only a question about a position ("if he backed …", "whether we should …")
             // is answered with a stance; "asked if the navy had shot down drones" asks
             // about an event.
@@ -2158,17 +2165,7 @@ impl<'a> DocView<'a> {
         if e < sr.end && !matches!(norm(e), "." | ";" | "!") {
             return None;
         }
-        let con = Mask::of(sr.start..clause_end);
-        let win = Window {
-            on: con.clone(),
-            cue: None,
-            sole_topic: false,
-        };
-        let opts = Opts {
-            propagate: true,
-            unscoped: false,
-        };
-        let (votes, strong) = self.votes(rt, pd, &con, &win, &Speaker::default(), opts);
+        let (votes, strong) = self.clause_votes(rt, pd, sr.start..clause_end, false);
         let near = self.near(pd, &[sent]);
         let mut d = self.decide(rt, pd, &votes, strong, near, Some("ellipsis"))?;
         if negated {
@@ -2211,23 +2208,7 @@ impl<'a> DocView<'a> {
         if clause_start >= al.start {
             return None;
         }
-        let con = Mask::of(clause_start..al.start);
-        let win = Window {
-            on: con.clone(),
-            cue: None,
-            sole_topic: false,
-        };
-        let (votes, strong) = self.votes(
-            rt,
-            pd,
-            &con,
-            &win,
-            &Speaker::default(),
-            Opts {
-                propagate: true,
-                unscoped: false,
-            },
-        );
+        let (votes, strong) = self.clause_votes(rt, pd, clause_start..al.start, false);
         let near = self.near(pd, &[sent]);
         self.decide(rt, pd, &votes, strong, near, Some("aligned"))
             .map(|mut d| {
@@ -2312,13 +2293,10 @@ impl<'a> DocView<'a> {
             i -= 1;
             let t = &toks[i];
             if self.stream.norm(t) == "-" {
-                match prev_dash(i) {
-                    Some(j) => {
-                        i = j;
-                        continue;
-                    }
-                    None => break,
-                }
+                // an aside between dashes is stepped over whole
+                let Some(j) = prev_dash(i) else { break };
+                i = j;
+                continue;
             }
             // "His bill, tabled in October, would …": step over a parenthetical of a
             // few words between commas.
@@ -2373,13 +2351,10 @@ impl<'a> DocView<'a> {
             j -= 1;
             let t = &toks[j];
             if self.stream.norm(t) == "-" {
-                match prev_dash(j) {
-                    Some(k) => {
-                        j = k;
-                        continue;
-                    }
-                    None => break,
-                }
+                // an aside between dashes is stepped over whole
+                let Some(k) = prev_dash(j) else { break };
+                j = k;
+                continue;
             }
             if coord && j == h {
                 continue;

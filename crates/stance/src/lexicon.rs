@@ -353,53 +353,51 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn cues(&self, t: &CueTables) -> Result<Vec<CueEntry>, Error> {
-        let mut out = Vec::new();
-        for f in &t.frames {
-            out.push(CueEntry {
-                id: f.id.clone(),
-                role: Role::Frame(Frame {
-                    effect: f.effect,
-                    position: f.position,
-                    holder: f.holder,
-                    license: f.license,
-                    question: f.question,
-                    reach: f.reach.unwrap_or(6),
-                    targets_only: f.targets_only,
-                    alone: f.alone,
-                    weight: f.weight.unwrap_or(1.0).clamp(0.0, 2.0),
-                }),
-                patterns: self.patterns(&f.id, &f.patterns)?,
-            });
-        }
-        for c in &t.terms {
-            out.push(CueEntry {
-                id: c.id.clone(),
-                role: Role::Term {
-                    lean: if c.lean == Lean::Support { 1.0 } else { -1.0 },
-                    alone: c.alone,
-                    anchor: c.anchor,
-                    weight: c.weight.unwrap_or(0.7).clamp(0.0, 2.0),
-                },
-                patterns: self.patterns(&c.id, &c.patterns)?,
-            });
-        }
-        for c in &t.conditions {
-            out.push(CueEntry {
-                id: c.id.clone(),
-                role: Role::Cond {
-                    strong: c.strength == Strength::Strong,
-                },
-                patterns: self.patterns(&c.id, &c.patterns)?,
-            });
-        }
-        for c in &t.ignore {
-            out.push(CueEntry {
-                id: c.id.clone(),
-                role: Role::Ignore,
-                patterns: self.patterns(&c.id, &c.patterns)?,
-            });
-        }
-        Ok(out)
+        let entry = |id: &String, pats: &[Spanned<String>], role: Role| {
+            Ok(CueEntry {
+                id: id.clone(),
+                role,
+                patterns: self.patterns(id, pats)?,
+            })
+        };
+        let frames = t.frames.iter().map(|f| {
+            let frame = Frame {
+                effect: f.effect,
+                position: f.position,
+                holder: f.holder,
+                license: f.license,
+                question: f.question,
+                reach: f.reach.unwrap_or(6),
+                targets_only: f.targets_only,
+                alone: f.alone,
+                weight: f.weight.unwrap_or(1.0).clamp(0.0, 2.0),
+            };
+            entry(&f.id, &f.patterns, Role::Frame(frame))
+        });
+        let terms = t.terms.iter().map(|c| {
+            let role = Role::Term {
+                lean: if c.lean == Lean::Support { 1.0 } else { -1.0 },
+                alone: c.alone,
+                anchor: c.anchor,
+                weight: c.weight.unwrap_or(0.7).clamp(0.0, 2.0),
+            };
+            entry(&c.id, &c.patterns, role)
+        });
+        let conditions = t.conditions.iter().map(|c| {
+            let role = Role::Cond {
+                strong: c.strength == Strength::Strong,
+            };
+            entry(&c.id, &c.patterns, role)
+        });
+        let ignore = t
+            .ignore
+            .iter()
+            .map(|c| entry(&c.id, &c.patterns, Role::Ignore));
+        frames
+            .chain(terms)
+            .chain(conditions)
+            .chain(ignore)
+            .collect()
     }
 }
 

@@ -262,40 +262,31 @@ impl TurnFinder {
             }
             // (d) a label on a line of its own, the speech on the next lines.
             let next_is_text = i < ls.len() && ls[i].0 < ls[i].1;
-            if next_is_text
-                && line.split_whitespace().count() <= 14
-                && !line.ends_with(['.', '!', '?', ':', ';', ','])
-                && let Some(label) = parse_label(&self.data, line)
-                && (label.honorific
-                    || label.kind != TurnKind::Speaker && label.kind != TurnKind::Interviewer
-                    || label.qualified && label.name.is_some())
-            {
-                cands.push(Candidate {
-                    span: Span::new(a, b),
-                    body_start: ls[i].0,
-                    key: key(line),
-                    label,
-                    strong: true,
-                    source: false,
-                });
-            } else if next_is_text
-                && line.split_whitespace().count() <= 5
-                && cands.iter().any(|c| c.strong && c.label.name.is_some())
-                && let Some(label) = parse_label(&self.data, line)
-                && let Some(n) = &label.name
-                && distinct_names(&cands, false)
-                    .iter()
-                    .any(|m| same_person(m, n))
-            {
+            if next_is_text && let Some(label) = parse_label(&self.data, line) {
+                let words = line.split_whitespace().count();
+                let own_line = words <= 14
+                    && !line.ends_with(['.', '!', '?', ':', ';', ','])
+                    && (label.honorific
+                        || label.kind != TurnKind::Speaker && label.kind != TurnKind::Interviewer
+                        || label.qualified && label.name.is_some());
                 // a short repeat of an earlier label ("Sir Ann Roe", "Ms Roe")
-                cands.push(Candidate {
-                    span: Span::new(a, b),
-                    body_start: ls[i].0,
-                    key: key(line),
-                    label,
-                    strong: true,
-                    source: false,
-                });
+                let repeat = words <= 5
+                    && cands.iter().any(|c| c.strong && c.label.name.is_some())
+                    && label.name.as_ref().is_some_and(|n| {
+                        distinct_names(&cands, false)
+                            .iter()
+                            .any(|m| same_person(m, n))
+                    });
+                if own_line || repeat {
+                    cands.push(Candidate {
+                        span: Span::new(a, b),
+                        body_start: ls[i].0,
+                        key: key(line),
+                        label,
+                        strong: true,
+                        source: false,
+                    });
+                }
             }
         }
         // Weak labels must recur ("Roe:" twice), or repeat a strong label's name.
