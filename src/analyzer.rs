@@ -49,15 +49,17 @@ pub struct AnalyzerBuilder {
     stance_lexicon_file: Option<PathBuf>,
     turns_file: Option<PathBuf>,
     actor_words_file: Option<PathBuf>,
+    attribution_words_file: Option<PathBuf>,
 }
 
 /// The embedded data files a user file can replace, by the name the command line uses
 /// (`--data NAME=FILE`).
-pub const DATA_FILES: [&str; 7] = [
+pub const DATA_FILES: [&str; 8] = [
     "boilerplate",
     "abbreviations",
     "actor-words",
     "reporting",
+    "attribution-words",
     "cues",
     "stance",
     "turns",
@@ -107,6 +109,12 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Replaces the word classes of attribution (`crates/attribute/data/words.toml`).
+    pub fn attribution_words_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.attribution_words_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Replaces the hedge and booster lexicon (`crates/hedges/data/cues.toml`).
     pub fn cue_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
         self.cue_file = Some(path.as_ref().to_path_buf());
@@ -146,6 +154,7 @@ impl AnalyzerBuilder {
             "abbreviations" => self.abbreviations_file(path),
             "actor-words" => self.actor_words_file(path),
             "reporting" => self.reporting_file(path),
+            "attribution-words" => self.attribution_words_file(path),
             "cues" => self.cue_file(path),
             "stance" => self.stance_lexicon_file(path),
             "turns" => self.turns_file(path),
@@ -212,6 +221,9 @@ impl AnalyzerBuilder {
             Some(p) => Attributor::new(CueLexicon::from_path(p)?),
             None => Attributor::default(),
         };
+        if let Some(p) = &self.attribution_words_file {
+            attributor.words_file(p)?;
+        }
         let s = Arc::clone(&stance);
         attributor.topical(Arc::new(move |doc: &Document| s.topical_spans(doc)));
         // Speaker turns: labels are read before sentences (they become furniture), and

@@ -715,15 +715,18 @@ fn data_files_can_be_replaced() {
         "the user lexicon has no hedge"
     );
 
-    let broken = s.file("turns.toml", "[parties\n");
-    let arg = format!("turns={}", p(&broken));
-    let out = stancemap(&["analyze", "--data", &arg, p(&good)]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains(&format!("{}:1:", p(&broken))),
-        "{}",
-        stderr(&out)
-    );
+    // Every replaceable file is read: a broken one stops the run, named with its place.
+    let broken = s.file("broken.toml", "[parties\n");
+    for name in stancemap::DATA_FILES {
+        let arg = format!("{name}={}", p(&broken));
+        let out = stancemap(&["analyze", "--data", &arg, p(&good)]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("{}:1:", p(&broken))),
+            "{name}: {}",
+            stderr(&out)
+        );
+    }
 
     let out = stancemap(&["analyze", "--data", "grammar=x.toml", p(&good)]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));

@@ -184,6 +184,7 @@ fn patterns(registry: &Registry) -> Vec<(String, Option<EntryRef>)> {
         .iter()
         .map(|s| fold(s))
         .collect();
+    let small = registry.lower_in_titles();
     let mut best: HashMap<String, (Priority, Option<EntryRef>)> = HashMap::new();
     let mut offer =
         |pattern: String, prio: Priority, target: Option<EntryRef>| match best.entry(pattern) {
@@ -197,7 +198,7 @@ fn patterns(registry: &Registry) -> Vec<(String, Option<EntryRef>)> {
             }
         };
     for (order, phrase) in registry.not_actors().iter().enumerate() {
-        for (pattern, generated) in expand(phrase, &required) {
+        for (pattern, generated) in expand(phrase, &required, small) {
             offer(pattern, (0, u8::from(generated), 0, order), None);
         }
     }
@@ -208,7 +209,7 @@ fn patterns(registry: &Registry) -> Vec<(String, Option<EntryRef>)> {
             | EntryRef::Person(_, Surface::Name) => 0,
             _ => 1,
         };
-        for (pattern, generated) in expand(surface, &required) {
+        for (pattern, generated) in expand(surface, &required, small) {
             offer(pattern, (1, u8::from(generated), rank, order), Some(entry));
         }
     }
@@ -398,16 +399,10 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// Function words kept in lower case in a title-cased variant.
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "at", "by", "d", "de", "del", "der", "des", "di", "du", "for", "in", "la",
-    "le", "of", "on", "the", "to", "van", "von", "with",
-];
-
 /// Case variants of a surface, the surface as written first: words written in lower case
-/// also capitalised the ways writers do (first word only, title case keeping function
-/// words, every word). Words written with a capital keep it.
-fn case_variants(core: &str) -> Vec<String> {
+/// also capitalised the ways writers do (first word only, title case keeping the words
+/// `small` lower case, every word). Words written with a capital keep it.
+fn case_variants(core: &str, small: &[String]) -> Vec<String> {
     // Byte offsets of the first letter of each lower-case word (run of letters).
     let mut free: Vec<(usize, usize)> = Vec::new(); // (start, end) of the word
     let mut word_start: Option<usize> = None;
@@ -462,14 +457,14 @@ fn case_variants(core: &str) -> Vec<String> {
         add(build(&|k, _| k == 0));
     }
     add(build(&|k, w| {
-        (k == 0 && first_is_free) || !SMALL_WORDS.contains(&w)
+        (k == 0 && first_is_free) || !small.iter().any(|s| s == w)
     }));
     add(build(&|_, _| true));
     out
 }
 
 /// The patterns of one surface, each with whether it is generated (not as written).
-fn expand(surface: &str, article_required: &[String]) -> Vec<(String, bool)> {
+fn expand(surface: &str, article_required: &[String], small: &[String]) -> Vec<(String, bool)> {
     let s = fold(surface);
     if s.is_empty() {
         return Vec::new();
@@ -478,7 +473,7 @@ fn expand(surface: &str, article_required: &[String]) -> Vec<(String, bool)> {
     match s.strip_prefix("the ").filter(|core| !core.is_empty()) {
         Some(core) => {
             let keep_article = article_required.contains(&s);
-            for (k, v) in case_variants(core).into_iter().enumerate() {
+            for (k, v) in case_variants(core, small).into_iter().enumerate() {
                 out.push((format!("the {v}"), k > 0));
                 out.push((format!("The {v}"), true));
                 if !keep_article {
@@ -487,7 +482,7 @@ fn expand(surface: &str, article_required: &[String]) -> Vec<(String, bool)> {
             }
         }
         None => {
-            for (k, v) in case_variants(&s).into_iter().enumerate() {
+            for (k, v) in case_variants(&s, small).into_iter().enumerate() {
                 out.push((v, k > 0));
             }
         }
@@ -789,14 +784,18 @@ mod tests {
 
     #[test]
     fn case_variants_capitalise_lower_case_words_only() {
-        assert_eq!(case_variants("NATO allies"), ["NATO allies", "NATO Allies"]);
-        let v = case_variants("ministry of national defence");
+        let small = Registry::embedded().lower_in_titles();
+        assert_eq!(
+            case_variants("NATO allies", small),
+            ["NATO allies", "NATO Allies"]
+        );
+        let v = case_variants("ministry of national defence", small);
         assert!(
             v.contains(&"Ministry of National Defence".to_string()),
             "{v:?}"
         );
         assert!(v.contains(&"ministry of national defence".to_string()));
-        assert_eq!(case_variants("U.S."), ["U.S."]);
+        assert_eq!(case_variants("U.S.", small), ["U.S."]);
     }
 
     #[test]
@@ -835,10 +834,11 @@ mod tests {
         // titles of the same canonical name (generic and organisation-specific) may share.
         let reg = Registry::embedded();
         let required: Vec<String> = reg.article_required().iter().map(|s| fold(s)).collect();
+        let small = reg.lower_in_titles();
         let mut seen: HashMap<String, EntryRef> = HashMap::new();
         let mut clashes = Vec::new();
         for (surface, entry) in reg.surfaces() {
-            for (pattern, generated) in expand(surface, &required) {
+            for (pattern, generated) in expand(surface, &required, small) {
                 if generated {
                     continue;
                 }

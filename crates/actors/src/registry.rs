@@ -6,7 +6,7 @@
 //! ([`Registry::with_overrides`]) or replace it ([`Registry::from_path`]). Every file has
 //! the same schema: any of the arrays of tables `[[country]]`, `[[organisation]]`,
 //! `[[ministry]]`, `[[title]]`, `[[group]]`, `[[person]]`, and the top-level lists
-//! `not_actors` and `article_required`. The header comment of each embedded file documents
+//! `not_actors`, `article_required` and `lower_in_titles`. The header comment of each embedded file documents
 //! its fields.
 //!
 //! Lookups ([`Registry::country`], [`Registry::title`], …) take any surface form and
@@ -793,6 +793,7 @@ pub struct Registry {
     people: Arc<Vec<Person>>,
     not_actors: Arc<Vec<String>>,
     article_required: Arc<Vec<String>>,
+    lower_in_titles: Arc<Vec<String>>,
     index: Arc<Index>,
 }
 
@@ -803,6 +804,8 @@ struct RawFile {
     not_actors: Vec<String>,
     #[serde(default)]
     article_required: Vec<String>,
+    #[serde(default)]
+    lower_in_titles: Vec<String>,
     #[serde(default)]
     country: Vec<Spanned<Country>>,
     #[serde(default)]
@@ -976,6 +979,7 @@ impl Registry {
             people: Arc::new(raw.person.into_iter().map(Spanned::into_inner).collect()),
             not_actors: Arc::new(raw.not_actors),
             article_required: Arc::new(raw.article_required),
+            lower_in_titles: Arc::new(raw.lower_in_titles),
             index: Arc::default(),
         })
     }
@@ -1053,6 +1057,10 @@ impl Registry {
             union(
                 Arc::make_mut(&mut self.article_required),
                 Arc::unwrap_or_clone(other.article_required),
+            );
+            union(
+                Arc::make_mut(&mut self.lower_in_titles),
+                Arc::unwrap_or_clone(other.lower_in_titles),
             );
         }
         let name = |n: &String| normalize_name(n);
@@ -1225,6 +1233,12 @@ impl Registry {
     /// alone designates nothing).
     pub fn article_required(&self) -> &[String] {
         &self.article_required
+    }
+
+    /// Words kept in lower case when a surface written in lower case is also matched in
+    /// title case ("Ministry of National Defence" from "ministry of national defence").
+    pub fn lower_in_titles(&self) -> &[String] {
+        &self.lower_in_titles
     }
 
     /// Whether the registry has no entry at all.
@@ -1797,6 +1811,7 @@ roles = [{ role = "Ambassador", country = "Estonia", from = "2024-02" }]
         assert_eq!(format!("{:?}", old.people()), format!("{:?}", new.people()));
         assert_eq!(old.not_actors(), new.not_actors());
         assert_eq!(old.article_required(), new.article_required());
+        assert_eq!(old.lower_in_titles(), new.lower_in_titles());
         let mut keys: Vec<&str> = new.surfaces().into_iter().map(|(s, _)| s).collect();
         keys.extend(
             new.people()

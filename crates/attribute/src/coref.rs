@@ -9,7 +9,7 @@
 //! which stay sorted by span.
 
 use crate::lexicon::CueLexicon;
-use crate::words::WORDS;
+use crate::words::Words;
 use stancemap_core::{ActorId, ActorKind, Document, Mention, MentionKind, SentenceKind, Span};
 
 /// A resolved reference, as a mention tagged `attribute/coref`.
@@ -26,7 +26,7 @@ fn coref(actor: ActorId, span: Span, kind: MentionKind) -> Mention {
 const WINDOW: usize = 40;
 
 /// Adds the mentions of resolved references to `doc.mentions`.
-pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
+pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
     let mut added: Vec<Mention> = Vec::new();
     {
         let doc: &Document = doc;
@@ -100,7 +100,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                 if norm == "its" {
                     let head = (t + 1..hi.min(t + 4))
                         .take_while(|&k| !covered[k])
-                        .find(|&k| WORDS.voice_nouns.contains(doc.tokens[k].norm.as_str()));
+                        .find(|&k| words.voice_nouns.contains(doc.tokens[k].norm.as_str()));
                     if let Some(n) = head
                         && let Some(a) = last_body(doc, si, t, &in_quote)
                     {
@@ -126,7 +126,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                 // "His answer was short: “…”", "Her reply came at once": the last person
                 if matches!(norm, "his" | "her")
                     && t + 1 < hi
-                    && WORDS.answer_nouns.contains(doc.tokens[t + 1].norm.as_str())
+                    && words.answer_nouns.contains(doc.tokens[t + 1].norm.as_str())
                     && !covered[t + 1]
                 {
                     if let Some(a) = last_person(doc, si, t, &in_quote) {
@@ -159,10 +159,10 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon) {
                     }
                     n += 1;
                     let head = tok.norm.as_str();
-                    if !heads.contains(head) && !WORDS.press_nouns.contains(head) {
+                    if !heads.contains(head) && !words.press_nouns.contains(head) {
                         continue;
                     }
-                    let a = if WORDS.press_nouns.contains(head) {
+                    let a = if words.press_nouns.contains(head) {
                         antecedent(doc, si, t, head, true)
                             .or_else(|| last_outlet(doc, si, t, &in_quote))
                     } else {

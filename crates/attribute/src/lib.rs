@@ -38,7 +38,7 @@ mod coref;
 pub mod lexicon;
 mod words;
 
-use crate::words::WORDS;
+use crate::words::{WORDS, Words};
 use lexicon::{CueClass, CueLexicon};
 use stancemap_core::{
     Actor, ActorId, ActorKind, Document, Error, Layer, MentionKind, SentenceKind, Span, Stage,
@@ -55,8 +55,8 @@ pub type Topical = Arc<dyn Fn(&Document) -> Vec<Span> + Send + Sync>;
 #[derive(Clone)]
 pub struct Attributor {
     lexicon: Arc<CueLexicon>,
+    words: Arc<Words>,
     topical: Option<Topical>,
-    author_genres: Vec<String>,
 }
 
 impl Default for Attributor {
@@ -79,9 +79,22 @@ impl Attributor {
     pub fn new(lexicon: CueLexicon) -> Attributor {
         Attributor {
             lexicon: Arc::new(lexicon),
+            words: Arc::clone(&WORDS),
             topical: None,
-            author_genres: WORDS.author_genres.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    /// Replaces the embedded word classes (`data/words.toml`) with a file of the same
+    /// keys.
+    ///
+    /// # Errors
+    /// The file cannot be read, or a TOML or word error (named with line and column).
+    pub fn words_file(
+        &mut self,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<&mut Attributor, Error> {
+        self.words = Arc::new(Words::from_path(path.as_ref())?);
+        Ok(self)
     }
 
     /// Sets the topic test used for author statements (without one, no author
@@ -129,6 +142,8 @@ struct Draft {
 
 struct Ctx<'a> {
     doc: &'a Document,
+    /// The word classes of `data/words.toml`.
+    w: &'a Words,
     /// Token index -> mention whose last token it is.
     end_at: Vec<Option<usize>>,
     /// Token index -> mention whose first token it is.
@@ -188,7 +203,7 @@ fn person_behind(cx: &Ctx, m: usize, hi: usize) -> Option<usize> {
             .doc
             .slice(cx.doc.tokens[k].span)
             .starts_with(char::is_lowercase);
-        if !lower || !norm.chars().all(char::is_alphabetic) || WORDS.not_role.contains(norm) {
+        if !lower || !norm.chars().all(char::is_alphabetic) || cx.w.not_role.contains(norm) {
             return None;
         }
         role += 1;
@@ -224,7 +239,7 @@ fn continues_after(cx: &Ctx, cue_end: usize, hi: usize) -> bool {
 /// An auxiliary with an optional negation and "too"/"either" that ends the clause at
 /// `k`: "… do not.", "… will too;", "… doesn't either".
 fn elliptic_predicate(cx: &Ctx, k: usize, hi: usize) -> bool {
-    if k >= hi || !WORDS.auxiliaries.contains(cx.norm(k)) {
+    if k >= hi || !cx.w.auxiliaries.contains(cx.norm(k)) {
         return false;
     }
     let mut j = k + 1;
@@ -240,7 +255,7 @@ fn elliptic_predicate(cx: &Ctx, k: usize, hi: usize) -> bool {
 /// Whether the clause at token `k` completes a position noun: "rejected X's assertion
 /// that Poland was ready to …" (part of what is rejected, not a clause of its own).
 fn noun_complement(cx: &Ctx, k: usize) -> bool {
-    k >= 2 && cx.norm(k - 1) == "that" && WORDS.position_nouns.contains(cx.norm(k - 2))
+    k >= 2 && cx.norm(k - 1) == "that" && cx.w.position_nouns.contains(cx.norm(k - 2))
 }
 
 /// Whether tokens `from..to` are only mentions joined by "and", "," or "the": the
@@ -286,33 +301,7 @@ fn ends_clause(cx: &Ctx, m: usize, hi: usize) -> bool {
     if n.chars().any(|c| "\"“”‘’'«»".contains(c)) {
         return false;
     }
-    !n.chars().any(char::is_alphanumeric)
-        || matches!(
-            n,
-            "on" | "in"
-                | "at"
-                | "during"
-                | "after"
-                | "before"
-                | "while"
-                | "who"
-                | "when"
-                | "last"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "earlier"
-                | "later"
-                | "told"
-                | "from"
-                | "to"
-                | "of"
-                | "as"
-                | "according"
-                | "speaking"
-                | "adding"
-                | "and"
-        )
+    !n.chars().any(char::is_alphanumeric) || cx.w.after_speaker.contains(n)
 }
 
 /// "…, whatever the ministry's spokesmen like to say": a reporting verb inside a
@@ -324,8 +313,8 @@ fn free_relative(norms: &[&str], i: usize) -> bool {
         .any(|j| matches!(norms[j], "whatever" | "whoever"))
 }
 
-fn is_adverb(t: &str) -> bool {
-    t.len() > 4 && t.ends_with("ly") && !WORDS.ly_not_adverb.contains(t)
+fn is_adverb(w: &Words, t: &str) -> bool {
+    t.len() > 4 && t.ends_with("ly") && !w.ly_not_adverb.contains(t)
 }
 
 fn is_dash(t: &str) -> bool {
@@ -346,31 +335,31 @@ impl Attributor {
                     .partition_point(|tk| tk.span.start < cx.doc.mentions[m].span.start);
                 if first > lo {
                     let before = cx.norm(first - 1);
-                    if WORDS.prepositions.contains(before) && !(participle && before == "with") {
+                    if cx.w.prepositions.contains(before) && !(participle && before == "with") {
                         // "a spokesperson for the defence ministry said": the
                         // institution speaks through its unnamed spokesperson
                         let spokes = matches!(before, "for" | "of" | "at")
                             && first > lo + 1
-                            && WORDS.spokes.contains(cx.norm(first - 2))
+                            && cx.w.spokes.contains(cx.norm(first - 2))
                             && !cx.is_person(m);
                         // "67 percent of Poles support …": a poll's share of the group
                         let share = before == "of"
                             && first > lo + 1
-                            && WORDS.shares.contains(cx.norm(first - 2));
+                            && cx.w.shares.contains(cx.norm(first - 2));
                         return (spokes || share).then_some(m);
                     }
                     // "once America has decided", "unless Rome agrees": no statement
-                    if WORDS.subordinators.contains(before) {
+                    if cx.w.subordinators.contains(before) {
                         return None;
                     }
                 }
                 return Some(m);
             }
-            if WORDS.hypothetical.contains(t) {
+            if cx.w.hypothetical.contains(t) {
                 return None;
             }
             // "a German government spokesperson said": the institution speaks
-            if WORDS.spokes.contains(t)
+            if cx.w.spokes.contains(t)
                 && j > lo
                 && let Some(m) = cx.end_at[j - 1]
                 && !cx.is_person(m)
@@ -380,24 +369,27 @@ impl Attributor {
             // a catenative verb: "X likes to say", "X prefers to argue", "X went on to say"
             // "X has issued a short statement urging …": the statement's author, the
             // subject a few words before it
-            if participle && j + 1 == cue && WORDS.statement_nouns.contains(t) {
+            if participle && j + 1 == cue && cx.w.statement_nouns.contains(t) {
                 return (lo..j)
                     .rev()
                     .take(STATEMENT_REACH)
                     .take_while(|&k| cx.doc.tokens[k].kind == stancemap_core::TokenKind::Word)
                     .find_map(|k| cx.end_at[k]);
             }
-            if t == "to" && j > lo && WORDS.catenative.contains(cx.norm(j - 1)) {
+            if t == "to" && j > lo && cx.w.catenative.contains(cx.norm(j - 1)) {
                 j -= 1;
                 continue;
             }
-            if WORDS.between.contains(t) || is_adverb(t) || t.chars().all(|c| c.is_ascii_digit()) {
+            if cx.w.between.contains(t)
+                || is_adverb(cx.w, t)
+                || t.chars().all(|c| c.is_ascii_digit())
+            {
                 continue;
             }
-            if t == "'s" && j + 1 < cue && WORDS.statement_nouns.contains(cx.norm(j + 1)) {
+            if t == "'s" && j + 1 < cue && cx.w.statement_nouns.contains(cx.norm(j + 1)) {
                 continue;
             }
-            if WORDS.statement_nouns.contains(t) && j > lo && cx.norm(j - 1) == "'s" {
+            if cx.w.statement_nouns.contains(t) && j > lo && cx.norm(j - 1) == "'s" {
                 continue;
             }
             if t == "," || is_dash(t) || t == ")" {
@@ -486,8 +478,8 @@ impl Attributor {
                 if saw_and
                     && f > lo
                     && cap(f)
-                    && !WORDS.time_names.contains(cx.norm(k - 1))
-                    && WORDS.prepositions.contains(cx.norm(f - 1))
+                    && !cx.w.time_names.contains(cx.norm(k - 1))
+                    && cx.w.prepositions.contains(cx.norm(f - 1))
                 {
                     return if comma_first {
                         same_span(doc, m)
@@ -512,7 +504,7 @@ impl Attributor {
                 // preposition, none of it is the subject
                 // ("In talks with Estonia and Latvia, Lithuania said": a comma before the
                 // subject ends the phrase, and the subject stands)
-                if saw_and && WORDS.prepositions.contains(cx.norm(f2 - 1)) {
+                if saw_and && cx.w.prepositions.contains(cx.norm(f2 - 1)) {
                     return if comma_first {
                         same_span(doc, m)
                     } else {
@@ -567,7 +559,7 @@ impl Attributor {
     /// An unnamed source ("officials familiar with the talks", "a senior diplomat"):
     /// the clause before the cue has a relay noun and names no person.
     fn relay_subject(&self, cx: &Ctx, lo: usize, t: usize) -> bool {
-        (lo..t).any(|k| WORDS.relay.contains(cx.norm(k)))
+        (lo..t).any(|k| cx.w.relay.contains(cx.norm(k)))
             && !(lo..t).any(|k| {
                 cx.start_at[k].is_some_and(|m| {
                     cx.is_person(m)
@@ -608,27 +600,7 @@ impl Attributor {
         let telling = matches!(norms[i], "told" | "tells" | "tell");
         continues_after(cx, cue_end, hi)
             || (telling && words.count() <= 2)
-            || matches!(
-                cx.norm(first),
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "last"
-                    | "this"
-                    | "yesterday"
-                    | "today"
-                    | "earlier"
-                    | "later"
-                    | "late"
-                    | "of"
-                    | "as"
-                    | "simply"
-                    | "afterwards"
-            )
+            || cx.w.after_verb.contains(cx.norm(first))
     }
 
     /// Whether tokens `a..b` hold a speech or belief cue ("he said", "she believes").
@@ -672,7 +644,7 @@ impl Attributor {
             let role_word = !titleish
                 && common < ROLE_WORDS
                 && norm.chars().all(char::is_alphabetic)
-                && !WORDS.not_role.contains(norm);
+                && !cx.w.not_role.contains(norm);
             if !titleish && !role_word {
                 return None;
             }
@@ -687,10 +659,7 @@ impl Attributor {
         let mut out = Vec::new();
         let mut k = k;
         let mut lead = 0;
-        while k < hi
-            && cx.start_at[k].is_none()
-            && WORDS.agent_lead.contains(cx.norm(k))
-            && lead < 6
+        while k < hi && cx.start_at[k].is_none() && cx.w.agent_lead.contains(cx.norm(k)) && lead < 6
         {
             k += 1;
             lead += 1;
@@ -849,15 +818,12 @@ impl Attributor {
     /// "Senator X, who …, has toured the talk shows with a simple message: bring back
     /// …": a speech noun before a colon hands what follows to the sentence's subject.
     fn message_colon(&self, cx: &Ctx, si: usize) -> Option<Draft> {
-        const MESSAGE_NOUNS: &[&str] = &[
-            "message", "argument", "demand", "plea", "slogan", "verdict", "point", "line",
-        ];
         let doc = cx.doc;
         let sent = &doc.sentences[si];
         let (lo, hi) = (sent.tokens.start, sent.tokens.end);
         let colon = (lo + 2..hi.saturating_sub(2)).find(|&k| {
             cx.norm(k) == ":"
-                && MESSAGE_NOUNS.contains(&cx.norm(k - 1))
+                && cx.w.message_nouns.contains(cx.norm(k - 1))
                 && (k.saturating_sub(3).max(lo)..k - 1).any(|j| {
                     matches!(
                         cx.norm(j),
@@ -888,7 +854,7 @@ impl Attributor {
         let sent = &doc.sentences[si];
         let (lo, hi) = (sent.tokens.start, sent.tokens.end);
         for t in lo + 1..hi {
-            if !WORDS.position_nouns.contains(cx.norm(t)) || cx.in_quote(doc.tokens[t].span) {
+            if !cx.w.position_nouns.contains(cx.norm(t)) || cx.in_quote(doc.tokens[t].span) {
                 continue;
             }
             let mut holders = Vec::new();
@@ -1079,8 +1045,8 @@ impl Attributor {
                 let passive_voice = m.len == 1
                     && !entry.passive
                     && i > 0
-                    && WORDS.be.contains(norms[i - 1])
-                    && (norms[i].ends_with("ed") || WORDS.irregular_participles.contains(norms[i]));
+                    && cx.w.be.contains(norms[i - 1])
+                    && (norms[i].ends_with("ed") || cx.w.irregular_participles.contains(norms[i]));
                 if passive_voice || free_relative(&norms, i) {
                     i += 1;
                     continue;
@@ -1150,7 +1116,7 @@ impl Attributor {
                             && speaker.kind == ActorKind::Person
                             && speaker.role.as_deref().is_some_and(|r| {
                                 let r = r.to_lowercase();
-                                WORDS.government_roles.iter().any(|w| r.contains(w))
+                                cx.w.government_roles.iter().any(|w| r.contains(w))
                             });
                         if official {
                             for x in self.content_subjects(cx, lo, t) {
@@ -1176,7 +1142,7 @@ impl Attributor {
                     if matches!(entry.class, CueClass::Speech)
                         && !speakers.is_empty()
                         && (t.saturating_sub(4)..t)
-                            .any(|k| k >= lo && WORDS.spokes.contains(cx.norm(k)))
+                            .any(|k| k >= lo && cx.w.spokes.contains(cx.norm(k)))
                     {
                         for x in self.content_subjects(cx, cue_end, hi) {
                             if !cx.is_person(x) {
@@ -1196,7 +1162,7 @@ impl Attributor {
                                 .slice(doc.mentions[speakers[0].0].span)
                                 .split_whitespace()
                                 .last()
-                                .is_some_and(|w| WORDS.relay.contains(w.to_lowercase().as_str()));
+                                .is_some_and(|w| cx.w.relay.contains(w.to_lowercase().as_str()));
                         if inverted_relay {
                             let subj = self.content_subjects(cx, lo, t);
                             if !subj.is_empty() {
@@ -1205,7 +1171,7 @@ impl Attributor {
                         } else if speakers.iter().all(|&(m, _)| {
                             doc.slice(doc.mentions[m].span)
                                 .split_whitespace()
-                                .any(|w| WORDS.relay.contains(w.to_lowercase().as_str()))
+                                .any(|w| cx.w.relay.contains(w.to_lowercase().as_str()))
                         }) && self.relay_subject(cx, lo, t)
                         {
                             let subj = self.content_subjects(cx, cue_end, hi);
@@ -1257,7 +1223,7 @@ impl Attributor {
                                 matches!(cx.norm(k), "and" | "or" | "but") && lower(k + 1)
                             });
                             !coordination
-                                && (c + 1..t).all(|k| !WORDS.clause_words.contains(cx.norm(k)))
+                                && (c + 1..t).all(|k| !cx.w.clause_words.contains(cx.norm(k)))
                         })
                         // of several such commas, the first that opens a noun phrase
                         // ("…, the chair of X, Jan Roe, said"), else the last ("…, opening
@@ -1266,7 +1232,7 @@ impl Attributor {
                             let np = c + 1 < t && {
                                 let w = cx.doc.slice(cx.doc.tokens[c + 1].span);
                                 w.starts_with(char::is_uppercase)
-                                    || WORDS.np_openers.contains(cx.norm(c + 1))
+                                    || cx.w.np_openers.contains(cx.norm(c + 1))
                             };
                             match best {
                                 Some((_, true)) => best,
@@ -1331,7 +1297,7 @@ impl Attributor {
                     let from = d.cue.map_or(span.start, |c| c.0.end.min(span.start));
                     doc.slice(Span::new(from, span.end))
                         .split_whitespace()
-                        .any(|w| WORDS.relay.contains(w.to_lowercase().as_str()))
+                        .any(|w| cx.w.relay.contains(w.to_lowercase().as_str()))
                 })
             };
             let sources: Vec<(Span, bool)> = drafts[first_draft..]
@@ -1387,7 +1353,7 @@ impl Attributor {
                 // (a spokesperson of unknown country speaks for the body they report on)
                 let spokes = speaker.role.as_deref().is_some_and(|r| {
                     r.split_whitespace()
-                        .any(|w| WORDS.spokes.contains(w.to_lowercase().as_str()))
+                        .any(|w| cx.w.spokes.contains(w.to_lowercase().as_str()))
                 });
                 let own_side = |n: &Draft| {
                     let other = doc.actor(n.actor);
@@ -1637,7 +1603,7 @@ impl Attributor {
         let doc = cx.doc;
         let Some(topical) = &self.topical else { return };
         let genre = doc.meta.genre.as_deref().unwrap_or("").to_lowercase();
-        if !self.author_genres.contains(&genre) {
+        if !self.words.author_genres.contains(genre.as_str()) {
             return;
         }
         let targets = topical(doc);
@@ -1713,7 +1679,7 @@ impl Stage for Attributor {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), Error> {
-        coref::resolve(doc, &self.lexicon);
+        coref::resolve(doc, &self.lexicon, &self.words);
         let mut end_at = vec![None; doc.tokens.len()];
         let mut start_at = vec![None; doc.tokens.len()];
         for (i, m) in doc.mentions.iter().enumerate() {
@@ -1726,6 +1692,7 @@ impl Stage for Attributor {
         }
         let cx = Ctx {
             doc,
+            w: &self.words,
             end_at,
             start_at,
             targets: std::cell::OnceCell::new(),

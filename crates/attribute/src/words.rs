@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer};
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// A set of lower-case words.
 #[derive(Debug, Default)]
@@ -65,12 +65,25 @@ pub(crate) struct Words {
     pub press_nouns: WordSet,
     pub voice_nouns: WordSet,
     pub answer_nouns: WordSet,
+    pub message_nouns: WordSet,
+    pub after_speaker: WordSet,
+    pub after_verb: WordSet,
+}
+
+impl Words {
+    /// Reads a word-class file of the keys of `data/words.toml`.
+    pub(crate) fn from_path(path: &std::path::Path) -> Result<Words, stancemap_core::Error> {
+        let text = stancemap_core::data::read(path)?;
+        stancemap_core::data::parse_toml(&path.display().to_string(), &text)
+    }
 }
 
 /// The embedded word classes, parsed once.
-pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    stancemap_core::data::parse_toml("words.toml", include_str!("../data/words.toml"))
-        .expect("the embedded attribution word classes are valid")
+pub(crate) static WORDS: LazyLock<Arc<Words>> = LazyLock::new(|| {
+    Arc::new(
+        stancemap_core::data::parse_toml("words.toml", include_str!("../data/words.toml"))
+            .expect("the embedded attribution word classes are valid"),
+    )
 });
 
 #[cfg(test)]

@@ -119,7 +119,21 @@ impl ContextRegex {
 #[serde(deny_unknown_fields)]
 struct RawLexicon {
     #[serde(default)]
+    mention: Mention,
+    #[serde(default)]
     cue: Vec<toml::Spanned<RawEntry>>,
+}
+
+/// The words that show a cue quoted as a word rather than used (`[mention]`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Mention {
+    /// Nouns that introduce a quoted word as a word ("the word 'perhaps'").
+    #[serde(default)]
+    nouns: Vec<String>,
+    /// Verbs whose subject a quoted word can be ('"perhaps" is not a policy').
+    #[serde(default)]
+    verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -259,6 +273,7 @@ fn normalize(s: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct CueDetector {
     entries: Vec<Entry>,
+    mention: Arc<Mention>,
     /// Entry index of each automaton pattern.
     pattern_entry: Vec<usize>,
     automaton: Arc<DFA>,
@@ -378,8 +393,13 @@ impl CueDetector {
                     .with_path(name.to_string())
                     .with_source(e)
             })?;
+        let mention = Mention {
+            nouns: raw.mention.nouns.iter().map(|w| normalize(w)).collect(),
+            verbs: raw.mention.verbs.iter().map(|w| normalize(w)).collect(),
+        };
         Ok(CueDetector {
             entries,
+            mention: Arc::new(mention),
             pattern_entry,
             automaton: Arc::new(automaton),
         })
@@ -433,7 +453,7 @@ impl CueDetector {
             let Some((first, last)) = flat.token_range(m.start(), m.end()) else {
                 continue;
             };
-            if flat.accepts(doc, entry, m.start(), m.end(), first, last) {
+            if flat.accepts(doc, entry, m.start(), m.end(), (first, last), &self.mention) {
                 cands.push(Candidate {
                     start: m.start(),
                     end: m.end(),
@@ -652,8 +672,8 @@ impl Flat {
         e: &Entry,
         start: usize,
         end: usize,
-        first: usize,
-        last: usize,
+        (first, last): (usize, usize),
+        mention: &Mention,
     ) -> bool {
         let Some(&(ss, se)) = self.toks.get(first).and_then(|t| self.sents.get(t.sent)) else {
             return false;
@@ -691,7 +711,7 @@ impl Flat {
         let after = &self.s[end..floor_boundary(&self.s, se.min(end + CONTEXT_WINDOW))];
         let before =
             &self.s[ceil_boundary(&self.s, start.saturating_sub(CONTEXT_WINDOW).max(ss))..start];
-        if is_mention(before, after) {
+        if is_mention(mention, before, after) {
             return false;
         }
         if e.not_before_re.as_ref().is_some_and(|r| r.is_match(after))
@@ -717,36 +737,11 @@ fn is_question(sentence: &str) -> bool {
         .ends_with('?')
 }
 
-/// Nouns that introduce a quoted word as a word ("the word 'perhaps'").
-const MENTION_NOUNS: &[&str] = &[
-    "word",
-    "words",
-    "term",
-    "terms",
-    "phrase",
-    "phrases",
-    "expression",
-    "label",
-    "formula",
-    "adverb",
-    "adjective",
-    "verb",
-    "noun",
-    "modal",
-];
-
-/// Verbs whose subject a quoted word can be ('"perhaps" is not a policy').
-const MENTION_VERBS: &[&str] = &[
-    "is", "was", "isn't", "wasn't", "are", "appears", "appeared", "means", "meant", "does", "did",
-    "doesn't", "didn't", "has", "had", "remains", "sounds", "became", "becomes", "will", "won't",
-    "can", "cannot", "can't", "carries", "covers", "leaves",
-];
-
 /// True when a cue between normalised texts `before` and `after` (same sentence) is
 /// quoted as a word: enclosed in quotes that touch it, and either introduced by a
 /// metalinguistic noun or followed by a verb it is the subject of. Scare quotes inside a
 /// claim ('the mine is "probably" safe') stay cues.
-fn is_mention(before: &str, after: &str) -> bool {
+fn is_mention(mention: &Mention, before: &str, after: &str) -> bool {
     let (Some(b), Some(a)) = (
         before.strip_suffix(['"', '\'']),
         after.strip_prefix(['"', '\'']),
@@ -758,7 +753,7 @@ fn is_mention(before: &str, after: &str) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if MENTION_NOUNS.contains(&word_before) {
+    if mention.nouns.iter().any(|n| n == word_before) {
         return true;
     }
     let a = a.trim_start();
@@ -766,7 +761,7 @@ fn is_mention(before: &str, after: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .next()
         .unwrap_or("");
-    MENTION_VERBS.contains(&word_after)
+    mention.verbs.iter().any(|v| v == word_after)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -2,6 +2,8 @@
 //! so a text in another language yields no actors and no stances. [`language_warning`]
 //! says so, instead of an empty result without a word.
 
+use std::sync::LazyLock;
+
 /// Bytes of text looked at (from the start, on a character boundary): enough for a
 /// reliable guess, and bounded whatever the document's size.
 const SAMPLE_BYTES: usize = 2048;
@@ -41,11 +43,19 @@ pub fn detect_non_english(text: &str) -> Option<(&'static str, &'static str)> {
     Some((info.lang().eng_name(), info.lang().code()))
 }
 
-/// Words frequent in any English text and rare as words of other languages.
-const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "that", "for", "with", "said", "was", "by", "from", "has", "have",
-    "would", "will", "it", "he", "she", "they", "this", "which", "are", "not", "be",
-];
+/// Words frequent in any English text and rare as words of other languages
+/// (`data/language.toml`).
+static FUNCTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Language {
+        function_words: Vec<String>,
+    }
+    let file: Language =
+        stancemap_core::data::parse_toml("language.toml", include_str!("../data/language.toml"))
+            .expect("the embedded language check words are valid");
+    file.function_words
+});
 
 /// A fast path before the trigram models: a fifth or more of the words are English
 /// function words (they make up two fifths of running English text, and next to none of
@@ -58,7 +68,7 @@ fn plainly_english(sample: &str) -> bool {
     {
         words += 1;
         let lower = w.len() <= 5 && w.bytes().all(|b| b.is_ascii_lowercase());
-        function += usize::from(lower && ENGLISH_FUNCTION_WORDS.contains(&w));
+        function += usize::from(lower && FUNCTION_WORDS.iter().any(|f| f == w));
     }
     words >= 20 && function * 5 >= words
 }

@@ -22,6 +22,8 @@ struct Raw {
     not_labels: Vec<String>,
     role_words: Vec<String>,
     not_names: Vec<String>,
+    name_particles: Vec<String>,
+    label_links: Vec<String>,
     parties: BTreeMap<String, String>,
     genres: BTreeMap<String, Vec<String>>,
     genre_openers: BTreeMap<String, Vec<String>>,
@@ -102,6 +104,10 @@ pub struct TurnData {
     pub(crate) role_words: FxHashSet<String>,
     /// Words that open no name or label (days, months).
     pub(crate) not_names: FxHashSet<String>,
+    /// Lower-case words that may stand inside a name ("van", "of"), as written.
+    pub(crate) name_particles: FxHashSet<String>,
+    /// Lower-case words that may link the words of a label but not of a name ("the").
+    pub(crate) label_links: FxHashSet<String>,
     /// Party abbreviation (as written and lower case) → party.
     pub(crate) parties: FxHashMap<String, String>,
     /// (phrase, genre), longest phrase first.
@@ -238,6 +244,8 @@ impl TurnData {
             not_labels: set(&raw.not_labels),
             role_words: set(&raw.role_words),
             not_names: set(&raw.not_names),
+            name_particles: raw.name_particles.into_iter().collect(),
+            label_links: raw.label_links.into_iter().collect(),
             parties,
             genres,
             genre_openers,

@@ -22,19 +22,13 @@ pub struct Label {
     pub answer: bool,
 }
 
-/// Name particles written in lower case inside names ("van", "de", "of" in peerages).
-const PARTICLES: &[&str] = &[
-    "of", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos", "das",
-    "bin", "ibn", "al", "el", "ter", "zu", "y", "ó", "mac", "upon", "on", "and", "the", "for",
-    "in",
-];
-
 /// A word that may stand in a label: capitalised, an acronym, a particle or a number
 /// of an office ("2nd").
-fn label_word(w: &str) -> bool {
+fn label_word(data: &TurnData, w: &str) -> bool {
     let first = w.chars().next();
     first.is_some_and(|c| c.is_uppercase())
-        || PARTICLES.contains(&w)
+        || data.name_particles.contains(w)
+        || data.label_links.contains(w)
         || w.starts_with('\'')
         || w == "&"
         || w == "-"
@@ -52,7 +46,7 @@ pub(crate) fn name_like(data: &TurnData, s: &str) -> bool {
         && words.len() <= 5
         && capitalised(words[0])
         && words.iter().all(|w| {
-            (capitalised(w) || PARTICLES.contains(w) && *w != "the" && *w != "for")
+            (capitalised(w) || data.name_particles.contains(*w))
                 && !w
                     .chars()
                     .any(|c| c.is_ascii_digit() || c == '&' || c == '/')
@@ -144,7 +138,7 @@ pub fn parse_label(data: &TurnData, text: &str) -> Option<Label> {
     {
         return None;
     }
-    if !words.iter().all(|w| label_word(w)) {
+    if !words.iter().all(|w| label_word(data, w)) {
         return None;
     }
     if data.chairs.contains(&hkey) || data.chairs.contains(&key(strip_the(&head))) {
