@@ -1,12 +1,13 @@
 //! The word classes of attribution (`data/words.toml`): data, not code.
 
 use serde::{Deserialize, Deserializer};
-use std::collections::HashSet;
+use stancemap_core::hash::FxHashSet;
 use std::sync::{Arc, LazyLock};
 
-/// A set of lower-case words.
+/// A set of lower-case words (filled from data, queried with document words: FxHash,
+/// see `stancemap_core::hash`).
 #[derive(Debug, Default)]
-pub(crate) struct WordSet(HashSet<Box<str>>);
+pub(crate) struct WordSet(FxHashSet<Box<str>>);
 
 impl WordSet {
     /// Whether `word` (lower case) is in the set.

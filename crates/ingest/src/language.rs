@@ -2,6 +2,7 @@
 //! so a text in another language yields no actors and no stances. [`language_warning`]
 //! says so, instead of an empty result without a word.
 
+use stancemap_core::hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Bytes of text looked at (from the start, on a character boundary): enough for a
@@ -45,7 +46,7 @@ pub fn detect_non_english(text: &str) -> Option<(&'static str, &'static str)> {
 
 /// Words frequent in any English text and rare as words of other languages
 /// (`data/language.toml`).
-static FUNCTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static FUNCTION_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Language {
@@ -54,7 +55,7 @@ static FUNCTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let file: Language =
         stancemap_core::data::parse_toml("language.toml", include_str!("../data/language.toml"))
             .expect("the embedded language check words are valid");
-    file.function_words
+    file.function_words.into_iter().collect()
 });
 
 /// A fast path before the trigram models: a fifth or more of the words are English
@@ -68,7 +69,7 @@ fn plainly_english(sample: &str) -> bool {
     {
         words += 1;
         let lower = w.len() <= 5 && w.bytes().all(|b| b.is_ascii_lowercase());
-        function += usize::from(lower && FUNCTION_WORDS.iter().any(|f| f == w));
+        function += usize::from(lower && FUNCTION_WORDS.contains(w));
     }
     words >= 20 && function * 5 >= words
 }

@@ -186,6 +186,85 @@ pub(crate) struct Pattern<W = String> {
     items: Vec<Item<W>>,
     /// The token right after a match must be one of these (a lookahead, not matched).
     after: Option<Vec<Alt<W>>>,
+    /// Once interned: each item's alternatives as an [`AltSet`] (empty when parsed).
+    sets: Vec<AltSet>,
+}
+
+/// The alternatives of one item compiled for lookup: sorted symbol sets and flags, so a
+/// class of hundreds of words costs a binary search instead of a scan of its members.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct AltSet {
+    /// Words matched by stem, and by norm ([`Alt::Word`]).
+    stems: Box<[Sym]>,
+    norms: Box<[Sym]>,
+    /// Any token matched by its exact norm ([`Alt::Exact`]).
+    exact: Box<[Sym]>,
+    /// Punctuation tokens ([`Alt::Punct`]).
+    punct: Box<[Sym]>,
+    neg: bool,
+    good: bool,
+    bad: bool,
+}
+
+impl AltSet {
+    fn new(alts: &[Alt<Sym>]) -> AltSet {
+        let (mut stems, mut norms, mut exact, mut punct) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut set = AltSet::default();
+        for a in alts {
+            match *a {
+                Alt::Word { stem, norm } => {
+                    stems.push(stem);
+                    norms.push(norm);
+                }
+                Alt::Exact(n) => exact.push(n),
+                Alt::Punct(p) => punct.push(p),
+                Alt::Neg => set.neg = true,
+                Alt::Val(true) => set.good = true,
+                Alt::Val(false) => set.bad = true,
+                Alt::Start => {}
+            }
+        }
+        let sorted = |mut v: Vec<Sym>| {
+            v.sort_unstable();
+            v.dedup();
+            v.into_boxed_slice()
+        };
+        set.stems = sorted(stems);
+        set.norms = sorted(norms);
+        set.exact = sorted(exact);
+        set.punct = sorted(punct);
+        set
+    }
+
+    /// Whether any alternative matches `t` (what [`Alt::matches`] says of each).
+    #[inline]
+    fn matches(&self, t: &impl TokView) -> bool {
+        let norm = t.norm();
+        if t.is_word() {
+            let v = t.valence();
+            if has(&self.stems, t.stem())
+                || has(&self.norms, norm)
+                || (self.good && v >= VALENCE_MIN)
+                || (self.bad && v <= -VALENCE_MIN)
+            {
+                return true;
+            }
+        } else if has(&self.punct, norm) {
+            return true;
+        }
+        has(&self.exact, norm) || (self.neg && t.is_neg())
+    }
+}
+
+/// Membership in a sorted set: a scan for a few symbols, a binary search beyond.
+#[inline]
+fn has(set: &[Sym], x: Sym) -> bool {
+    if set.len() <= 8 {
+        set.contains(&x)
+    } else {
+        set.binary_search(&x).is_ok()
+    }
 }
 
 /// What the first token of a match can be looked up by.
@@ -307,6 +386,7 @@ impl Pattern<String> {
             before,
             items,
             after,
+            sets: Vec::new(),
         })
     }
 
@@ -353,6 +433,7 @@ impl Pattern<String> {
             before: self.before.clone(),
             items,
             after: None,
+            sets: Vec::new(),
         })
     }
 
@@ -363,7 +444,7 @@ impl Pattern<String> {
             .before
             .as_ref()
             .map(|b| b.iter().map(|a| a.map(&mut f)).collect());
-        let items = self
+        let items: Vec<Item<Sym>> = self
             .items
             .iter()
             .map(|i| match i {
@@ -381,10 +462,18 @@ impl Pattern<String> {
             .after
             .as_ref()
             .map(|b| b.iter().map(|a| a.map(&mut f)).collect());
+        let sets = items
+            .iter()
+            .map(|i| match i {
+                Item::Tok { alts, .. } => AltSet::new(alts),
+                Item::Gap { .. } => AltSet::default(),
+            })
+            .collect();
         Pattern {
             before,
             items,
             after,
+            sets,
         }
     }
 }
@@ -453,11 +542,13 @@ impl Pattern<Sym> {
         let mut best = None;
         let m = Rec {
             toks,
+            items: &self.items,
+            sets: &self.sets,
             limit,
             neg_gaps,
             after: self.after.as_deref(),
         };
-        m.rec(&self.items, pos, &mut best);
+        m.rec(0, pos, &mut best);
         // An all-optional prefix must not produce an empty match.
         best.filter(|&e| e > pos)
     }
@@ -466,15 +557,18 @@ impl Pattern<Sym> {
 /// The fixed arguments of the recursive matcher.
 struct Rec<'t, T> {
     toks: &'t [T],
+    items: &'t [Item<Sym>],
+    /// `items`' alternatives, compiled.
+    sets: &'t [AltSet],
     limit: usize,
     neg_gaps: bool,
     after: Option<&'t [Alt<Sym>]>,
 }
 
 impl<T: TokView> Rec<'_, T> {
-    fn rec(&self, items: &[Item<Sym>], pos: usize, best: &mut Option<usize>) {
+    fn rec(&self, i: usize, pos: usize, best: &mut Option<usize>) {
         let toks = self.toks;
-        let Some((first, rest)) = items.split_first() else {
+        let Some(first) = self.items.get(i) else {
             let follows = self.after.is_none_or(|a| {
                 toks.get(pos)
                     .is_some_and(|t| a.iter().any(|x| x.matches(t)))
@@ -485,19 +579,19 @@ impl<T: TokView> Rec<'_, T> {
             return;
         };
         match first {
-            Item::Tok { alts, optional } => {
-                if pos < self.limit && alts.iter().any(|a| a.matches(&toks[pos])) {
-                    self.rec(rest, pos + 1, best);
+            Item::Tok { optional, .. } => {
+                if pos < self.limit && self.sets[i].matches(&toks[pos]) {
+                    self.rec(i + 1, pos + 1, best);
                 }
                 if *optional {
-                    self.rec(rest, pos, best);
+                    self.rec(i + 1, pos, best);
                 }
             }
             Item::Gap { min, max } => {
                 let mut k = 0;
                 while k <= *max {
                     if k >= *min {
-                        self.rec(rest, pos + k, best);
+                        self.rec(i + 1, pos + k, best);
                     }
                     if pos + k >= self.limit
                         || !toks[pos + k].is_word()

@@ -1,8 +1,9 @@
 //! The label and genre lexicon (`data/turns.toml`).
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
-use stancemap_core::Error;
 use stancemap_core::hash::{FxHashMap, FxHashSet};
+use stancemap_core::{Error, ErrorKind};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -124,6 +125,9 @@ pub struct TurnData {
     pub(crate) ref_affiliation: Vec<String>,
     /// Offices (lower case, longest first) and whether they are shadow offices.
     pub(crate) ref_office: Vec<(String, bool)>,
+    /// All three lists in one automaton (addressed, affiliation, office, in that
+    /// order): pattern `i` is the `i`-th phrase of the concatenation.
+    pub(crate) ref_phrases: AhoCorasick,
     /// Nouns of items under debate ("amendment", "bill"), lower case.
     pub(crate) item_nouns: FxHashSet<String>,
     /// Verbs that set out an item's content ("allows"), lower case.
@@ -228,6 +232,26 @@ impl TurnData {
             .flat_map(|(g, ws)| ws.iter().map(move |w| (w.to_lowercase(), g.clone())))
             .collect();
         genre_openers.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let ref_addressed = longest_first(&raw.references.addressed);
+        let ref_affiliation = longest_first(&raw.references.affiliation);
+        let ref_office: Vec<(String, bool)> = longest_first(&raw.references.office)
+            .into_iter()
+            .map(|s| {
+                let shadow = s.contains("shadow");
+                (s, shadow)
+            })
+            .collect();
+        let ref_phrases = AhoCorasick::new(
+            ref_addressed
+                .iter()
+                .chain(&ref_affiliation)
+                .chain(ref_office.iter().map(|(s, _)| s)),
+        )
+        .map_err(|e| {
+            Error::new(ErrorKind::Data, "cannot build the [references] automaton")
+                .with_path(file.to_string())
+                .with_source(e)
+        })?;
         Ok(TurnData {
             honorifics: set(&raw.honorifics),
             peerage: set(&raw.peerage),
@@ -252,15 +276,10 @@ impl TurnData {
             opinion_lines: raw.opinion_lines.iter().map(|s| s.to_lowercase()).collect(),
             issuers: set(&raw.issuers),
             press_words: set(&raw.press_words),
-            ref_addressed: longest_first(&raw.references.addressed),
-            ref_affiliation: longest_first(&raw.references.affiliation),
-            ref_office: longest_first(&raw.references.office)
-                .into_iter()
-                .map(|s| {
-                    let shadow = s.contains("shadow");
-                    (s, shadow)
-                })
-                .collect(),
+            ref_addressed,
+            ref_affiliation,
+            ref_office,
+            ref_phrases,
             item_nouns: lower(&raw.items.nouns),
             item_content: lower(&raw.items.content),
             item_for: lower(&raw.items.vote_for),

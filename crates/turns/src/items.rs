@@ -134,6 +134,16 @@ impl ItemVotes {
     /// definite item's content.
     fn leans(&self, doc: &Document) -> Vec<(String, Stance)> {
         let mut out: Vec<(String, Stance)> = Vec::new();
+        // No token is an item noun: no sentence describes an item (a word of the scan
+        // below that is an item noun is a token of its own).
+        if !doc.tokens.is_empty()
+            && !doc
+                .tokens
+                .iter()
+                .any(|t| self.data.item_nouns.contains(t.norm.as_str()))
+        {
+            return out;
+        }
         for sent in &doc.sentences {
             let low = doc.slice(sent.span).to_lowercase();
             if low.len() != sent.span.len() {
@@ -273,7 +283,19 @@ impl Stage for ItemVotes {
 /// Returns true when a stance was added.
 pub(crate) fn endorsements(data: &TurnData, doc: &mut Document) -> bool {
     let mut adds: Vec<(usize, StatementStance)> = Vec::new();
+    let longest = data
+        .endorse
+        .iter()
+        .chain(&data.reject)
+        .map(String::len)
+        .max();
+    let Some(longest) = longest else {
+        return false;
+    };
     for (si, sent) in doc.sentences.iter().enumerate() {
+        if !closes_with_phrase(data, doc.slice(sent.span), longest) {
+            continue;
+        }
         let low = doc.slice(sent.span).to_lowercase();
         let ws = words(&low);
         if ws.is_empty() || ws.len() > 14 || low.len() != sent.span.len() {
@@ -365,6 +387,21 @@ pub(crate) fn endorsements(data: &TurnData, doc: &mut Document) -> bool {
 pub const ENDORSE_RULE: &str = "turns/endorsement";
 
 /// `s` ends with the words of `phrase` (lower case), at a word boundary.
+/// Whether a sentence may close with an endorsing or rejecting phrase: false only when
+/// its end is ASCII and none does (a cheap test before the sentence is lower-cased).
+fn closes_with_phrase(data: &TurnData, sent: &str, longest: usize) -> bool {
+    let tail = sent.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let from = tail.len().saturating_sub(longest + 1);
+    let Some(end) = tail.get(from..).filter(|e| e.is_ascii()) else {
+        return true;
+    };
+    let end = end.to_ascii_lowercase();
+    data.endorse
+        .iter()
+        .chain(&data.reject)
+        .any(|p| ends_with_words(&end, p))
+}
+
 fn ends_with_words(s: &str, phrase: &str) -> bool {
     s.ends_with(phrase)
         && !s[..s.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric() || c == '\'')

@@ -48,6 +48,9 @@ pub(crate) fn debate_references(data: &TurnData, doc: &Document) -> Vec<Mention>
             continue;
         };
         let low = src.to_ascii_lowercase();
+        let found = phrase_hits(data, &low);
+        let n_addr = data.ref_addressed.len();
+        let n_aff = n_addr + data.ref_affiliation.len();
         // The last other speaker before this turn.
         let previous = speakers[..k]
             .iter()
@@ -65,15 +68,15 @@ pub(crate) fn debate_references(data: &TurnData, doc: &Document) -> Vec<Mention>
                 });
             }
         };
-        for phrase in &data.ref_addressed {
-            for p in find_words(&low, phrase) {
+        for (i, phrase) in data.ref_addressed.iter().enumerate() {
+            for &p in &found[i] {
                 if let Some(a) = previous {
                     push(p, p + phrase.len(), a, &mut out);
                 }
             }
         }
-        for phrase in &data.ref_affiliation {
-            for p in find_words(&low, phrase) {
+        for (i, phrase) in data.ref_affiliation.iter().enumerate() {
+            for &p in &found[n_addr + i] {
                 let rest = &src[p + phrase.len()..];
                 let rest = rest.strip_prefix(' ').unwrap_or(rest);
                 let at = src.len() - rest.len();
@@ -94,9 +97,9 @@ pub(crate) fn debate_references(data: &TurnData, doc: &Document) -> Vec<Mention>
                 }
             }
         }
-        for (phrase, shadow) in &data.ref_office {
+        for (i, (phrase, shadow)) in data.ref_office.iter().enumerate() {
             let office = phrase.strip_prefix("the ").unwrap_or(phrase);
-            for p in find_words(&low, phrase) {
+            for &p in &found[n_aff + i] {
                 let at = p + phrase.len() - office.len();
                 let qualified = low[p + phrase.len()..].starts_with(" for ")
                     || low[p + phrase.len()..].starts_with(" of ");
@@ -138,21 +141,33 @@ pub(crate) fn debate_references(data: &TurnData, doc: &Document) -> Vec<Mention>
     out
 }
 
-/// Byte offsets of `phrase` in `low` (both lower case) at word boundaries.
-fn find_words(low: &str, phrase: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = low.get(from..).and_then(|s| s.find(phrase)) {
-        let p = from + i;
-        let end = p + phrase.len();
-        let before_ok = !low[..p].ends_with(|c: char| c.is_alphanumeric());
-        let after_ok = !low[end..].starts_with(|c: char| c.is_alphanumeric());
-        if before_ok && after_ok {
-            out.push(p);
-        }
-        from = end;
+/// For each reference phrase (in the order of [`TurnData::ref_phrases`]), its byte
+/// offsets in `low` (lower case) at word boundaries, in one pass: as a search for the
+/// phrase alone would find them, each occurrence starting after the end of the last.
+fn phrase_hits(data: &TurnData, low: &str) -> Vec<Vec<usize>> {
+    let mut raw: Vec<Vec<(usize, usize)>> = vec![Vec::new(); data.ref_phrases.patterns_len()];
+    for m in data.ref_phrases.find_overlapping_iter(low) {
+        raw[m.pattern().as_usize()].push((m.start(), m.end()));
     }
-    out
+    raw.into_iter()
+        .map(|mut hits| {
+            hits.sort_unstable();
+            let mut out = Vec::new();
+            let mut from = 0;
+            for (p, end) in hits {
+                if p < from {
+                    continue;
+                }
+                from = end;
+                let before_ok = !low[..p].ends_with(|c: char| c.is_alphanumeric());
+                let after_ok = !low[end..].starts_with(|c: char| c.is_alphanumeric());
+                if before_ok && after_ok {
+                    out.push(p);
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 /// A label role holds an office: it names it, or is a junior minister's role (an
