@@ -180,8 +180,8 @@ fn main() -> anyhow::Result<()> {
             "end" => tokens.iter().map(|t| t.span.end as u64).collect::<Vec<_>>(),
             "kind" => tokens.iter().map(|t| format!("{:?}", t.kind).to_lowercase()).collect::<Vec<_>>(),
             "text" => tokens.iter().map(|t| doc.slice(t.span).to_string()).collect::<Vec<_>>(),
-            "norm" => tokens.iter().map(|t| t.norm.clone()).collect::<Vec<_>>(),
-            "stem" => tokens.iter().map(|t| t.stem.clone()).collect::<Vec<_>>(),
+            "norm" => tokens.iter().map(|t| doc.word(t.norm)).collect::<Vec<_>>(),
+            "stem" => tokens.iter().map(|t| doc.word(t.stem)).collect::<Vec<_>>(),
         )?)?;
     }
 

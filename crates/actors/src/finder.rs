@@ -314,7 +314,7 @@ impl<'a> Work<'a> {
 
     #[inline]
     fn norm(&self, i: usize) -> &'a str {
-        &self.doc.tokens[i].norm
+        self.doc.norm(i)
     }
 
     fn in_quote(&self, span: Span) -> bool {
@@ -561,7 +561,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     for t in &doc.tokens {
         let s = text.get(t.span.start..t.span.end).unwrap_or("");
         surf.push(s);
-        feat.push(token_features(lex.words(), s, &t.norm));
+        feat.push(token_features(lex.words(), s, doc.word(t.norm)));
     }
     let mut w = Work {
         doc,
@@ -1215,9 +1215,9 @@ fn lone_surname_speakers(
         .tokens
         .iter()
         .filter(|tok| {
-            is_candidate(&tok.norm) && doc.slice(tok.span).starts_with(char::is_lowercase)
+            is_candidate(doc.word(tok.norm)) && doc.slice(tok.span).starts_with(char::is_lowercase)
         })
-        .map(|tok| tok.norm.as_str())
+        .map(|tok| doc.word(tok.norm))
         .collect();
     // a word that opens a longer name ("Renew" of "Renew Group") names that thing, not a
     // person; the whole text is read, as labels and furniture have no tokens

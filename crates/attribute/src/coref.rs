@@ -79,7 +79,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
                 if covered[t] || in_quote(doc.tokens[t].span) {
                     continue;
                 }
-                let norm = doc.tokens[t].norm.as_str();
+                let norm = doc.norm(t);
                 if norm == "they" && !plural.is_empty() && si <= plural_at + 2 {
                     for &a in &plural {
                         added.push(coref(a, doc.tokens[t].span, MentionKind::Pronoun));
@@ -100,7 +100,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
                 if norm == "its" {
                     let head = (t + 1..hi.min(t + 4))
                         .take_while(|&k| !covered[k])
-                        .find(|&k| words.voice_nouns.contains(doc.tokens[k].norm.as_str()));
+                        .find(|&k| words.voice_nouns.contains(doc.norm(k)));
                     if let Some(n) = head
                         && let Some(a) = last_body(doc, si, t, &in_quote)
                     {
@@ -115,8 +115,8 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
                 // "According to her, …": the last person
                 if matches!(norm, "him" | "her")
                     && t >= lo + 2
-                    && doc.tokens[t - 2].norm == "according"
-                    && doc.tokens[t - 1].norm == "to"
+                    && doc.norm(t - 2) == "according"
+                    && doc.norm(t - 1) == "to"
                 {
                     if let Some(a) = last_person(doc, si, t, &in_quote) {
                         added.push(coref(a, doc.tokens[t].span, MentionKind::Pronoun));
@@ -126,7 +126,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
                 // "His answer was short: “…”", "Her reply came at once": the last person
                 if matches!(norm, "his" | "her")
                     && t + 1 < hi
-                    && words.answer_nouns.contains(doc.tokens[t + 1].norm.as_str())
+                    && words.answer_nouns.contains(doc.norm(t + 1))
                     && !covered[t + 1]
                 {
                     if let Some(a) = last_person(doc, si, t, &in_quote) {
@@ -154,11 +154,11 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
                         continue;
                     }
                     let tok = &doc.tokens[n];
-                    if covered[n] || !tok.norm.chars().all(char::is_alphabetic) {
+                    if covered[n] || !doc.word(tok.norm).chars().all(char::is_alphabetic) {
                         break;
                     }
                     n += 1;
-                    let head = tok.norm.as_str();
+                    let head = doc.word(tok.norm);
                     if !heads.contains(head) && !words.press_nouns.contains(head) {
                         continue;
                     }
@@ -182,7 +182,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
             // opening the sentence
             let mut subj = Vec::new();
             let mut k = lo;
-            if k < hi && doc.tokens[k].norm == "the" {
+            if k < hi && doc.norm(k) == "the" {
                 k += 1;
             }
             let mut saw_and = false;
@@ -197,8 +197,8 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
                 }
                 k = doc.tokens.partition_point(|t| t.span.start < m.span.end);
                 let mut j = k;
-                while j < hi && matches!(doc.tokens[j].norm.as_str(), "," | "and" | "the") {
-                    saw_and |= doc.tokens[j].norm == "and";
+                while j < hi && matches!(doc.norm(j), "," | "and" | "the") {
+                    saw_and |= doc.norm(j) == "and";
                     j += 1;
                 }
                 if j == k {
@@ -263,7 +263,7 @@ fn reporting_follows(doc: &Document, lexicon: &CueLexicon, t: usize, hi: usize) 
     let mut norms = [""; 4];
     let mut n = 0;
     for k in t + 1..hi.min(t + 5) {
-        norms[n] = doc.tokens[k].norm.as_str();
+        norms[n] = doc.norm(k);
         n += 1;
     }
     let norms = &norms[..n];
@@ -299,13 +299,13 @@ fn last_body(
             let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
             let place = first > 0
                 && matches!(
-                    doc.tokens[first - 1].norm.as_str(),
+                    doc.norm(first - 1),
                     "in" | "at" | "from" | "to" | "over" | "near" | "into"
                 );
             // "the Paris daily", "a Polish proposal": a modifier, not a reference
             let modifier = m.kind == MentionKind::Metonym
                 && first > 0
-                && matches!(doc.tokens[first - 1].norm.as_str(), "the" | "a" | "an");
+                && matches!(doc.norm(first - 1), "the" | "a" | "an");
             matches!(
                 doc.actor(m.actor).kind,
                 ActorKind::Organisation | ActorKind::State

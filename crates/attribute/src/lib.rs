@@ -154,7 +154,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn norm(&self, t: usize) -> &str {
-        &self.doc.tokens[t].norm
+        self.doc.norm(t)
     }
 
     fn in_quote(&self, span: Span) -> bool {

@@ -1,4 +1,4 @@
-use crate::Span;
+use crate::{Span, WordId, WordTable};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -36,6 +36,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens of all sentences, in text order.
     pub tokens: Vec<Token>,
+    /// The distinct normal forms and stems of the tokens (see [`Token::norm`]).
+    pub words: WordTable,
     /// Direct-quotation regions, in text order (see [`crate::quotes::quote_regions`]):
     /// found once by the text stage with the sentences, read by every later stage.
     pub quotes: Vec<Span>,
@@ -108,6 +110,24 @@ impl Document {
     /// The tokens of sentence `i`.
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// A word of [`Document::words`]: a token's normal form or stem.
+    #[inline]
+    pub fn word(&self, id: WordId) -> &str {
+        self.words.get(id)
+    }
+
+    /// The normal form of token `i` (`""` past the last token).
+    #[inline]
+    pub fn norm(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| self.words.get(t.norm))
+    }
+
+    /// The stem of token `i` (`""` past the last token).
+    #[inline]
+    pub fn stem(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| self.words.get(t.stem))
     }
 
     /// Index of the sentence containing byte `offset`, if any.
@@ -213,10 +233,11 @@ pub struct Token {
     pub span: Span,
     /// Class.
     pub kind: TokenKind,
-    /// NFKC, quotes/apostrophes/dashes folded, lower case.
-    pub norm: String,
+    /// NFKC, quotes/apostrophes/dashes folded, lower case: an entry of
+    /// [`Document::words`] (read it with [`Document::word`]).
+    pub norm: WordId,
     /// English stem of `norm` (Snowball), equal to `norm` for non-words.
-    pub stem: String,
+    pub stem: WordId,
 }
 
 /// Index of an actor in [`Document::actors`].

@@ -27,8 +27,10 @@ pub mod quotes;
 mod span;
 mod stage;
 pub mod text;
+mod words;
 
 pub use document::*;
 pub use error::{Error, ErrorKind, Location};
 pub use span::Span;
 pub use stage::{Layer, Pipeline, PipelineBuilder, Stage};
+pub use words::{WordId, WordTable};

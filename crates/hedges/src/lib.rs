@@ -261,8 +261,8 @@ fn normalize(s: &str) -> String {
 /// let text = "Troops may cross";
 /// let mut doc = Document::new("d", text);
 /// for (s, e) in [(0, 6), (7, 10), (11, 16)] {
-///     let norm = text[s..e].to_lowercase();
-///     doc.tokens.push(Token { span: Span::new(s, e), kind: TokenKind::Word, stem: norm.clone(), norm });
+///     let norm = doc.words.intern(&text[s..e].to_lowercase());
+///     doc.tokens.push(Token { span: Span::new(s, e), kind: TokenKind::Word, stem: norm, norm });
 /// }
 /// doc.sentences.push(Sentence { span: Span::new(0, 16), tokens: 0..3, paragraph: 0, kind: SentenceKind::Body });
 /// CueDetector::default().process(&mut doc)?;
@@ -572,7 +572,8 @@ impl Flat {
             let start = s.len();
             let mut prev_end: Option<usize> = None;
             for (k, t) in tokens.iter().enumerate() {
-                if t.norm.is_empty() {
+                let norm = doc.word(t.norm);
+                if norm.is_empty() {
                     continue;
                 }
                 if prev_end.is_some_and(|e| e < t.span.start) {
@@ -583,7 +584,7 @@ impl Flat {
                 // A norm holds no white space in practice; if one did, a hit could still
                 // not cross sentences (`token_range` checks) and only the one-space rule
                 // of context items would be off.
-                s.push_str(&t.norm);
+                s.push_str(norm);
                 toks.push(FlatTok {
                     start: ts,
                     end: s.len(),
@@ -924,11 +925,11 @@ pub(crate) mod tests {
         let mut doc = Document::new("t", text);
         let words = [(0, 6), (7, 15), (16, 20), (20, 21)];
         for (s, e) in words {
-            let norm = text[s..e].to_lowercase();
+            let norm = doc.words.intern(&text[s..e].to_lowercase());
             doc.tokens.push(Token {
                 span: Span::new(s, e),
                 kind: TokenKind::Word,
-                stem: norm.clone(),
+                stem: norm,
                 norm,
             });
         }

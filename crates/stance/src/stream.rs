@@ -8,9 +8,9 @@
 //! - stems are the text stage's (the same Snowball stemmer the patterns use),
 //!   recomputed only for the parts of hyphen splits and trimmed words.
 //!
-//! Sentences overlapping boilerplate are skipped. A hand-built document without tokens
-//! is segmented here with a small rule-based splitter (see [`segment`]), so the stage
-//! never depends on the order in which a caller fills layers.
+//! Sentences overlapping boilerplate are skipped. Each distinct word of the document is
+//! looked up in the patterns' [`Vocab`] once (by its [`WordId`](stancemap_core::WordId)),
+//! not once per token.
 
 use crate::pattern::{Sym, TokView, Vocab, english, norm_word};
 use stancemap_core::{Document, Span, TokenKind};
@@ -103,6 +103,8 @@ impl Stream {
             norms: String::with_capacity(text.len()),
         };
         let mut parts = Vec::new();
+        // The patterns' symbols of each word of the document, as met.
+        let mut syms: Vec<Option<(Sym, Sym)>> = vec![None; doc.words.len()];
         for s in sentences {
             if doc.in_boilerplate(s.span) || s.tokens.start > s.tokens.end {
                 continue;
@@ -121,7 +123,7 @@ impl Stream {
                 // that pattern gaps run over it as over the number.
                 let currency = orig.chars().all(|c| CURRENCY.contains(&c));
                 if t.kind == TokenKind::Punct && !currency {
-                    let norm = fold(&t.norm);
+                    let norm = fold(doc.word(t.norm));
                     if QUOTES.contains(&orig) || QUOTES.contains(&&*norm) {
                         continue;
                     }
@@ -167,16 +169,22 @@ impl Stream {
                         trimmed
                     };
                     let (cap, upper) = case_of(part);
-                    let norm_sym = vocab.get(norm);
+                    // The text stage already stemmed the whole token with the same
+                    // stemmer: reuse it unless a hyphen split or trimming changed the
+                    // word, and look each distinct word up once.
+                    let whole = span == t.span && norm == doc.word(t.norm);
+                    let cached = if whole {
+                        syms.get_mut(t.norm.index())
+                    } else {
+                        None
+                    };
+                    let (norm_sym, stem_sym) = match cached {
+                        Some(Some(pair)) => *pair,
+                        Some(slot) => *slot.insert((vocab.get(norm), vocab.get(doc.word(t.stem)))),
+                        None => (vocab.get(norm), vocab.get(&stemmer.stem(norm))),
+                    };
                     let neg =
                         vocab.is_negator(norm_sym) || (norm.ends_with("n't") && norm.len() > 3);
-                    // The text stage already stemmed the whole token with the same
-                    // stemmer: reuse it unless a hyphen split or trimming changed the word.
-                    let stem_sym = if span == t.span && norm == t.norm && !t.stem.is_empty() {
-                        vocab.get(&t.stem)
-                    } else {
-                        vocab.get(&stemmer.stem(norm))
-                    };
                     let norm = out.push_norm(norm);
                     out.toks.push(Tok {
                         span,

@@ -38,9 +38,10 @@
 //! assert_eq!(doc.sentences[0].kind, SentenceKind::Heading);
 //! assert_eq!(doc.sentences[2].paragraph, 1);
 //!
-//! // Tokens carry a normal form and a stem; clitics are split off PTB-style.
+//! // Tokens carry a normal form and a stem (ids of the document's word table); clitics
+//! // are split off PTB-style.
 //! let last = doc.sentence_tokens(2);
-//! let norms: Vec<&str> = last.iter().map(|t| t.norm.as_str()).collect();
+//! let norms: Vec<&str> = last.iter().map(|t| doc.word(t.norm)).collect();
 //! assert_eq!(norms, ["\"", "we", "'re", "ready", ",", "\"", "she", "said", "."]);
 //! assert_eq!(last[3].kind, TokenKind::Word);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -5,7 +5,8 @@ use crate::normalize::normalize_into;
 use crate::stem::{StemCache, Stemmer, with_stem_cache};
 use crate::tokenize::{self, Ambig, Raw, RawToken, Term};
 use stancemap_core::{
-    Document, Error, Layer, Sentence, SentenceKind, Span, Stage, Token, TokenKind,
+    Document, Error, Layer, Sentence, SentenceKind, Span, Stage, Token, TokenKind, WordId,
+    WordTable,
 };
 
 /// A paragraph of at most this many words on one line, without closing punctuation, is a
@@ -73,24 +74,36 @@ impl Segmenter {
     }
 
     /// Segments `text`, leaving out the `excluded` byte ranges (boilerplate), and
-    /// returns the sentences and tokens [`Stage::process`] would store.
+    /// returns the sentences and tokens [`Stage::process`] would store; the tokens'
+    /// words go into `words`.
     ///
     /// ```
+    /// use stancemap_core::WordTable;
     /// use stancemap_text::Segmenter;
-    /// let (sentences, tokens) = Segmenter::default().segment("Hi there. Bye.", &[]);
+    /// let mut words = WordTable::default();
+    /// let (sentences, tokens) = Segmenter::default().segment("Hi there. Bye.", &[], &mut words);
     /// assert_eq!(sentences.len(), 2);
     /// assert_eq!(tokens.len(), 5);
+    /// assert_eq!(words.get(tokens[1].norm), "there");
     /// ```
-    pub fn segment(&self, text: &str, excluded: &[Span]) -> (Vec<Sentence>, Vec<Token>) {
+    pub fn segment(
+        &self,
+        text: &str,
+        excluded: &[Span],
+        words: &mut WordTable,
+    ) -> (Vec<Sentence>, Vec<Token>) {
         // One borrow of the per-thread stem cache for the whole text.
-        with_stem_cache(|cache| self.segment_with(text, excluded, cache))
+        with_stem_cache(|cache| {
+            let mut interner = Interner::new(words, cache);
+            self.segment_with(text, excluded, &mut interner)
+        })
     }
 
     fn segment_with(
         &self,
         text: &str,
         excluded: &[Span],
-        mut cache: Option<&mut StemCache>,
+        words: &mut Interner<'_>,
     ) -> (Vec<Sentence>, Vec<Token>) {
         let mut sentences = Vec::new();
         let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -112,7 +125,7 @@ impl Segmenter {
                 for r in split_sentences(text, &raw, &self.abbreviations) {
                     let first = tokens.len();
                     for t in &raw[r.clone()] {
-                        tokens.push(self.token(text, t, cache.as_deref_mut()));
+                        tokens.push(self.token(text, t, words));
                     }
                     let span = Span::new(raw[r.start].start, raw[r.end - 1].end);
                     sentences.push(Sentence {
@@ -129,45 +142,84 @@ impl Segmenter {
     }
 
     /// Tokenizes a piece of text as one paragraph (no sentence splitting), e.g. a
-    /// lexicon entry, with the same rules and normal forms as the stage.
+    /// lexicon entry, with the same rules and normal forms as the stage; the tokens'
+    /// words go into `words`.
     ///
     /// ```
     /// use stancemap_text::Segmenter;
-    /// let toks = Segmenter::default().tokenize("Poland\u{2019}s Prime Minister");
-    /// let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+    /// use stancemap_core::WordTable;
+    /// let mut words = WordTable::default();
+    /// let toks = Segmenter::default().tokenize("Poland\u{2019}s Prime Minister", &mut words);
+    /// let norms: Vec<&str> = toks.iter().map(|t| words.get(t.norm)).collect();
     /// assert_eq!(norms, ["poland", "'s", "prime", "minister"]);
     /// ```
-    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+    pub fn tokenize(&self, text: &str, words: &mut WordTable) -> Vec<Token> {
         let mut raw = Vec::new();
         tokenize::tokenize(text, 0, text.len(), &self.abbreviations, &mut raw);
-        with_stem_cache(|mut cache| {
+        with_stem_cache(|cache| {
+            let mut interner = Interner::new(words, cache);
             raw.iter()
-                .map(|t| self.token(text, t, cache.as_deref_mut()))
+                .map(|t| self.token(text, t, &mut interner))
                 .collect()
         })
     }
 
     #[inline]
-    fn token(&self, text: &str, t: &RawToken, cache: Option<&mut StemCache>) -> Token {
-        let surface = &text[t.start..t.end];
-        let mut norm = String::with_capacity(surface.len());
-        normalize_into(surface, &mut norm);
+    fn token(&self, text: &str, t: &RawToken, words: &mut Interner<'_>) -> Token {
         let kind = match t.kind {
             Raw::Word | Raw::Abbrev(_) => TokenKind::Word,
             Raw::Number => TokenKind::Number,
             _ => TokenKind::Punct,
         };
-        let stem = if kind == TokenKind::Word {
-            self.stemmer.stem_in(cache, &norm)
-        } else {
-            norm.clone()
-        };
+        let (norm, stem) = words.word(&self.stemmer, &text[t.start..t.end], kind);
         Token {
             span: Span::new(t.start, t.end),
             kind,
             norm,
             stem,
         }
+    }
+}
+
+/// Interns a text's tokens: normal forms, and each distinct word's stem computed once
+/// per document (then once per thread through the stem cache).
+struct Interner<'a> {
+    words: &'a mut WordTable,
+    cache: Option<&'a mut StemCache>,
+    /// The stem of each word-kind normal form met so far, by the norm's id.
+    stems: Vec<Option<WordId>>,
+    /// The normal form being built.
+    buf: String,
+}
+
+impl<'a> Interner<'a> {
+    fn new(words: &'a mut WordTable, cache: Option<&'a mut StemCache>) -> Interner<'a> {
+        Interner {
+            words,
+            cache,
+            stems: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// The normal form and the stem of a token's surface.
+    fn word(&mut self, stemmer: &Stemmer, surface: &str, kind: TokenKind) -> (WordId, WordId) {
+        self.buf.clear();
+        normalize_into(surface, &mut self.buf);
+        let norm = self.words.intern(&self.buf);
+        if kind != TokenKind::Word {
+            return (norm, norm);
+        }
+        if let Some(Some(stem)) = self.stems.get(norm.index()) {
+            return (norm, *stem);
+        }
+        let stem = stemmer.stem_in(self.cache.as_deref_mut(), &self.buf);
+        let stem = self.words.intern(&stem);
+        if self.stems.len() <= norm.index() {
+            self.stems.resize(norm.index() + 1, None);
+        }
+        self.stems[norm.index()] = Some(stem);
+        (norm, stem)
     }
 }
 
@@ -182,8 +234,10 @@ impl Stage for Segmenter {
 
     fn process(&self, doc: &mut Document) -> Result<(), Error> {
         let excluded: Vec<Span> = doc.boilerplate.iter().map(|r| r.span).collect();
-        let (sentences, tokens) = self.segment(doc.text(), &excluded);
+        let mut words = WordTable::default();
+        let (sentences, tokens) = self.segment(doc.text(), &excluded, &mut words);
         doc.sentences = sentences;
+        doc.words = words;
         doc.tokens = tokens;
         doc.quotes = stancemap_core::quotes::quote_regions(doc);
         Ok(())
@@ -546,7 +600,8 @@ mod tests {
     use super::*;
 
     fn sents(text: &str) -> Vec<&str> {
-        let (s, _) = Segmenter::default().segment(text, &[]);
+        let mut words = WordTable::default();
+        let (s, _) = Segmenter::default().segment(text, &[], &mut words);
         s.iter().map(|s| &text[s.span.start..s.span.end]).collect()
     }
 
@@ -704,7 +759,8 @@ mod tests {
     #[test]
     fn lines_ending_in_a_colon_are_not_headings() {
         let text = "The statement read:\n\nWe Stand Together";
-        let (s, _) = Segmenter::default().segment(text, &[]);
+        let mut words = WordTable::default();
+        let (s, _) = Segmenter::default().segment(text, &[], &mut words);
         assert_eq!(s[0].kind, SentenceKind::Body);
         assert_eq!(s[1].kind, SentenceKind::Heading);
     }
@@ -721,7 +777,8 @@ mod tests {
     #[test]
     fn paragraphs_and_headings() {
         let text = "Farm Subsidies Under Fire\n\nThe vote was close. Critics objected.\nA second line is a new paragraph.\nthis one continues it\n\nRead More";
-        let (s, _) = Segmenter::default().segment(text, &[]);
+        let mut words = WordTable::default();
+        let (s, _) = Segmenter::default().segment(text, &[], &mut words);
         let got: Vec<(&str, usize, SentenceKind)> = s
             .iter()
             .map(|s| (&text[s.span.start..s.span.end], s.paragraph, s.kind))
@@ -742,7 +799,8 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_continue_the_paragraph() {
         let text = "The committee said on Tuesday that the new tariff schedule\nwould take effect in March, and that Finance Minister\nRoberta Lang had signed the order. Exporters warned of\nhigher costs.\n\nA new paragraph.";
-        let (s, _) = Segmenter::default().segment(text, &[]);
+        let mut words = WordTable::default();
+        let (s, _) = Segmenter::default().segment(text, &[], &mut words);
         let got: Vec<(&str, usize)> = s
             .iter()
             .map(|s| (&text[s.span.start..s.span.end], s.paragraph))
@@ -764,7 +822,8 @@ mod tests {
         let text = "Real text here. Sign up for our newsletter! More real text.";
         let b = text.find("Sign").unwrap();
         let e = text.find("More").unwrap();
-        let (s, toks) = Segmenter::default().segment(text, &[Span::new(b, e)]);
+        let mut words = WordTable::default();
+        let (s, toks) = Segmenter::default().segment(text, &[Span::new(b, e)], &mut words);
         let got: Vec<&str> = s.iter().map(|s| &text[s.span.start..s.span.end]).collect();
         assert_eq!(got, ["Real text here.", "More real text."]);
         assert!(toks.iter().all(|t| !t.span.overlaps(Span::new(b, e))));
@@ -774,14 +833,15 @@ mod tests {
     fn tokens_have_norm_and_stem() {
         let text =
             "Russia\u{2019}s jets aren\u{2019}t \u{201C}Escalating\u{201D} \u{2014} 12 times.";
-        let (_, toks) = Segmenter::default().segment(text, &[]);
+        let mut words = WordTable::default();
+        let (_, toks) = Segmenter::default().segment(text, &[], &mut words);
         let got: Vec<(&str, &str, &str, TokenKind)> = toks
             .iter()
             .map(|t| {
                 (
                     &text[t.span.start..t.span.end],
-                    t.norm.as_str(),
-                    t.stem.as_str(),
+                    words.get(t.norm),
+                    words.get(t.stem),
                     t.kind,
                 )
             })
@@ -808,7 +868,8 @@ mod tests {
     #[test]
     fn spans_are_valid_on_emoji_diacritics_and_nbsp() {
         let text = "Zürich\u{2019}s Cafe\u{301} \u{2014} \u{1F469}\u{200D}\u{1F692}\u{00A0}welcomed 🇫🇷 Pål!\u{00A0}\u{00A0}Ça\u{202F}va? \u{1F44D}\u{1F3FD}\n\u{301}Ok.";
-        let (s, toks) = Segmenter::default().segment(text, &[]);
+        let mut words = WordTable::default();
+        let (s, toks) = Segmenter::default().segment(text, &[], &mut words);
         for sp in s.iter().map(|s| s.span).chain(toks.iter().map(|t| t.span)) {
             assert!(sp.start < sp.end && sp.end <= text.len());
             assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));

@@ -140,7 +140,7 @@ impl ItemVotes {
             && !doc
                 .tokens
                 .iter()
-                .any(|t| self.data.item_nouns.contains(t.norm.as_str()))
+                .any(|t| self.data.item_nouns.contains(doc.word(t.norm)))
         {
             return out;
         }
