@@ -8,7 +8,7 @@ use stancemap_core::output::DocumentReport;
 use stancemap_core::{Document, Error, Pipeline};
 use stancemap_hedges::CueDetector;
 use stancemap_ingest::{Boilerplate, ReadOptions, read_inputs};
-use stancemap_stance::{StanceDetector, Topics};
+use stancemap_stance::{StanceDetector, TopicTagger, Topics};
 use stancemap_text::{Abbreviations, Segmenter};
 use stancemap_turns::{ItemVotes, TurnData, TurnFinder, TurnSpeakers};
 use std::path::{Path, PathBuf};
@@ -224,8 +224,6 @@ impl AnalyzerBuilder {
         if let Some(p) = &self.attribution_words_file {
             attributor.words_file(p)?;
         }
-        let s = Arc::clone(&stance);
-        attributor.topical(Arc::new(move |doc: &Document| s.topical_spans(doc)));
         // Speaker turns: labels are read before sentences (they become furniture), and
         // turns become statements after attribution; delegations resolve to countries.
         let mut turn_speakers = TurnSpeakers::new(Arc::clone(&turns));
@@ -238,6 +236,9 @@ impl AnalyzerBuilder {
             .stage(TurnFinder::new(Arc::clone(&turns)))
             .stage(segmenter)
             .stage(ActorFinder::new(lexicon))
+            // Where each topic is touched: attribution gates on it, and the stance stage
+            // takes the tagger's scan instead of scanning again.
+            .stage(TopicTagger::new(Arc::clone(&stance)))
             .stage(attributor)
             .stage(turn_speakers)
             .stage(cues)

@@ -82,6 +82,7 @@ fn pipeline_stages_are_listed_in_order() {
             "turns",
             "text",
             "actors",
+            "topics",
             "attribute",
             "turn-speakers",
             "cues",

@@ -46,17 +46,11 @@ use stancemap_core::{
 };
 use std::sync::Arc;
 
-/// The spans of a document where an analysed topic is named (its target terms); used to
-/// pick the sentences in which an opinion piece's author takes a position. Called once
-/// per opinion or analysis document.
-pub type Topical = Arc<dyn Fn(&Document) -> Vec<Span> + Send + Sync>;
-
 /// The attribution stage. Build once, run on many documents.
 #[derive(Clone)]
 pub struct Attributor {
     lexicon: Arc<CueLexicon>,
     words: Arc<Words>,
-    topical: Option<Topical>,
 }
 
 impl Default for Attributor {
@@ -69,7 +63,6 @@ impl std::fmt::Debug for Attributor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Attributor")
             .field("cues", &self.lexicon.entries().len())
-            .field("topical", &self.topical.is_some())
             .finish()
     }
 }
@@ -80,7 +73,6 @@ impl Attributor {
         Attributor {
             lexicon: Arc::new(lexicon),
             words: Arc::clone(&WORDS),
-            topical: None,
         }
     }
 
@@ -95,13 +87,6 @@ impl Attributor {
     ) -> Result<&mut Attributor, Error> {
         self.words = Arc::new(Words::from_path(path.as_ref())?);
         Ok(self)
-    }
-
-    /// Sets the topic test used for author statements (without one, no author
-    /// statements are made).
-    pub fn topical(&mut self, topical: Topical) -> &mut Attributor {
-        self.topical = Some(topical);
-        self
     }
 
     /// The cue lexicon.
@@ -148,8 +133,6 @@ struct Ctx<'a> {
     end_at: Vec<Option<usize>>,
     /// Token index -> mention whose first token it is.
     start_at: Vec<Option<usize>>,
-    /// Topic target spans, computed on first need.
-    targets: std::cell::OnceCell<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -221,8 +204,7 @@ fn opening_subject(cx: &Ctx, lo: usize, cue: usize) -> Option<usize> {
     let comma_at = cx.doc.tokens[comma].span.start;
     (lo..comma.min(lo + TITLE_WORDS))
         .filter_map(|k| cx.start_at[k])
-        .filter(|&m| cx.doc.mentions[m].span.end <= comma_at)
-        .last()
+        .rfind(|&m| cx.doc.mentions[m].span.end <= comma_at)
 }
 
 /// Whether the speaker's words go on after a post-posed cue ending at `cue_end`: a
@@ -886,7 +868,7 @@ impl Attributor {
                 continue;
             }
             let content = Span::new(doc.tokens[t].span.start, sent.span.end);
-            if !self.is_topical(cx, content) {
+            if !doc.is_topical(content) {
                 continue;
             }
             for m in holders {
@@ -929,7 +911,7 @@ impl Attributor {
             let end = doc.mentions[last].span.end;
             let after = doc.tokens.partition_point(|tk| tk.span.start < end);
             if !elliptic_predicate(cx, after, hi)
-                || !self.is_topical(cx, Span::new(sent.span.start, doc.tokens[k].span.start))
+                || !doc.is_topical(Span::new(sent.span.start, doc.tokens[k].span.start))
             {
                 continue;
             }
@@ -951,18 +933,6 @@ impl Attributor {
                 });
             }
         }
-    }
-
-    /// Whether `span` names a topic (always true without a topic test).
-    fn is_topical(&self, cx: &Ctx, span: Span) -> bool {
-        if self.topical.is_none() {
-            return true;
-        }
-        let targets = cx.targets.get_or_init(|| match &self.topical {
-            Some(f) => f(cx.doc),
-            None => Vec::new(),
-        });
-        targets.iter().any(|t| span.contains(*t))
     }
 
     fn find_drafts(&self, cx: &Ctx) -> Vec<Draft> {
@@ -1601,12 +1571,14 @@ impl Attributor {
         doc_actors: usize,
     ) {
         let doc = cx.doc;
-        let Some(topical) = &self.topical else { return };
+        // where the document touches a topic (no author without a topic tagger)
+        let Some(targets) = doc.topic_spans.as_deref() else {
+            return;
+        };
         let genre = doc.meta.genre.as_deref().unwrap_or("").to_lowercase();
         if !self.words.author_genres.contains(genre.as_str()) {
             return;
         }
-        let targets = topical(doc);
         if targets.is_empty() {
             return;
         }
@@ -1636,7 +1608,7 @@ impl Attributor {
         for (s, sent) in doc.sentences.iter().enumerate() {
             if !covered[s]
                 && sent.kind != SentenceKind::Heading
-                && targets.iter().any(|t| sent.span.contains(*t))
+                && targets.iter().any(|t| sent.span.contains(t.span))
                 && !about_person(sent)
             {
                 topical_paras[sent.paragraph] = true;
@@ -1674,8 +1646,9 @@ impl Stage for Attributor {
         &[Layer::Sentences, Layer::Actors]
     }
 
+    /// Statements, and the author's actor in opinion and analysis pieces.
     fn provides(&self) -> &'static [Layer] {
-        &[Layer::Statements]
+        &[Layer::Statements, Layer::Actors]
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), Error> {
@@ -1695,7 +1668,6 @@ impl Stage for Attributor {
             w: &self.words,
             end_at,
             start_at,
-            targets: std::cell::OnceCell::new(),
         };
         let mut drafts = self.find_drafts(&cx);
         self.attach_quotes(&cx, &mut drafts);

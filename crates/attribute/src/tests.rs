@@ -3,23 +3,33 @@
 use crate::Attributor;
 use crate::lexicon::CueLexicon;
 use stancemap_actors::ActorFinder;
-use stancemap_core::{Document, Meta, Span, Stage};
+use stancemap_core::{Document, Meta, Span, Stage, TopicSpan, TopicTerm};
 use stancemap_text::Segmenter;
-use std::sync::Arc;
 
-fn run_with(text: &str, genre: Option<&str>, attributor: &Attributor) -> Document {
+/// Attribution of a document of a genre; with a `topic` word, its occurrences are where
+/// the text touches a topic (what the topic tagger writes).
+fn run_with(text: &str, genre: Option<&str>, topic: Option<&str>) -> Document {
     let mut doc = Document::new("t", text).with_meta(Meta {
         genre: genre.map(str::to_string),
         ..Meta::default()
     });
     Segmenter::default().process(&mut doc).unwrap();
     ActorFinder::default().process(&mut doc).unwrap();
-    attributor.process(&mut doc).unwrap();
+    doc.topic_spans = topic.map(|w| {
+        text.match_indices(w)
+            .map(|(i, _)| TopicSpan {
+                topic: "t".into(),
+                span: Span::new(i, i + w.len()),
+                kind: TopicTerm::Target,
+            })
+            .collect()
+    });
+    Attributor::default().process(&mut doc).unwrap();
     doc
 }
 
 fn run(text: &str) -> Document {
-    run_with(text, None, &Attributor::default())
+    run_with(text, None, None)
 }
 
 /// (speaker name, statement text, quote) of every statement.
@@ -251,15 +261,7 @@ fn headings_give_no_statement() {
 #[test]
 fn author_statements_only_on_topical_sentences_of_opinion_pieces() {
     let text = "The sanctions are working.\n\nEurope must seize the frozen reserves now.";
-    let mut a = Attributor::default();
-    a.topical(Arc::new(|d: &Document| {
-        d.text()
-            .find("frozen")
-            .map(|i| Span::new(i, i + 6))
-            .into_iter()
-            .collect()
-    }));
-    let doc = run_with(text, Some("opinion"), &a);
+    let doc = run_with(text, Some("opinion"), Some("frozen"));
     assert_eq!(
         statements(&doc),
         [(
@@ -268,7 +270,7 @@ fn author_statements_only_on_topical_sentences_of_opinion_pieces() {
             false
         )]
     );
-    let news = run_with(text, Some("news"), &a);
+    let news = run_with(text, Some("news"), Some("frozen"));
     assert!(news.statements.is_empty());
 }
 
@@ -567,14 +569,7 @@ fn a_place_in_a_speaker_label_is_a_dateline() {
 #[test]
 fn author_voice_runs_through_a_topical_paragraph_but_not_over_reports() {
     let text = "Europe must seize the frozen reserves now. I think anything less is a mistake.\n\nThe weather was poor. Anna Roe says otherwise about the frozen reserves.";
-    let mut a = Attributor::default();
-    a.topical(Arc::new(|d: &Document| {
-        d.text()
-            .match_indices("frozen")
-            .map(|(i, _)| Span::new(i, i + 6))
-            .collect()
-    }));
-    let doc = run_with(text, Some("opinion"), &a);
+    let doc = run_with(text, Some("opinion"), Some("frozen"));
     let author: Vec<String> = statements(&doc)
         .into_iter()
         .filter(|s| s.0 == "Author")

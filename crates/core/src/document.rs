@@ -1,6 +1,7 @@
-use crate::{Span, WordId, WordTable};
+use crate::{Scratch, Span, WordId, WordTable};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Article metadata, where the source gives it (JSONL fields, or the corpus manifest).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +42,9 @@ pub struct Document {
     /// Direct-quotation regions, in text order (see [`crate::quotes::quote_regions`]):
     /// found once by the text stage with the sentences, read by every later stage.
     pub quotes: Vec<Span>,
+    /// Where the text touches a topic, in text order: `None` until a topic-tagging stage
+    /// has run (then a stage that gates on topics treats every span as topical).
+    pub topic_spans: Option<Vec<TopicSpan>>,
     /// Actors of this document, one entry per identity. Indexed by [`ActorId`].
     pub actors: Vec<Actor>,
     /// Every mention of an actor (name, alias, role, pronoun …), in text order.
@@ -58,6 +62,8 @@ pub struct Document {
     /// Speaker turns of a transcript, interview or Q&A page, in text order (empty for
     /// running prose).
     pub turns: Vec<Turn>,
+    /// Working data a stage leaves for a later one (see [`Scratch`]); not output.
+    pub scratch: Scratch,
 }
 
 impl Document {
@@ -130,6 +136,14 @@ impl Document {
         self.tokens.get(i).map_or("", |t| self.words.get(t.stem))
     }
 
+    /// Whether `span` contains a place where the text touches a topic; true for every
+    /// span when no topic-tagging stage has run.
+    pub fn is_topical(&self, span: Span) -> bool {
+        self.topic_spans
+            .as_ref()
+            .is_none_or(|ts| ts.iter().any(|t| span.contains(t.span)))
+    }
+
     /// Index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
@@ -140,6 +154,28 @@ impl Document {
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.actors[id.0]
     }
+}
+
+/// A place where the text touches a topic (see [`Document::topic_spans`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopicSpan {
+    /// The topic's id.
+    pub topic: Arc<str>,
+    /// The words that name it.
+    pub span: Span,
+    /// A target term, or a weak term that counts because the topic is active.
+    pub kind: TopicTerm,
+}
+
+/// What names a topic at a [`TopicSpan`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TopicTerm {
+    /// A strong target term ("shoot down", "rules of engagement"): it makes the topic
+    /// active in the document.
+    Target,
+    /// A weak term or a condition ("caution", "case-by-case") of a topic active in the
+    /// document.
+    Term,
 }
 
 /// Who takes a speaker turn, as its label says.

@@ -24,6 +24,7 @@ mod error;
 pub mod hash;
 pub mod output;
 pub mod quotes;
+mod scratch;
 mod span;
 mod stage;
 pub mod text;
@@ -31,6 +32,7 @@ mod words;
 
 pub use document::*;
 pub use error::{Error, ErrorKind, Location};
+pub use scratch::Scratch;
 pub use span::Span;
 pub use stage::{Layer, Pipeline, PipelineBuilder, Stage};
 pub use words::{WordId, WordTable};

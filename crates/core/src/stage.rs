@@ -11,6 +11,8 @@ pub enum Layer {
     Sentences,
     /// Actors and their mentions.
     Actors,
+    /// Where the text touches a topic ([`Document::topic_spans`]).
+    Topics,
     /// Attributed statements.
     Statements,
     /// Hedge and booster cues.

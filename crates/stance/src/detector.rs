@@ -1,13 +1,17 @@
 //! The [`StanceDetector`] stage.
 
 use crate::aggregate::aggregate;
-use crate::classify::{DocView, LexMatchers, Mask, PackRt, Speaker, Window};
+use crate::classify::{DocView, LexMatchers, Mask, PackDoc, PackRt, Speaker, Window};
 use crate::lexicon::Lexicon;
 use crate::pattern::Vocab;
 use crate::stream::Stream;
 use crate::topic::{TopicPack, Topics};
 use stancemap_core::commitment;
-use stancemap_core::{ActorKind, Cue, Document, Error, Layer, Span, Stage, StatementStance};
+use stancemap_core::{
+    ActorKind, Cue, Document, Error, Layer, Span, Stage, StatementStance, TopicSpan, TopicTerm,
+};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Classifies each statement's stance on each topic and aggregates them per actor.
 ///
@@ -75,6 +79,33 @@ pub struct StanceDetector {
     layers: LexMatchers,
     /// The symbols of every compiled pattern (all packs and the lexicon).
     vocab: Vocab,
+    /// The packs' ids, shared by the topic spans of every document.
+    ids: Vec<Arc<str>>,
+    /// Tells this detector's scans from another's (see [`Scan`]).
+    id: u64,
+}
+
+/// A document's token stream and every pack's matches in it: made once per document,
+/// by [`StanceDetector::tag_topics`] (left in the document's scratch) or by `annotate`.
+struct Scan {
+    /// The detector whose vocabulary and packs made it.
+    detector: u64,
+    /// The token and sentence counts it was made for.
+    tokens: usize,
+    sentences: usize,
+    stream: Stream,
+    /// In pack order.
+    packs: Vec<PackDoc>,
+}
+
+impl Scan {
+    fn view<'a>(&'a self, det: &'a StanceDetector) -> DocView<'a> {
+        DocView {
+            lex: &det.lexicon,
+            layers: &det.layers,
+            stream: &self.stream,
+        }
+    }
 }
 
 impl Default for StanceDetector {
@@ -95,16 +126,19 @@ impl StanceDetector {
         vocab.set_negators(&lexicon.negators);
         vocab.set_valence(crate::lexicon::valence_words());
         let layers = LexMatchers::new(&lexicon, &mut vocab);
-        let packs = topics
+        let packs: Vec<PackRt> = topics
             .packs()
             .iter()
             .map(|p| PackRt::new(p.clone(), &lexicon, &mut vocab))
             .collect();
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         StanceDetector {
+            ids: packs.iter().map(|rt| Arc::from(rt.pack.id())).collect(),
             lexicon,
             packs,
             layers,
             vocab,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -121,69 +155,112 @@ impl StanceDetector {
     /// The ids of the topics active in a document (a strong target term or an anchor
     /// term occurs in its analysed text).
     pub fn active_topics(&self, doc: &Document) -> Vec<&str> {
-        let stream = Stream::build(doc, &self.vocab);
-        let view = DocView {
-            lex: &self.lexicon,
-            layers: &self.layers,
-            stream: &stream,
-        };
+        let scan = self.scan(doc);
         self.packs
             .iter()
-            .filter(|rt| view.match_pack(rt).active)
-            .map(|rt| rt.pack.id())
+            .zip(&scan.packs)
+            .filter(|(_, pd)| pd.active)
+            .map(|(rt, _)| rt.pack.id())
             .collect()
     }
 
     /// The spans of the strong target terms of every topic in a document's analysed
     /// text ("shoot down", "rules of engagement" …), in text order: where a topic is
-    /// named. Needs sentences and tokens (or segments the text itself).
-    ///
-    /// The attribution stage uses it to pick the sentences in which an opinion piece's
-    /// author takes a position.
+    /// named. Needs sentences and tokens.
     pub fn target_spans(&self, doc: &Document) -> Vec<Span> {
-        self.spans(doc, false)
+        self.spans_of(&self.scan(doc), false)
     }
 
     /// Like [`target_spans`](Self::target_spans), plus, in documents where a topic is
     /// active, its weak terms and conditions ("caution", "escalation is unavoidable",
     /// "case-by-case"): every place where a stance on a topic may be taken.
     pub fn topical_spans(&self, doc: &Document) -> Vec<Span> {
-        self.spans(doc, true)
+        self.spans_of(&self.scan(doc), true)
     }
 
-    fn spans(&self, doc: &Document, weak: bool) -> Vec<Span> {
-        let stream = Stream::build(doc, &self.vocab);
-        let view = DocView {
-            lex: &self.lexicon,
-            layers: &self.layers,
-            stream: &stream,
-        };
-        let mut out = Vec::new();
-        for rt in &self.packs {
-            let pd = view.match_pack(rt);
-            out.extend(view.target_spans(&pd));
-            if weak && pd.active {
-                out.extend(view.term_spans(rt, &pd));
-            }
-        }
+    fn spans_of(&self, scan: &Scan, weak: bool) -> Vec<Span> {
+        let mut out: Vec<Span> = self
+            .topic_spans(scan)
+            .into_iter()
+            .filter(|t| weak || t.kind == TopicTerm::Target)
+            .map(|t| t.span)
+            .collect();
         out.sort();
         out.dedup();
         out
     }
 
-    /// Annotates a document (what [`Stage::process`] does; it cannot fail).
-    pub fn annotate(&self, doc: &mut Document) {
+    /// Every place where a scanned document touches a topic, in text order (pack order
+    /// at one span).
+    fn topic_spans(&self, scan: &Scan) -> Vec<TopicSpan> {
+        let view = scan.view(self);
+        let mut out = Vec::new();
+        for ((rt, pd), id) in self.packs.iter().zip(&scan.packs).zip(&self.ids) {
+            let mut push = |spans: Vec<Span>, kind| {
+                out.extend(spans.into_iter().map(|span| TopicSpan {
+                    topic: Arc::clone(id),
+                    span,
+                    kind,
+                }));
+            };
+            push(view.target_spans(pd), TopicTerm::Target);
+            if pd.active {
+                push(view.term_spans(rt, pd), TopicTerm::Term);
+            }
+        }
+        // stable: pack order stays at equal spans
+        out.sort_by_key(|t| t.span);
+        out.dedup();
+        out
+    }
+
+    /// Writes [`Document::topic_spans`] and leaves the scan it made for
+    /// [`annotate`](Self::annotate) (what [`TopicTagger`] does).
+    pub fn tag_topics(&self, doc: &mut Document) {
+        let scan = self.scan(doc);
+        doc.topic_spans = Some(self.topic_spans(&scan));
+        doc.scratch.insert(scan);
+    }
+
+    /// The token stream of a document and every pack's matches in it.
+    fn scan(&self, doc: &Document) -> Scan {
         let stream = Stream::build(doc, &self.vocab);
         let view = DocView {
             lex: &self.lexicon,
             layers: &self.layers,
             stream: &stream,
         };
-        let matched: Vec<_> = self
-            .packs
-            .iter()
-            .map(|rt| (rt, view.match_pack(rt)))
-            .collect();
+        let packs = self.packs.iter().map(|rt| view.match_pack(rt)).collect();
+        Scan {
+            detector: self.id,
+            tokens: doc.tokens.len(),
+            sentences: doc.sentences.len(),
+            stream,
+            packs,
+        }
+    }
+
+    /// The scan [`tag_topics`](Self::tag_topics) left, if this detector made it for
+    /// the document's current tokens; else a new one.
+    fn take_scan(&self, doc: &mut Document) -> Scan {
+        match doc.scratch.take::<Scan>() {
+            Some(s)
+                if s.detector == self.id
+                    && s.tokens == doc.tokens.len()
+                    && s.sentences == doc.sentences.len() =>
+            {
+                s
+            }
+            _ => self.scan(doc),
+        }
+    }
+
+    /// Annotates a document (what [`Stage::process`] does; it cannot fail).
+    pub fn annotate(&self, doc: &mut Document) {
+        let scan = self.take_scan(doc);
+        let view = scan.view(self);
+        let stream = &scan.stream;
+        let matched: Vec<_> = self.packs.iter().zip(&scan.packs).collect();
         let text_len = doc.text().len();
         let sole_topic = matched.iter().filter(|(_, pd)| pd.active).count() == 1;
         let mut results = Vec::with_capacity(doc.statements.len());
@@ -202,7 +279,7 @@ impl StanceDetector {
                     .filter(|s| valid(*s))
                     .map(|s| stream.range_of(s))
                     .filter(|r| !r.is_empty())
-                    .map(|r| with_auxiliaries(&stream, &self.lexicon, r));
+                    .map(|r| with_auxiliaries(stream, &self.lexicon, r));
                 let front = fronted_content(doc, st, content).map_or(0..0, |s| stream.range_of(s));
                 let on = Mask::from_ranges(&[r, cue.clone().unwrap_or(0..0), front]);
                 let speaker = speaker_of(doc, st, &self.lexicon);
@@ -261,7 +338,6 @@ fn with_auxiliaries(
     start..r.end
 }
 
-/// Indices of the cues (sorted by start) that lie inside `span`.
 /// "CONTENT, the minister said (after …)": when the speaker's mention follows the start
 /// of the statement and the reporting cue follows the mention, the words before the
 /// mention are what was said, even if the statement's content was taken to be what
@@ -284,6 +360,7 @@ fn fronted_content(doc: &Document, st: &stancemap_core::Statement, content: Span
     Some(Span::new(from, m.start))
 }
 
+/// Indices of the cues (sorted by start) that lie inside `span`.
 fn cues_inside(cues: &[Cue], span: Span) -> Vec<usize> {
     let from = cues.partition_point(|c| c.span.start < span.start);
     (from..cues.len())
@@ -372,6 +449,54 @@ impl Stage for StanceDetector {
 
     fn process(&self, doc: &mut Document) -> Result<(), Error> {
         self.annotate(doc);
+        Ok(())
+    }
+}
+
+/// The topic-tagging stage: writes where each document touches a topic
+/// ([`Document::topic_spans`]) before attribution reads it, and leaves its scan of the
+/// text for the [`StanceDetector`] it shares, which then does not scan again.
+///
+/// ```
+/// use stancemap_core::{Document, Stage, TopicTerm};
+/// use stancemap_stance::{StanceDetector, TopicTagger};
+/// use std::sync::Arc;
+/// let mut doc = Document::new("d", "Allies debated whether to shoot down intruding drones.");
+/// stancemap_text::Segmenter::default().process(&mut doc)?;
+/// TopicTagger::new(Arc::new(StanceDetector::default())).process(&mut doc)?;
+/// let spans = doc.topic_spans.as_deref().unwrap_or_default();
+/// assert_eq!(&*spans[0].topic, "shoot_down");
+/// assert_eq!(spans[0].kind, TopicTerm::Target);
+/// assert_eq!(doc.slice(spans[0].span), "shoot down");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct TopicTagger {
+    detector: Arc<StanceDetector>,
+}
+
+impl TopicTagger {
+    /// The tagger of a detector's topics.
+    pub fn new(detector: Arc<StanceDetector>) -> TopicTagger {
+        TopicTagger { detector }
+    }
+}
+
+impl Stage for TopicTagger {
+    fn name(&self) -> &'static str {
+        "topics"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Topics]
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), Error> {
+        self.detector.tag_topics(doc);
         Ok(())
     }
 }

@@ -41,7 +41,7 @@ mod stream;
 mod topic;
 
 pub use aggregate::aggregate;
-pub use detector::StanceDetector;
+pub use detector::{StanceDetector, TopicTagger};
 pub use lexicon::{Lexicon, TopicExample};
 pub use topic::{TopicPack, Topics};
 

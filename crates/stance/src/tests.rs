@@ -5,8 +5,9 @@ use crate::{Lexicon, StanceDetector, TopicExample, Topics};
 use stancemap_core::Stage;
 use stancemap_core::{
     Actor, ActorId, ActorKind, Cue, CueKind, Document, Mention, MentionKind, Span, Stance,
-    Statement,
+    Statement, TopicTerm,
 };
+use std::sync::Arc;
 
 /// A document with sentences and tokens from the text stage, as in the pipeline.
 pub(crate) fn new_doc(id: &str, text: impl Into<String>) -> Document {
@@ -943,6 +944,47 @@ fn target_and_topical_spans() {
         "no target: the topic is not active"
     );
     assert!(det.active_topics(&d).is_empty());
+}
+
+/// The tagger writes where each topic is touched and leaves its scan: the detector that
+/// made it takes it (same stances as scanning itself), another detector scans anew.
+#[test]
+fn the_tagger_writes_topic_spans_and_hands_its_scan_to_its_detector() {
+    let det = Arc::new(StanceDetector::default());
+    let text = "Caution is wise, the minister said. NATO should shoot down the jets, he said.";
+    let plain = {
+        let mut d = doc(None, text, None, &[], false);
+        det.annotate(&mut d);
+        d.statements[0].stances.clone()
+    };
+    let mut d = doc(None, text, None, &[], false);
+    crate::TopicTagger::new(Arc::clone(&det))
+        .process(&mut d)
+        .unwrap();
+    let spans: Vec<(&str, &str, TopicTerm)> = d
+        .topic_spans
+        .iter()
+        .flatten()
+        .map(|t| (&*t.topic, d.slice(t.span), t.kind))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("shoot_down", "Caution", TopicTerm::Term),
+            ("shoot_down", "shoot down", TopicTerm::Target)
+        ]
+    );
+    assert!(!d.scratch.is_empty());
+    det.annotate(&mut d);
+    assert!(d.scratch.is_empty(), "the detector takes the scan");
+    assert_eq!(d.statements[0].stances, plain);
+    // a scan of a detector without topics is no scan for this one
+    let mut d = doc(None, text, None, &[], false);
+    let none = Arc::new(StanceDetector::new(Topics::new()));
+    crate::TopicTagger::new(none).process(&mut d).unwrap();
+    assert_eq!(d.topic_spans.as_deref(), Some(&[][..]));
+    det.annotate(&mut d);
+    assert_eq!(d.statements[0].stances, plain);
 }
 
 /// "X will be shot down; Y will not": a negated elliptical clause excepts some objects,
