@@ -1,0 +1,112 @@
+//! The working state over one document: its tokens as written, their features, the
+//! actors and mentions found so far.
+
+use super::features::{F_CAP, token_features};
+use crate::lex::Lexicon;
+use stancemap_core::{Actor, ActorId, Document, Mention, Span};
+use std::collections::HashMap;
+
+/// What a title or apposition says of a person.
+#[derive(Clone, Debug)]
+pub(super) struct PersonInfo {
+    pub(super) role: Option<String>,
+    pub(super) country: Option<String>,
+    pub(super) org: Option<String>,
+}
+
+/// Working state over one document.
+pub(super) struct Work<'a> {
+    pub(super) doc: &'a Document,
+    pub(super) lex: &'a Lexicon,
+    pub(super) actors: Vec<Actor>,
+    pub(super) by_key: HashMap<String, ActorId>,
+    /// Names already passed to [`Work::actor`] -> the actor (saves a `slug` per mention).
+    pub(super) by_name: HashMap<String, ActorId>,
+    /// Per token: the text as written.
+    pub(super) surf: Vec<&'a str>,
+    /// Per token: `F_*` features.
+    pub(super) feat: Vec<u32>,
+    /// Per person actor: surname (normalised) and title info.
+    pub(super) people: Vec<(ActorId, String, PersonInfo)>,
+    pub(super) mentions: Vec<Mention>,
+}
+
+impl<'a> Work<'a> {
+    /// The working state of `doc`: each token as written and its features, no actors yet.
+    pub(super) fn new(doc: &'a Document, lex: &'a Lexicon) -> Work<'a> {
+        let text = doc.text();
+        let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
+        let mut feat: Vec<u32> = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            let s = text.get(t.span.start..t.span.end).unwrap_or("");
+            surf.push(s);
+            feat.push(token_features(lex.words(), s, doc.word(t.norm)));
+        }
+        Work {
+            doc,
+            lex,
+            actors: Vec::new(),
+            // Sized for a long article, so that the maps rarely grow (each growth re-hashes).
+            by_key: HashMap::with_capacity(32),
+            by_name: HashMap::with_capacity(64),
+            surf,
+            feat,
+            people: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    /// The token range of each sentence.
+    pub(super) fn sentences(&self) -> Vec<(usize, usize)> {
+        self.doc
+            .sentences
+            .iter()
+            .map(|s| (s.tokens.start, s.tokens.end))
+            .collect()
+    }
+
+    #[inline]
+    pub(super) fn tok(&self, i: usize) -> &'a str {
+        self.surf[i]
+    }
+
+    /// Whether token `i` has feature `f` (an `F_*` bit).
+    #[inline]
+    pub(super) fn has(&self, i: usize, f: u32) -> bool {
+        self.feat[i] & f != 0
+    }
+
+    /// [`is_cap`](super::features::is_cap) of token `i`.
+    #[inline]
+    pub(super) fn cap(&self, i: usize) -> bool {
+        self.has(i, F_CAP)
+    }
+
+    #[inline]
+    pub(super) fn norm(&self, i: usize) -> &'a str {
+        self.doc.norm(i)
+    }
+
+    pub(super) fn in_quote(&self, span: Span) -> bool {
+        let quotes = &self.doc.quotes;
+        let i = quotes.partition_point(|q| q.end <= span.start);
+        i < quotes.len() && quotes[i].contains(span)
+    }
+
+    pub(super) fn name_text(&self, a: usize, b: usize) -> String {
+        let span = self.doc.tokens[a].span.cover(self.doc.tokens[b - 1].span);
+        let raw = self.doc.slice(span);
+        // garbled scrapes ("Jan, Kowalski") and stray punctuation inside a name
+        let mut name = String::with_capacity(raw.len());
+        for w in raw
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+            .filter(|w| !w.is_empty())
+        {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        name
+    }
+}
