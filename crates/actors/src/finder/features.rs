@@ -190,10 +190,10 @@ impl Words {
 pub(crate) static EMBEDDED_WORDS: LazyLock<Arc<Words>> =
     LazyLock::new(|| Arc::new(Words::of(&WORD_LISTS)));
 
-/// The features of a token: `surface` as written, `norm` its normal form.
-pub(super) fn token_features(table: &Words, surface: &str, norm: &str) -> u32 {
+/// The features of a token: `surface` as written, `norm` its normal form and `on_norm`
+/// the word classes of the norm (`table.get(norm)`, looked up once per distinct word).
+pub(super) fn features_of(table: &Words, surface: &str, norm: &str, on_norm: u32) -> u32 {
     let word_bits = |w: &str| table.get(w.as_bytes());
-    let on_norm = word_bits(norm);
     // Particles are matched as written ("van", not "Van"); all are lower case.
     let on_surface = if surface == norm {
         on_norm
@@ -376,7 +376,12 @@ mod feature_tests {
         for surface in samples() {
             // Normal forms as the text stage writes them, and a few inconsistent ones.
             for norm in [surface.to_lowercase(), surface.clone(), "the".to_string()] {
-                let f = token_features(&EMBEDDED_WORDS, &surface, &norm);
+                let f = features_of(
+                    &EMBEDDED_WORDS,
+                    &surface,
+                    &norm,
+                    EMBEDDED_WORDS.get(norm.as_bytes()),
+                );
                 let n = norm.as_str();
                 let l = &*WORD_LISTS;
                 let has =

@@ -1,7 +1,7 @@
 //! The working state over one document: its tokens as written, their features, the
 //! actors and mentions found so far.
 
-use super::features::{F_CAP, token_features};
+use super::features::{F_CAP, features_of};
 use crate::lex::Lexicon;
 use stancemap_core::{Actor, ActorId, Document, Mention, Span};
 use std::collections::HashMap;
@@ -24,6 +24,8 @@ pub(super) struct Work<'a> {
     pub(super) by_name: HashMap<String, ActorId>,
     /// Per token: the text as written.
     pub(super) surf: Vec<&'a str>,
+    /// Per token: its normal form (read from the document's word table once).
+    norms: Vec<&'a str>,
     /// Per token: `F_*` features.
     pub(super) feat: Vec<u32>,
     /// Per person actor: surname (normalised) and title info.
@@ -36,11 +38,20 @@ impl<'a> Work<'a> {
     pub(super) fn new(doc: &'a Document, lex: &'a Lexicon) -> Work<'a> {
         let text = doc.text();
         let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
+        let mut norms: Vec<&str> = Vec::with_capacity(doc.tokens.len());
         let mut feat: Vec<u32> = Vec::with_capacity(doc.tokens.len());
+        // The word classes of each distinct normal form, looked up once.
+        let mut classes: Vec<Option<u32>> = vec![None; doc.words.len()];
         for t in &doc.tokens {
             let s = text.get(t.span.start..t.span.end).unwrap_or("");
+            let norm = doc.word(t.norm);
+            let on_norm = match classes.get_mut(t.norm.index()) {
+                Some(slot) => *slot.get_or_insert_with(|| lex.words().get(norm.as_bytes())),
+                None => lex.words().get(norm.as_bytes()),
+            };
             surf.push(s);
-            feat.push(token_features(lex.words(), s, doc.word(t.norm)));
+            norms.push(norm);
+            feat.push(features_of(lex.words(), s, norm, on_norm));
         }
         Work {
             doc,
@@ -50,6 +61,7 @@ impl<'a> Work<'a> {
             by_key: HashMap::with_capacity(32),
             by_name: HashMap::with_capacity(64),
             surf,
+            norms,
             feat,
             people: Vec::new(),
             mentions: Vec::new(),
@@ -84,7 +96,7 @@ impl<'a> Work<'a> {
 
     #[inline]
     pub(super) fn norm(&self, i: usize) -> &'a str {
-        self.doc.norm(i)
+        self.norms.get(i).copied().unwrap_or("")
     }
 
     pub(super) fn in_quote(&self, span: Span) -> bool {
