@@ -1,0 +1,107 @@
+//! Compiling a pack ([`PackRt`], [`Matchers`]) and the common lexicon's layers ([`LexMatchers`]).
+
+use super::matcher::Matcher;
+use crate::lexicon::{CueEntry, Lexicon, Role};
+use crate::pattern::{Pattern, Vocab};
+use crate::topic::TopicPack;
+
+/// A pack with the cues it uses (its own first, then the inherited common ones) and
+/// their matchers.
+#[derive(Clone, Debug)]
+pub(crate) struct PackRt {
+    pub pack: TopicPack,
+    pub cues: Vec<CueEntry>,
+    pub(super) m: Matchers,
+    /// The cue entries of a good and a bad evaluation ("<be> <good>"), which also judge
+    /// a target in a small clause ("called the shootdown a mistake").
+    pub(super) judge: Option<(usize, usize)>,
+}
+
+impl PackRt {
+    /// Compiles a pack's patterns against a vocabulary shared by all packs of a
+    /// detector.
+    pub(crate) fn new(pack: TopicPack, lex: &Lexicon, vocab: &mut Vocab) -> PackRt {
+        let mut cues = pack.cues.clone();
+        if pack.inherits_common() {
+            cues.extend(lex.cues.iter().cloned());
+        }
+        let cue_entries = || cues.iter().enumerate().map(|(i, c)| (i, &c.patterns[..]));
+        let question = |i: usize| matches!(&cues[i].role, Role::Frame(f) if f.question);
+        let goalless: Vec<(usize, Vec<Pattern>)> = pack
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let ps = e.patterns.iter();
+                (
+                    i,
+                    ps.filter_map(|p| p.without_goal(|w| lex.goal_relators.contains(w)))
+                        .collect(),
+                )
+            })
+            .collect();
+        let m = Matchers {
+            cues_all: Matcher::new(cue_entries(), vocab),
+            cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i)), vocab),
+            targets: Matcher {
+                neg_gaps: true,
+                ..Matcher::plain(&pack.targets, vocab)
+            },
+            goalless: Matcher {
+                neg_gaps: true,
+                ..Matcher::new(goalless.iter().map(|(i, ps)| (*i, &ps[..])), vocab)
+            },
+            anchors: Matcher::new(
+                cue_entries()
+                    .filter(|(i, _)| matches!(cues[*i].role, Role::Term { anchor: true, .. })),
+                vocab,
+            ),
+        };
+        let find = |id: &str| cues.iter().position(|c| c.id == id);
+        let judge = find("evaluation-good").zip(find("evaluation-bad"));
+        PackRt {
+            pack,
+            cues,
+            m,
+            judge,
+        }
+    }
+}
+
+/// The compiled matchers of a pack (its cues and targets).
+#[derive(Clone, Debug)]
+pub(super) struct Matchers {
+    pub(super) cues_all: Matcher,
+    pub(super) cues_no_question: Matcher,
+    pub(super) targets: Matcher,
+    /// The targets without their goal (see [`Pattern::without_goal`]).
+    pub(super) goalless: Matcher,
+    /// The anchor terms alone: in a document without a target, whether the pack's
+    /// cues need scanning at all.
+    pub(super) anchors: Matcher,
+}
+
+/// The matchers of the common lexicon's own layers, compiled once and shared by every
+/// pack.
+#[derive(Clone, Debug)]
+pub(crate) struct LexMatchers {
+    pub(super) alignments: Matcher,
+    pub(super) scopes: Matcher,
+    pub(super) contrasts: Matcher,
+    pub(super) answers: Matcher,
+    pub(super) mentions: Matcher,
+    pub(super) verdicts: Matcher,
+}
+
+impl LexMatchers {
+    pub(crate) fn new(lex: &Lexicon, vocab: &mut Vocab) -> LexMatchers {
+        LexMatchers {
+            alignments: Matcher::plain(&lex.alignments, vocab),
+            scopes: Matcher::plain(&lex.scopes, vocab),
+            contrasts: Matcher::plain(&lex.contrasts, vocab),
+            answers: Matcher::signed(&lex.answers, vocab),
+            mentions: Matcher::plain(&lex.mentions, vocab),
+            verdicts: Matcher::signed(&lex.verdicts, vocab),
+        }
+    }
+}
