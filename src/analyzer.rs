@@ -1,9 +1,9 @@
 //! The whole pipeline behind one entry point.
 
 use rayon::prelude::*;
-use stancemap_actors::{ActorFinder, Lexicon};
+use stancemap_actors::{ActorFinder, ActorLexicon};
 use stancemap_attribute::Attributor;
-use stancemap_attribute::lexicon::CueLexicon;
+use stancemap_attribute::lexicon::ReportingCues;
 use stancemap_core::output::DocumentReport;
 use stancemap_core::{Document, Error, Pipeline};
 use stancemap_hedges::CueDetector;
@@ -187,14 +187,14 @@ impl AnalyzerBuilder {
         }
         let stance = Arc::new(match &self.stance_lexicon_file {
             Some(p) => {
-                StanceDetector::with_lexicon(topics, stancemap_stance::Lexicon::from_path(p)?)
+                StanceDetector::with_grammar(topics, stancemap_stance::StanceGrammar::from_path(p)?)
             }
             None => StanceDetector::new(topics),
         });
         let lexicon = if self.registry_files.is_empty() && self.actor_words_file.is_none() {
-            Lexicon::embedded()
+            ActorLexicon::embedded()
         } else {
-            let mut lexicon = Lexicon::with_files(&self.registry_files)?;
+            let mut lexicon = ActorLexicon::with_files(&self.registry_files)?;
             crate::registry_check::check_countries(&self.registry_files, lexicon.registry())?;
             if let Some(p) = &self.actor_words_file {
                 lexicon = lexicon.with_word_file(p)?;
@@ -218,7 +218,7 @@ impl AnalyzerBuilder {
             None => TurnData::embedded(),
         };
         let mut attributor = match &self.reporting_file {
-            Some(p) => Attributor::new(CueLexicon::from_path(p)?),
+            Some(p) => Attributor::new(ReportingCues::from_path(p)?),
             None => Attributor::default(),
         };
         if let Some(p) = &self.attribution_words_file {

@@ -72,7 +72,7 @@ pub(crate) struct Known {
 
 /// The registry and its gazetteer, compiled once and shared by the stage.
 #[derive(Debug)]
-pub struct Lexicon {
+pub struct ActorLexicon {
     registry: Arc<Registry>,
     gazetteer: Arc<Gazetteer>,
     /// Per title of the registry (same index): the role it gives, with its organisation
@@ -95,7 +95,7 @@ fn short_forms(registry: &Registry) -> HashMap<String, usize> {
     out
 }
 
-/// The role each title of `registry` gives (see [`Lexicon::titles`]).
+/// The role each title of `registry` gives (see [`ActorLexicon::titles`]).
 fn title_roles(registry: &Registry) -> Vec<String> {
     registry
         .titles()
@@ -107,9 +107,9 @@ fn title_roles(registry: &Registry) -> Vec<String> {
         .collect()
 }
 
-static EMBEDDED: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+static EMBEDDED: LazyLock<Arc<ActorLexicon>> = LazyLock::new(|| {
     let registry = Registry::embedded().clone();
-    Arc::new(Lexicon {
+    Arc::new(ActorLexicon {
         titles: title_roles(&registry),
         short_forms: short_forms(&registry),
         registry: Arc::new(registry),
@@ -118,9 +118,9 @@ static EMBEDDED: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
     })
 });
 
-impl Lexicon {
+impl ActorLexicon {
     /// The embedded registry (built once per process).
-    pub fn embedded() -> Arc<Lexicon> {
+    pub fn embedded() -> Arc<ActorLexicon> {
         Arc::clone(&EMBEDDED)
     }
 
@@ -128,9 +128,9 @@ impl Lexicon {
     ///
     /// # Errors
     /// When the automaton cannot be built.
-    pub fn new(registry: Registry) -> Result<Lexicon, Error> {
+    pub fn new(registry: Registry) -> Result<ActorLexicon, Error> {
         let gazetteer = Gazetteer::new(&registry)?;
-        Ok(Lexicon {
+        Ok(ActorLexicon {
             titles: title_roles(&registry),
             short_forms: short_forms(&registry),
             registry: Arc::new(registry),
@@ -145,7 +145,10 @@ impl Lexicon {
     /// # Errors
     /// An I/O error naming the path, or a data error with its line and column (TOML,
     /// unknown list, a word not in lower case or longer than 16 bytes).
-    pub fn with_word_file(mut self, path: impl AsRef<std::path::Path>) -> Result<Lexicon, Error> {
+    pub fn with_word_file(
+        mut self,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<ActorLexicon, Error> {
         let path = path.as_ref();
         let text = stancemap_core::data::read(path)?;
         let lists = WordLists::parse(&path.display().to_string(), &text)?;
@@ -162,12 +165,12 @@ impl Lexicon {
     ///
     /// # Errors
     /// A file that cannot be read or parsed (named with line and column).
-    pub fn with_files(files: &[PathBuf]) -> Result<Lexicon, Error> {
+    pub fn with_files(files: &[PathBuf]) -> Result<ActorLexicon, Error> {
         let mut registry = Registry::embedded().clone();
         for f in files {
             registry.extend(Registry::from_path(f)?);
         }
-        Lexicon::new(registry)
+        ActorLexicon::new(registry)
     }
 
     /// The registry.

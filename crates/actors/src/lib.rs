@@ -30,30 +30,34 @@ mod lex;
 pub mod registry;
 mod words;
 
-pub use lex::Lexicon;
+pub use lex::ActorLexicon;
+
+/// The old name of [`ActorLexicon`].
+#[deprecated(note = "renamed `ActorLexicon`")]
+pub type Lexicon = ActorLexicon;
 use stancemap_core::{Document, Error, Layer, Stage};
 use std::sync::Arc;
 
 /// The actor stage. Build once (the automaton is compiled here), run on many documents.
 #[derive(Clone, Debug)]
 pub struct ActorFinder {
-    lexicon: Arc<Lexicon>,
+    lexicon: Arc<ActorLexicon>,
 }
 
 impl Default for ActorFinder {
     fn default() -> ActorFinder {
-        ActorFinder::new(Lexicon::embedded())
+        ActorFinder::new(ActorLexicon::embedded())
     }
 }
 
 impl ActorFinder {
-    /// A finder over a lexicon (see [`Lexicon::new`] to add a user registry).
-    pub fn new(lexicon: Arc<Lexicon>) -> ActorFinder {
+    /// A finder over a lexicon (see [`ActorLexicon::new`] to add a user registry).
+    pub fn new(lexicon: Arc<ActorLexicon>) -> ActorFinder {
         ActorFinder { lexicon }
     }
 
     /// The lexicon.
-    pub fn lexicon(&self) -> &Lexicon {
+    pub fn lexicon(&self) -> &ActorLexicon {
         &self.lexicon
     }
 }

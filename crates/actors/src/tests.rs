@@ -627,7 +627,7 @@ fn word_classes_can_be_replaced() {
     let user = format!("{}speech = []{}", &embedded[..start], &embedded[end..]);
     let path = std::env::temp_dir().join(format!("stancemap-words-{}.toml", std::process::id()));
     std::fs::write(&path, user).unwrap();
-    let lexicon = crate::Lexicon::with_files(&[])
+    let lexicon = crate::ActorLexicon::with_files(&[])
         .unwrap()
         .with_word_file(&path)
         .unwrap();
@@ -643,7 +643,7 @@ fn word_classes_can_be_replaced() {
     );
 
     std::fs::write(&path, "speech = [\"Said\"]\n").unwrap();
-    let e = crate::Lexicon::with_files(&[])
+    let e = crate::ActorLexicon::with_files(&[])
         .unwrap()
         .with_word_file(&path)
         .unwrap_err();

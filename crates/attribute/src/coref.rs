@@ -8,7 +8,7 @@
 //! The resolved references are added to [`Document::mentions`] (rule `attribute/coref`),
 //! which stay sorted by span.
 
-use crate::lexicon::CueLexicon;
+use crate::lexicon::ReportingCues;
 use crate::words::Words;
 use stancemap_core::{ActorId, ActorKind, Document, Mention, MentionKind, SentenceKind, Span};
 
@@ -26,7 +26,7 @@ fn coref(actor: ActorId, span: Span, kind: MentionKind) -> Mention {
 const WINDOW: usize = 40;
 
 /// Adds the mentions of resolved references to `doc.mentions`.
-pub(crate) fn resolve(doc: &mut Document, lexicon: &CueLexicon, words: &Words) {
+pub(crate) fn resolve(doc: &mut Document, lexicon: &ReportingCues, words: &Words) {
     let mut added: Vec<Mention> = Vec::new();
     {
         let doc: &Document = doc;
@@ -259,7 +259,7 @@ fn antecedent(doc: &Document, si: usize, t: usize, head: &str, bare: bool) -> Op
 
 /// Whether a reporting cue follows token `t` (after at most one adverb): "it said",
 /// "it also warned".
-fn reporting_follows(doc: &Document, lexicon: &CueLexicon, t: usize, hi: usize) -> bool {
+fn reporting_follows(doc: &Document, lexicon: &ReportingCues, t: usize, hi: usize) -> bool {
     let mut norms = [""; 4];
     let mut n = 0;
     for k in t + 1..hi.min(t + 5) {

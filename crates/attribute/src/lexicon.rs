@@ -67,10 +67,14 @@ struct File {
 
 /// A compiled lexicon: the entries and, per first word, the forms (longest first).
 #[derive(Clone, Debug)]
-pub struct CueLexicon {
+pub struct ReportingCues {
     entries: Vec<CueEntry>,
     by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
 }
+
+/// The old name of [`ReportingCues`].
+#[deprecated(note = "renamed `ReportingCues`")]
+pub type CueLexicon = ReportingCues;
 
 /// A cue found at a token position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,20 +85,20 @@ pub struct CueMatch {
     pub len: usize,
 }
 
-impl CueLexicon {
+impl ReportingCues {
     /// The embedded lexicon.
-    pub fn embedded() -> CueLexicon {
-        CueLexicon::from_toml("reporting.toml", include_str!("../data/reporting.toml"))
+    pub fn embedded() -> ReportingCues {
+        ReportingCues::from_toml("reporting.toml", include_str!("../data/reporting.toml"))
             .expect("the embedded reporting lexicon is valid")
     }
 
     /// Reads a lexicon file (the format of the embedded `data/reporting.toml`).
     ///
     /// # Errors
-    /// An I/O error naming the path, or as [`CueLexicon::from_toml`].
-    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<CueLexicon, Error> {
+    /// An I/O error naming the path, or as [`ReportingCues::from_toml`].
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<ReportingCues, Error> {
         let path = path.as_ref();
-        CueLexicon::from_toml(
+        ReportingCues::from_toml(
             &path.display().to_string(),
             &stancemap_core::data::read(path)?,
         )
@@ -104,7 +108,7 @@ impl CueLexicon {
     ///
     /// # Errors
     /// [`ErrorKind::Data`](stancemap_core::ErrorKind::Data) naming the file, line and column.
-    pub fn from_toml(name: &str, text: &str) -> Result<CueLexicon, Error> {
+    pub fn from_toml(name: &str, text: &str) -> Result<ReportingCues, Error> {
         let file: File = stancemap_core::data::parse_toml(name, text)?;
         let mut by_first: FxHashMap<String, Vec<(Vec<String>, usize)>> = FxHashMap::default();
         for (i, e) in file.cue.iter().enumerate() {
@@ -118,7 +122,7 @@ impl CueLexicon {
         for v in by_first.values_mut() {
             v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
-        Ok(CueLexicon {
+        Ok(ReportingCues {
             entries: file.cue,
             by_first,
         })
@@ -152,7 +156,7 @@ mod tests {
 
     #[test]
     fn longest_form_wins() {
-        let lex = CueLexicon::embedded();
+        let lex = ReportingCues::embedded();
         let norms = ["pushed", "back", "against", "the", "plan"];
         let m = lex.match_at(&norms, 0).unwrap();
         assert_eq!(m.len, 3);
@@ -161,7 +165,7 @@ mod tests {
 
     #[test]
     fn a_star_matches_one_word() {
-        let lex = CueLexicon::embedded();
+        let lex = ReportingCues::embedded();
         let norms = ["struck", "a", "sombre", "note"];
         assert_eq!(lex.match_at(&norms, 0).map(|m| m.len), Some(4));
         let norms = ["struck", "a", ",", "note"];
@@ -170,7 +174,7 @@ mod tests {
 
     #[test]
     fn bad_file_names_line_and_column() {
-        let err = CueLexicon::from_toml("mine.toml", "[[cue]]\nid = 3\n").unwrap_err();
+        let err = ReportingCues::from_toml("mine.toml", "[[cue]]\nid = 3\n").unwrap_err();
         assert_eq!(err.kind(), stancemap_core::ErrorKind::Data);
         assert!(err.to_string().starts_with("mine.toml:2:"), "{err}");
     }

@@ -28,8 +28,8 @@
 //!
 //! # Example
 //! ```
-//! use stancemap_attribute::lexicon::CueLexicon;
-//! let lex = CueLexicon::embedded();
+//! use stancemap_attribute::lexicon::ReportingCues;
+//! let lex = ReportingCues::embedded();
 //! assert!(lex.entries().iter().any(|e| e.forms.iter().any(|f| f == "according to")));
 //! ```
 #![deny(missing_docs)]
@@ -49,20 +49,20 @@ mod words;
 
 use crate::context::Ctx;
 use crate::words::{WORDS, Words};
-use lexicon::CueLexicon;
+use lexicon::ReportingCues;
 use stancemap_core::{Document, Error, Layer, Stage};
 use std::sync::Arc;
 
 /// The attribution stage. Build once, run on many documents.
 #[derive(Clone)]
 pub struct Attributor {
-    lexicon: Arc<CueLexicon>,
+    lexicon: Arc<ReportingCues>,
     words: Arc<Words>,
 }
 
 impl Default for Attributor {
     fn default() -> Attributor {
-        Attributor::new(CueLexicon::embedded())
+        Attributor::new(ReportingCues::embedded())
     }
 }
 
@@ -76,7 +76,7 @@ impl std::fmt::Debug for Attributor {
 
 impl Attributor {
     /// An attributor with a cue lexicon.
-    pub fn new(lexicon: CueLexicon) -> Attributor {
+    pub fn new(lexicon: ReportingCues) -> Attributor {
         Attributor {
             lexicon: Arc::new(lexicon),
             words: Arc::clone(&WORDS),
@@ -97,7 +97,7 @@ impl Attributor {
     }
 
     /// The cue lexicon.
-    pub fn lexicon(&self) -> &CueLexicon {
+    pub fn lexicon(&self) -> &ReportingCues {
         &self.lexicon
     }
 }

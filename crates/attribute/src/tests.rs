@@ -1,7 +1,7 @@
 //! Unit tests of attribution, with sentences written for these tests.
 
 use crate::Attributor;
-use crate::lexicon::CueLexicon;
+use crate::lexicon::ReportingCues;
 use stancemap_actors::ActorFinder;
 use stancemap_core::{Document, Meta, Span, Stage, TopicSpan, TopicTerm};
 use stancemap_text::Segmenter;
@@ -62,7 +62,7 @@ fn content_of<'d>(doc: &'d Document, speaker: &str) -> &'d str {
 
 #[test]
 fn every_lexicon_example_finds_its_speaker() {
-    let lex = CueLexicon::embedded();
+    let lex = ReportingCues::embedded();
     for e in lex.entries() {
         for ex in &e.examples {
             let doc = run(&ex.text);

@@ -2,7 +2,7 @@
 
 use crate::aggregate::aggregate;
 use crate::classify::{DocView, LexMatchers, Mask, PackDoc, PackRt, Speaker, Window};
-use crate::lexicon::Lexicon;
+use crate::lexicon::StanceGrammar;
 use crate::pattern::Vocab;
 use crate::stream::Stream;
 use crate::topic::{TopicPack, Topics};
@@ -73,7 +73,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// ```
 #[derive(Clone, Debug)]
 pub struct StanceDetector {
-    lexicon: Lexicon,
+    lexicon: StanceGrammar,
     packs: Vec<PackRt>,
     /// The lexicon's own layers (alignments, scopes, contrasts, answers).
     layers: LexMatchers,
@@ -117,11 +117,17 @@ impl Default for StanceDetector {
 impl StanceDetector {
     /// A detector for these topics, with the embedded common lexicon.
     pub fn new(topics: Topics) -> StanceDetector {
-        StanceDetector::with_lexicon(topics, Lexicon::default())
+        StanceDetector::with_grammar(topics, StanceGrammar::default())
     }
 
-    /// A detector with a user common lexicon.
-    pub fn with_lexicon(topics: Topics, lexicon: Lexicon) -> StanceDetector {
+    /// The old name of [`with_grammar`](Self::with_grammar).
+    #[deprecated(note = "renamed `with_grammar`")]
+    pub fn with_lexicon(topics: Topics, grammar: StanceGrammar) -> StanceDetector {
+        StanceDetector::with_grammar(topics, grammar)
+    }
+
+    /// A detector with a user common grammar.
+    pub fn with_grammar(topics: Topics, lexicon: StanceGrammar) -> StanceDetector {
         let mut vocab = Vocab::default();
         vocab.set_negators(&lexicon.negators);
         vocab.set_valence(crate::lexicon::valence_words());
@@ -148,7 +154,7 @@ impl StanceDetector {
     }
 
     /// The common lexicon.
-    pub fn lexicon(&self) -> &Lexicon {
+    pub fn lexicon(&self) -> &StanceGrammar {
         &self.lexicon
     }
 
@@ -321,7 +327,7 @@ impl StanceDetector {
 /// belongs to the cue.
 fn with_auxiliaries(
     stream: &Stream,
-    lex: &Lexicon,
+    lex: &StanceGrammar,
     r: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
     let mut start = r.start;
@@ -369,7 +375,7 @@ fn cues_inside(cues: &[Cue], span: Span) -> Vec<usize> {
         .collect()
 }
 
-fn speaker_of(doc: &Document, st: &stancemap_core::Statement, lex: &Lexicon) -> Speaker {
+fn speaker_of(doc: &Document, st: &stancemap_core::Statement, lex: &StanceGrammar) -> Speaker {
     let actor = doc.actors.get(st.actor.0);
     // The role's words, lower-cased, with whether each was capitalised.
     let role: Vec<(String, bool)> = actor

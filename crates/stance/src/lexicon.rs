@@ -34,8 +34,8 @@ pub(crate) fn valence_words() -> impl Iterator<Item = (&'static str, f32)> {
 }
 const EMBEDDED_NAME: &str = "crates/stance/data/common.toml";
 
-static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::from_toml(EMBEDDED_NAME, EMBEDDED)
+static DEFAULT: LazyLock<StanceGrammar> = LazyLock::new(|| {
+    StanceGrammar::from_toml(EMBEDDED_NAME, EMBEDDED)
         .expect("the embedded common stance lexicon is valid")
 });
 
@@ -515,10 +515,10 @@ struct LexiconToml {
 
 /// The topic-independent stance lexicon shared by all topic packs.
 ///
-/// `Lexicon::default()` is the embedded `data/common.toml`; [`Lexicon::from_path`] reads a
+/// `StanceGrammar::default()` is the embedded `data/common.toml`; [`StanceGrammar::from_path`] reads a
 /// user file in the same format (it replaces the embedded one; copy it as a start).
 #[derive(Clone, Debug)]
-pub struct Lexicon {
+pub struct StanceGrammar {
     pub(crate) negators: BTreeSet<String>,
     pub(crate) first_person: BTreeSet<String>,
     pub(crate) third_person: BTreeSet<String>,
@@ -582,19 +582,19 @@ pub struct Lexicon {
     pub(crate) examples: Vec<TopicExample>,
 }
 
-impl Default for Lexicon {
-    fn default() -> Lexicon {
+impl Default for StanceGrammar {
+    fn default() -> StanceGrammar {
         DEFAULT.clone()
     }
 }
 
-impl Lexicon {
+impl StanceGrammar {
     /// Parses and compiles a lexicon; `name` is used in errors.
     ///
     /// # Errors
     /// [`ErrorKind::Data`](stancemap_core::ErrorKind::Data) naming the file, line and column of a TOML error or of a bad
     /// pattern.
-    pub fn from_toml(name: &str, text: &str) -> Result<Lexicon, Error> {
+    pub fn from_toml(name: &str, text: &str) -> Result<StanceGrammar, Error> {
         let raw: LexiconToml = parse_toml(name, text)?;
         let c = Compiler::new(name, text, &raw.classes);
         let set = |v: &[String]| v.iter().map(|w| norm_word(w)).collect::<BTreeSet<_>>();
@@ -625,7 +625,7 @@ impl Lexicon {
         };
         let answers = signed(&raw.answers)?;
         let verdicts = signed(&raw.verdicts)?;
-        Ok(Lexicon {
+        Ok(StanceGrammar {
             negators: set(&raw.negators),
             first_person: set(&raw.words.first_person),
             third_person: set(&raw.words.third_person),
@@ -666,11 +666,11 @@ impl Lexicon {
     /// Reads and compiles a lexicon file.
     ///
     /// # Errors
-    /// As [`Lexicon::from_toml`], or an I/O error naming the path.
-    pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon, Error> {
+    /// As [`StanceGrammar::from_toml`], or an I/O error naming the path.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<StanceGrammar, Error> {
         let path = path.as_ref();
         let text = read_file(path)?;
-        Lexicon::from_toml(&path.display().to_string(), &text)
+        StanceGrammar::from_toml(&path.display().to_string(), &text)
     }
 
     /// The examples of the lexicon's entries; their expected stances refer to the
@@ -686,19 +686,20 @@ mod tests {
 
     #[test]
     fn embedded_lexicon_parses() {
-        let l = Lexicon::default();
+        let l = StanceGrammar::default();
         assert!(l.negators.contains("not"));
         assert!(!l.cues.is_empty());
     }
 
     #[test]
     fn errors_name_file_line_and_column() {
-        let e = Lexicon::from_toml("my.toml", "negators = [\"not\"]\nwords = 3\n").unwrap_err();
+        let e =
+            StanceGrammar::from_toml("my.toml", "negators = [\"not\"]\nwords = 3\n").unwrap_err();
         let s = e.to_string();
         assert!(s.starts_with("my.toml:2:"), "{s}");
         let bad = EMBEDDED.replacen("patterns = [\"whether\"", "patterns = [\"whether *x\"", 1);
         assert_ne!(bad, EMBEDDED, "the test edits a scope pattern");
-        let e = Lexicon::from_toml("c.toml", &bad).unwrap_err();
+        let e = StanceGrammar::from_toml("c.toml", &bad).unwrap_err();
         let line = bad[..bad.find("whether *x").unwrap()].matches('\n').count() + 1;
         assert!(e.to_string().starts_with(&format!("c.toml:{line}:")), "{e}");
         assert!(e.to_string().contains("gap"), "{e}");

@@ -9,7 +9,7 @@
 //!   [`StanceSummary`](stancemap_core::StanceSummary) per actor and topic ([`aggregate`]).
 //! - [`Topics`] / [`TopicPack`]: policy questions as data (`data/topics/*.toml`,
 //!   embedded: `shoot_down`, `frozen_assets`). A user adds a topic by writing a file.
-//! - [`Lexicon`]: the topic-independent cues every pack inherits (`data/common.toml`).
+//! - [`StanceGrammar`]: the topic-independent cues every pack inherits (`data/common.toml`).
 //! - Hedges and boosters are found by the `stancemap-hedges` crate; a statement's
 //!   [`commitment`](stancemap_core::commitment) weighs them.
 //!
@@ -42,7 +42,11 @@ mod topic;
 
 pub use aggregate::aggregate;
 pub use detector::{StanceDetector, TopicTagger};
-pub use lexicon::{Lexicon, TopicExample};
+pub use lexicon::{StanceGrammar, TopicExample};
+
+/// The old name of [`StanceGrammar`].
+#[deprecated(note = "renamed `StanceGrammar`")]
+pub type Lexicon = StanceGrammar;
 pub use topic::{TopicPack, Topics};
 
 #[cfg(test)]

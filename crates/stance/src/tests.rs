@@ -1,7 +1,7 @@
 //! Unit tests of the stance rules on hand-built documents (sentences written for these
 //! tests, not taken from the corpus).
 
-use crate::{Lexicon, StanceDetector, TopicExample, Topics};
+use crate::{StanceDetector, StanceGrammar, TopicExample, Topics};
 use stancemap_core::Stage;
 use stancemap_core::{
     Actor, ActorId, ActorKind, Cue, CueKind, Document, Mention, MentionKind, Span, Stance,
@@ -158,7 +158,7 @@ fn run_examples(det: &StanceDetector, topic: &str, examples: &[TopicExample]) ->
 #[test]
 fn every_data_example_passes() {
     let det = StanceDetector::default();
-    let mut failures = run_examples(&det, "shoot_down", Lexicon::default().examples());
+    let mut failures = run_examples(&det, "shoot_down", StanceGrammar::default().examples());
     for pack in Topics::default().packs() {
         failures.extend(run_examples(&det, pack.id(), pack.examples()));
     }

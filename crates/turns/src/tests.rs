@@ -34,7 +34,7 @@ fn run(text: &str) -> Document {
     ActorFinder::default().process(&mut doc).unwrap();
     Attributor::default().process(&mut doc).unwrap();
     let mut speakers = TurnSpeakers::default();
-    let lexicon = stancemap_actors::Lexicon::embedded();
+    let lexicon = stancemap_actors::ActorLexicon::embedded();
     speakers.country_lookup(std::sync::Arc::new(move |s: &str| {
         lexicon.registry().country(s).map(|c| c.name.clone())
     }));

@@ -40,13 +40,13 @@ mod work;
 
 pub(crate) use features::{EMBEDDED_WORDS, Words};
 
-use crate::lex::Lexicon;
+use crate::lex::ActorLexicon;
 use hits::HitIndex;
 use stancemap_core::Document;
 use work::Work;
 
 /// Finds actors and mentions in a document (the body of [`crate::ActorFinder`]).
-pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
+pub(crate) fn find(doc: &mut Document, lex: &ActorLexicon) {
     let hits = lex.hits(doc);
     let mut w = Work::new(doc, lex);
     let n = w.doc.tokens.len();

@@ -7,7 +7,7 @@ use super::features::{
 use super::hits::HitIndex;
 use super::outlets::OUTLET_ROLE;
 use super::work::Work;
-use crate::lex::{Ent, Lexicon};
+use crate::lex::{ActorLexicon, Ent};
 use stancemap_core::text::normalize_name;
 use stancemap_core::{ActorId, ActorKind, MentionKind, Span, TokenKind};
 
@@ -216,7 +216,7 @@ fn possessor(w: &Work, i: usize, lo: usize, hx: &HitIndex) -> Option<String> {
 }
 
 fn finish(
-    lex: &Lexicon,
+    lex: &ActorLexicon,
     portfolio: Vec<&str>,
     country: Option<String>,
 ) -> Option<(String, Option<String>)> {

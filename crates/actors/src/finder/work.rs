@@ -2,7 +2,7 @@
 //! actors and mentions found so far.
 
 use super::features::{F_CAP, features_of};
-use crate::lex::Lexicon;
+use crate::lex::ActorLexicon;
 use stancemap_core::{Actor, ActorId, Document, Mention, Span};
 use std::collections::HashMap;
 
@@ -17,7 +17,7 @@ pub(super) struct PersonInfo {
 /// Working state over one document.
 pub(super) struct Work<'a> {
     pub(super) doc: &'a Document,
-    pub(super) lex: &'a Lexicon,
+    pub(super) lex: &'a ActorLexicon,
     pub(super) actors: Vec<Actor>,
     pub(super) by_key: HashMap<String, ActorId>,
     /// Names already passed to [`Work::actor`] -> the actor (saves a `slug` per mention).
@@ -35,7 +35,7 @@ pub(super) struct Work<'a> {
 
 impl<'a> Work<'a> {
     /// The working state of `doc`: each token as written and its features, no actors yet.
-    pub(super) fn new(doc: &'a Document, lex: &'a Lexicon) -> Work<'a> {
+    pub(super) fn new(doc: &'a Document, lex: &'a ActorLexicon) -> Work<'a> {
         let text = doc.text();
         let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
         let mut norms: Vec<&str> = Vec::with_capacity(doc.tokens.len());

@@ -18,7 +18,7 @@ pub(crate) struct PackDoc {
     pub scopes: Vec<Hit>,
     pub contrasts: Vec<Hit>,
     pub alignments: Vec<Hit>,
-    /// entry = index into `Lexicon::answers`.
+    /// entry = index into `StanceGrammar::answers`.
     pub answers: Vec<Hit>,
     /// Tokens inside a frame, term or condition (their negators are part of the cue).
     pub(super) consumed: Vec<bool>,

@@ -37,13 +37,13 @@ pub(crate) use pack::{LexMatchers, PackRt};
 pub(crate) use subjects::Speaker;
 pub(crate) use window::{Mask, Window};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::StanceGrammar;
 use crate::stream::{Stream, Tok};
 use stancemap_core::Span;
 
 /// Everything the classifier needs about one document.
 pub(crate) struct DocView<'a> {
-    pub lex: &'a Lexicon,
+    pub lex: &'a StanceGrammar,
     pub layers: &'a LexMatchers,
     pub stream: &'a Stream,
 }

@@ -1,7 +1,7 @@
 //! Compiling a pack ([`PackRt`], [`Matchers`]) and the common lexicon's layers ([`LexMatchers`]).
 
 use super::matcher::Matcher;
-use crate::lexicon::{CueEntry, Lexicon, Role};
+use crate::lexicon::{CueEntry, Role, StanceGrammar};
 use crate::pattern::{Pattern, Vocab};
 use crate::topic::TopicPack;
 
@@ -20,7 +20,7 @@ pub(crate) struct PackRt {
 impl PackRt {
     /// Compiles a pack's patterns against a vocabulary shared by all packs of a
     /// detector.
-    pub(crate) fn new(pack: TopicPack, lex: &Lexicon, vocab: &mut Vocab) -> PackRt {
+    pub(crate) fn new(pack: TopicPack, lex: &StanceGrammar, vocab: &mut Vocab) -> PackRt {
         let mut cues = pack.cues.clone();
         if pack.inherits_common() {
             cues.extend(lex.cues.iter().cloned());
@@ -94,7 +94,7 @@ pub(crate) struct LexMatchers {
 }
 
 impl LexMatchers {
-    pub(crate) fn new(lex: &Lexicon, vocab: &mut Vocab) -> LexMatchers {
+    pub(crate) fn new(lex: &StanceGrammar, vocab: &mut Vocab) -> LexMatchers {
         LexMatchers {
             alignments: Matcher::plain(&lex.alignments, vocab),
             scopes: Matcher::plain(&lex.scopes, vocab),
