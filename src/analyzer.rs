@@ -8,7 +8,7 @@ use stancemap_core::output::DocumentReport;
 use stancemap_core::{Document, Error, Pipeline};
 use stancemap_hedges::CueDetector;
 use stancemap_ingest::{Boilerplate, ReadOptions, read_inputs};
-use stancemap_stance::{StanceDetector, TopicTagger, Topics};
+use stancemap_stance::{StanceDetector, StanceGrammar, TopicTagger, Topics};
 use stancemap_text::{Abbreviations, Segmenter};
 use stancemap_turns::{ItemVotes, TurnData, TurnFinder, TurnSpeakers};
 use std::path::{Path, PathBuf};
@@ -47,6 +47,7 @@ pub struct AnalyzerBuilder {
     reporting_file: Option<PathBuf>,
     cue_file: Option<PathBuf>,
     stance_lexicon_file: Option<PathBuf>,
+    valence_file: Option<PathBuf>,
     turns_file: Option<PathBuf>,
     actor_words_file: Option<PathBuf>,
     attribution_words_file: Option<PathBuf>,
@@ -54,7 +55,7 @@ pub struct AnalyzerBuilder {
 
 /// The embedded data files a user file can replace, by the name the command line uses
 /// (`--data NAME=FILE`).
-pub const DATA_FILES: [&str; 8] = [
+pub const DATA_FILES: [&str; 9] = [
     "boilerplate",
     "abbreviations",
     "actor-words",
@@ -62,6 +63,7 @@ pub const DATA_FILES: [&str; 8] = [
     "attribution-words",
     "cues",
     "stance",
+    "valence",
     "turns",
 ];
 
@@ -128,6 +130,14 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Replaces the valence lists that `<good>` and `<bad>` read in stance patterns
+    /// (`crates/stance/data/valence.tsv` and `appraisal.tsv`) with a file of
+    /// `word<TAB>value` lines (values on -4 ..= 4).
+    pub fn valence_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.valence_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Replaces the speaker-turn lexicon of transcripts (`crates/turns/data/turns.toml`).
     pub fn turns_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
         self.turns_file = Some(path.as_ref().to_path_buf());
@@ -157,6 +167,7 @@ impl AnalyzerBuilder {
             "attribution-words" => self.attribution_words_file(path),
             "cues" => self.cue_file(path),
             "stance" => self.stance_lexicon_file(path),
+            "valence" => self.valence_file(path),
             "turns" => self.turns_file(path),
             _ => {
                 return Err(Error::new(
@@ -185,12 +196,14 @@ impl AnalyzerBuilder {
                 topics.add(pack.clone());
             }
         }
-        let stance = Arc::new(match &self.stance_lexicon_file {
-            Some(p) => {
-                StanceDetector::with_grammar(topics, stancemap_stance::StanceGrammar::from_path(p)?)
-            }
-            None => StanceDetector::new(topics),
-        });
+        let mut grammar = match &self.stance_lexicon_file {
+            Some(p) => StanceGrammar::from_path(p)?,
+            None => StanceGrammar::default(),
+        };
+        if let Some(p) = &self.valence_file {
+            grammar = grammar.with_valence_file(p)?;
+        }
+        let stance = Arc::new(StanceDetector::with_grammar(topics, grammar));
         let lexicon = if self.registry_files.is_empty() && self.actor_words_file.is_none() {
             ActorLexicon::embedded()
         } else {

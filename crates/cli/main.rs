@@ -154,7 +154,7 @@ struct Setup {
     #[arg(long = "registry", value_name = "FILE")]
     registry: Vec<PathBuf>,
     /// Replace an embedded data file: NAME=FILE, NAME one of boilerplate, abbreviations,
-    /// actor-words, reporting, attribution-words, cues, stance, turns (repeatable).
+    /// actor-words, reporting, attribution-words, cues, stance, valence, turns (repeatable).
     #[arg(long = "data", value_name = "NAME=FILE")]
     data: Vec<String>,
 }

@@ -130,7 +130,10 @@ impl StanceDetector {
     pub fn with_grammar(topics: Topics, lexicon: StanceGrammar) -> StanceDetector {
         let mut vocab = Vocab::default();
         vocab.set_negators(&lexicon.negators);
-        vocab.set_valence(crate::lexicon::valence_words());
+        match &lexicon.valence {
+            Some(words) => vocab.set_valence(words.iter().map(|(w, v)| (w.as_str(), *v))),
+            None => vocab.set_valence(crate::lexicon::valence_words()),
+        }
         let layers = LexMatchers::new(&lexicon, &mut vocab);
         let packs: Vec<PackRt> = topics
             .packs()

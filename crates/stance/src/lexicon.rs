@@ -12,7 +12,7 @@ use serde::Deserialize;
 use stancemap_core::{Error, Stance};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 use toml::Spanned;
 
 const EMBEDDED: &str = include_str!("../data/common.toml");
@@ -26,11 +26,42 @@ pub(crate) fn valence_words() -> impl Iterator<Item = (&'static str, f32)> {
     VALENCE
         .lines()
         .chain(APPRAISAL.lines())
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (w, v) = l.split_once('\t')?;
-            Some((w, v.trim().parse::<f32>().ok()?))
-        })
+        .filter_map(|l| valence_line(l).ok().flatten())
+}
+
+/// One line of a valence file: `word<TAB>value` → `Some`, a blank or `#` line → `None`.
+fn valence_line(line: &str) -> Result<Option<(&str, f32)>, String> {
+    let line = line.trim_end_matches('\r');
+    if line.trim().is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    let (w, v) = line
+        .split_once('\t')
+        .ok_or("expected a word, a tab and a value on -4 ..= 4")?;
+    let v: f32 = v
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{}` is not a number", v.trim()))?;
+    if w.trim().is_empty() || !(-4.0..=4.0).contains(&v) {
+        return Err(format!("`{w}`: expected a word and a value on -4 ..= 4"));
+    }
+    Ok(Some((w.trim(), v)))
+}
+
+/// Reads a user valence file (`word<TAB>value` lines on -4 ..= 4, `#` comments), which
+/// replaces the shipped valence and appraisal lists; `name` is used in errors.
+fn parse_valence(name: &str, text: &str) -> Result<Vec<(String, f32)>, Error> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        match valence_line(line.trim_end_matches('\n')) {
+            Ok(Some((w, v))) => out.push((norm_word(w), v)),
+            Ok(None) => {}
+            Err(msg) => return Err(stancemap_core::data::error_at(name, text, at, msg)),
+        }
+        at += line.len();
+    }
+    Ok(out)
 }
 const EMBEDDED_NAME: &str = "crates/stance/data/common.toml";
 
@@ -580,6 +611,8 @@ pub struct StanceGrammar {
     pub(crate) verdicts: Vec<(f32, Entry)>,
     pub(crate) cues: Vec<CueEntry>,
     pub(crate) examples: Vec<TopicExample>,
+    /// A user valence list that replaces the shipped one (`None`: [`valence_words`]).
+    pub(crate) valence: Option<Arc<[(String, f32)]>>,
 }
 
 impl Default for StanceGrammar {
@@ -660,7 +693,34 @@ impl StanceGrammar {
             verdicts,
             cues: c.cues(&tables)?,
             examples: examples(&tables, &[]),
+            valence: None,
         })
+    }
+
+    /// Replaces the shipped valence lists (`data/valence.tsv` and `data/appraisal.tsv`,
+    /// which `<good>` and `<bad>` read) with a file of `word<TAB>value` lines, values on
+    /// -4 ..= 4 as in VADER, `#` comments.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let dir = std::env::temp_dir().join(format!("stancemap-valence-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("valence.tsv");
+    /// std::fs::write(&path, "# word\tvalence\nprudent\t2.1\nreckless\tvery bad\n")?;
+    /// let err = stancemap_stance::StanceGrammar::default().with_valence_file(&path).unwrap_err();
+    /// assert!(err.to_string().contains("valence.tsv:3:1"), "{err}");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// The file cannot be read, or a line is not a word, a tab and a number on
+    /// -4 ..= 4 ([`ErrorKind::Data`](stancemap_core::ErrorKind::Data) with its line).
+    pub fn with_valence_file(mut self, path: impl AsRef<Path>) -> Result<StanceGrammar, Error> {
+        let path = path.as_ref();
+        let text = read_file(path)?;
+        self.valence = Some(parse_valence(&path.display().to_string(), &text)?.into());
+        Ok(self)
     }
 
     /// Reads and compiles a lexicon file.

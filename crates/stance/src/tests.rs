@@ -987,6 +987,26 @@ fn the_tagger_writes_topic_spans_and_hands_its_scan_to_its_detector() {
     assert_eq!(d.statements[0].stances, plain);
 }
 
+/// A user valence file replaces the shipped lists that `<good>` and `<bad>` read.
+#[test]
+fn a_user_valence_file_decides_what_is_good_and_bad() {
+    let dir = std::env::temp_dir().join(format!("stancemap-valence-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("valence.tsv");
+    std::fs::write(&path, "# made-up words\nglorpish\t-3.0\n").unwrap();
+    let text = "Shooting down the drones would be glorpish.";
+    let with = |det: &StanceDetector| stance(det, doc(None, text, None, &[], false), "shoot_down");
+    assert_eq!(
+        with(&StanceDetector::default()),
+        None,
+        "not a word of the shipped lists"
+    );
+    let grammar = StanceGrammar::default().with_valence_file(&path).unwrap();
+    let det = StanceDetector::with_grammar(Topics::default(), grammar);
+    assert_eq!(with(&det), Some(Stance::Oppose));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// "X will be shot down; Y will not": a negated elliptical clause excepts some objects,
 /// so the position is conditional; with a pronoun subject the clause is no ellipsis.
 #[test]
