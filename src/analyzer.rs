@@ -7,7 +7,7 @@ use stancemap_attribute::lexicon::ReportingCues;
 use stancemap_core::output::DocumentReport;
 use stancemap_core::{Document, Error, Pipeline};
 use stancemap_hedges::CueDetector;
-use stancemap_ingest::{Boilerplate, ReadOptions, read_inputs};
+use stancemap_ingest::{Boilerplate, LanguageCheck, ReadOptions, read_inputs};
 use stancemap_stance::{StanceDetector, StanceGrammar, TopicTagger, Topics};
 use stancemap_text::{Abbreviations, Segmenter};
 use stancemap_turns::{ItemVotes, TurnData, TurnFinder, TurnSpeakers};
@@ -25,6 +25,7 @@ const BATCH: usize = 64;
 pub struct Analyzer {
     pipeline: Pipeline,
     stance: Arc<StanceDetector>,
+    language: Arc<LanguageCheck>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -48,6 +49,7 @@ pub struct AnalyzerBuilder {
     cue_file: Option<PathBuf>,
     stance_lexicon_file: Option<PathBuf>,
     valence_file: Option<PathBuf>,
+    language_file: Option<PathBuf>,
     turns_file: Option<PathBuf>,
     actor_words_file: Option<PathBuf>,
     attribution_words_file: Option<PathBuf>,
@@ -55,7 +57,7 @@ pub struct AnalyzerBuilder {
 
 /// The embedded data files a user file can replace, by the name the command line uses
 /// (`--data NAME=FILE`).
-pub const DATA_FILES: [&str; 9] = [
+pub const DATA_FILES: [&str; 10] = [
     "boilerplate",
     "abbreviations",
     "actor-words",
@@ -65,6 +67,7 @@ pub const DATA_FILES: [&str; 9] = [
     "stance",
     "valence",
     "turns",
+    "language",
 ];
 
 impl AnalyzerBuilder {
@@ -138,6 +141,13 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Replaces the English function words of the language check
+    /// (`crates/ingest/data/language.toml`), which warns of a document not in English.
+    pub fn language_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.language_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Replaces the speaker-turn lexicon of transcripts (`crates/turns/data/turns.toml`).
     pub fn turns_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
         self.turns_file = Some(path.as_ref().to_path_buf());
@@ -168,6 +178,7 @@ impl AnalyzerBuilder {
             "cues" => self.cue_file(path),
             "stance" => self.stance_lexicon_file(path),
             "valence" => self.valence_file(path),
+            "language" => self.language_file(path),
             "turns" => self.turns_file(path),
             _ => {
                 return Err(Error::new(
@@ -259,7 +270,15 @@ impl AnalyzerBuilder {
             // Votes on the item under debate take the item's lean (summaries redone).
             .stage(ItemVotes::new(turns, Arc::new(stancemap_stance::aggregate)))
             .build()?;
-        Ok(Analyzer { pipeline, stance })
+        let language = match &self.language_file {
+            Some(p) => Arc::new(LanguageCheck::from_path(p)?),
+            None => LanguageCheck::embedded(),
+        };
+        Ok(Analyzer {
+            pipeline,
+            stance,
+            language,
+        })
     }
 }
 
@@ -293,7 +312,7 @@ impl Analyzer {
     /// A stage failure, naming the document and the stage.
     pub fn analyze(&self, doc: &mut Document) -> Result<(), Error> {
         self.pipeline.run(doc)?;
-        if let Some(w) = stancemap_ingest::language_warning(doc.text()) {
+        if let Some(w) = self.language.warning(doc.text()) {
             doc.warnings.push(w);
         }
         Ok(())

@@ -154,7 +154,8 @@ struct Setup {
     #[arg(long = "registry", value_name = "FILE")]
     registry: Vec<PathBuf>,
     /// Replace an embedded data file: NAME=FILE, NAME one of boilerplate, abbreviations,
-    /// actor-words, reporting, attribution-words, cues, stance, valence, turns (repeatable).
+    /// actor-words, reporting, attribution-words, cues, stance, valence, turns, language
+    /// (repeatable).
     #[arg(long = "data", value_name = "NAME=FILE")]
     data: Vec<String>,
 }

@@ -43,7 +43,7 @@ mod manifest;
 mod read;
 
 pub use boilerplate::{Boilerplate, RuleInfo, RuleScope};
-pub use language::{detect_non_english, language_warning};
+pub use language::{LanguageCheck, detect_non_english, language_warning};
 pub use manifest::{MANIFEST_FILE_NAME, Manifest, ManifestEntry};
 pub use read::{
     DEFAULT_MAX_DOCUMENT_BYTES, InputFormat, Inputs, ReadOptions, read_inputs, read_jsonl,
