@@ -15,15 +15,12 @@ impl Attributor {
         doc_actors: usize,
     ) {
         let doc = cx.doc;
-        // where the document touches a topic (no author without a topic tagger)
-        let Some(targets) = doc.topic_spans.as_deref() else {
-            return;
-        };
-        let genre = doc.meta.genre.as_deref().unwrap_or("").to_lowercase();
-        if !self.words.author_genres.contains(genre.as_str()) {
+        // no author without a topic tagger, nor in a document that touches no topic
+        if doc.topic_spans.as_deref().is_none_or(<[_]>::is_empty) {
             return;
         }
-        if targets.is_empty() {
+        let genre = doc.meta.genre.as_deref().unwrap_or("").to_lowercase();
+        if !self.words.author_genres.contains(genre.as_str()) {
             return;
         }
         let mut covered = vec![false; doc.sentences.len()];
@@ -52,7 +49,7 @@ impl Attributor {
         for (s, sent) in doc.sentences.iter().enumerate() {
             if !covered[s]
                 && sent.kind != SentenceKind::Heading
-                && targets.iter().any(|t| sent.span.contains(t.span))
+                && doc.is_topical(sent.span)
                 && !about_person(sent)
             {
                 topical_paras[sent.paragraph] = true;

@@ -7,8 +7,9 @@ use std::fmt;
 /// document in between: the topic tagger leaves its scan of the text here, and the
 /// stance stage takes it instead of scanning again.
 ///
-/// Not part of the output: never serialised, and a cloned document starts with an empty
-/// scratch (a consumer recomputes what it does not find). One value per type.
+/// Not part of the output: never serialised, emptied by [`Pipeline::run`](crate::Pipeline::run)
+/// after the last stage, and a cloned document starts with an empty scratch (a consumer
+/// recomputes what it does not find). One value per type.
 ///
 /// ```
 /// use stancemap_core::Scratch;

@@ -62,7 +62,8 @@ impl Pipeline {
         self.stages.iter().map(|s| s.as_ref())
     }
 
-    /// Runs every stage on the document.
+    /// Runs every stage on the document, then empties its [`Scratch`](crate::Scratch):
+    /// working data does not outlive the pipeline.
     ///
     /// # Errors
     /// The first stage error, with the document id and stage name attached.
@@ -77,6 +78,7 @@ impl Pipeline {
                 wrapped.with_source(e)
             })?;
         }
+        doc.scratch.clear();
         Ok(())
     }
 }
@@ -151,7 +153,8 @@ mod tests {
         fn provides(&self) -> &'static [Layer] {
             &[Layer::Sentences]
         }
-        fn process(&self, _: &mut Document) -> Result<(), Error> {
+        fn process(&self, doc: &mut Document) -> Result<(), Error> {
+            doc.scratch.insert(1u8);
             Ok(())
         }
     }
@@ -184,5 +187,15 @@ mod tests {
             s.contains("in/d1.txt") && s.contains("`needs`") && s.contains("boom"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn run_empties_the_scratch_after_the_last_stage() {
+        let p = Pipeline::builder().stage(Gives).build().unwrap();
+        let mut doc = Document::new("d1", "text");
+        Gives.process(&mut doc).unwrap();
+        assert!(!doc.scratch.is_empty());
+        p.run(&mut doc).unwrap();
+        assert!(doc.scratch.is_empty());
     }
 }
