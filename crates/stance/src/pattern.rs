@@ -188,6 +188,9 @@ pub(crate) struct Pattern<W = String> {
     after: Option<Vec<Alt<W>>>,
     /// Once interned: each item's alternatives as an [`AltSet`] (empty when parsed).
     sets: Vec<AltSet>,
+    /// Once interned: how many items from the first are required words (no gap, no
+    /// optional item before them), which any match has at fixed offsets from its start.
+    fixed: usize,
 }
 
 /// The alternatives of one item compiled for lookup: sorted symbol sets and flags, so a
@@ -387,6 +390,7 @@ impl Pattern<String> {
             items,
             after,
             sets: Vec::new(),
+            fixed: 0,
         })
     }
 
@@ -434,6 +438,7 @@ impl Pattern<String> {
             items,
             after: None,
             sets: Vec::new(),
+            fixed: 0,
         })
     }
 
@@ -469,11 +474,24 @@ impl Pattern<String> {
                 Item::Gap { .. } => AltSet::default(),
             })
             .collect();
+        let fixed = items
+            .iter()
+            .take_while(|i| {
+                matches!(
+                    i,
+                    Item::Tok {
+                        optional: false,
+                        ..
+                    }
+                )
+            })
+            .count();
         Pattern {
             before,
             items,
             after,
             sets,
+            fixed,
         }
     }
 }
@@ -504,6 +522,53 @@ impl Pattern<Sym> {
             }
         }
         None
+    }
+
+    /// A cheap necessary condition for a match at `pos`: the words every match has at
+    /// fixed offsets from its start (the required items before the first gap or
+    /// optional item) are there, and when a gap follows them, the required word after
+    /// the gap is within its reach. Most attempts of a scan fail on these, without the
+    /// recursion of [`Pattern::match_at_gaps`].
+    #[inline]
+    pub(crate) fn may_match_at<T: TokView>(
+        &self,
+        toks: &[T],
+        pos: usize,
+        limit: usize,
+        neg_gaps: bool,
+    ) -> bool {
+        let limit = limit.min(toks.len());
+        let fixed = self.fixed;
+        if pos + fixed > limit
+            || !self.sets[..fixed]
+                .iter()
+                .zip(&toks[pos..])
+                .all(|(set, t)| set.matches(t))
+        {
+            return false;
+        }
+        let (
+            Some(&Item::Gap { min, max }),
+            Some(Item::Tok {
+                optional: false, ..
+            }),
+        ) = (self.items.get(fixed), self.items.get(fixed + 1))
+        else {
+            return true;
+        };
+        // The positions the word after the gap may take, as `Rec::rec` walks the gap.
+        let set = &self.sets[fixed + 1];
+        let start = pos + fixed;
+        let reach = (start + max + 1).min(limit);
+        for (k, t) in toks[start.min(reach)..reach].iter().enumerate() {
+            if k >= min && set.matches(t) {
+                return true;
+            }
+            if !t.is_word() || (t.is_neg() && !neg_gaps) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The end (exclusive) of the longest match starting at `pos`, not beyond `limit`.
@@ -744,6 +809,61 @@ mod tests {
         assert_eq!(m("<be> a mistake", "was a mistake"), Some(3));
         assert_eq!(m("x *2 y", "x , y"), None, "gaps do not cross punctuation");
         assert_eq!(m("urge *0-3 to", "urge them not to"), None, "nor negators");
+    }
+
+    #[test]
+    fn the_prefilter_never_rejects_a_match() {
+        let mut classes = Classes::new();
+        classes.insert("aircraft".into(), vec!["drone".into(), "aircraft".into()]);
+        let patterns = [
+            "shoot|shot down",
+            "down *2 <aircraft>",
+            "down *1-2 <aircraft>",
+            "=downing of? *2 <aircraft>",
+            "not *0-1 overreact",
+            "call *0-3 for",
+            "x *2 y",
+            "urge *0-3 to",
+            "urge? them *1 to",
+            "[to|will] =down",
+            "shoot down [only|.]",
+        ];
+        let texts = [
+            "shooting down jets",
+            "down two hostile drones",
+            "down drones",
+            "downing of intruding aircraft",
+            "not to overreact",
+            "called on tuesday for",
+            "x , y",
+            "x a b y",
+            "urge them not to",
+            "urge them all to",
+            "them all to",
+            "ready to down jets",
+            "shoot down .",
+            "shoot down now",
+        ];
+        for src in patterns {
+            let (p, v) = compile(src, &classes);
+            for text in texts {
+                let t = toks(text, &v);
+                for pos in 0..t.len() {
+                    for neg_gaps in [false, true] {
+                        let full = p.match_at_gaps(&t, pos, t.len(), neg_gaps);
+                        let may = p.may_match_at(&t, pos, t.len(), neg_gaps);
+                        assert!(
+                            full.is_none() || may,
+                            "`{src}` on `{text}` at {pos}: a match the prefilter rejects"
+                        );
+                    }
+                }
+            }
+        }
+        // It does reject: the word after the gap is out of reach.
+        let (p, v) = compile("down *1 <aircraft>", &classes);
+        let t = toks("down two hostile drones", &v);
+        assert!(!p.may_match_at(&t, 0, t.len(), false));
     }
 
     #[test]

@@ -162,6 +162,9 @@ impl Matcher {
             let mut best: Option<(usize, usize)> = None;
             for &i in self.candidates(&toks[pos], &mut buf) {
                 let (entry, p) = &self.pats[i as usize];
+                if !p.may_match_at(toks, pos, range.end, self.neg_gaps) {
+                    continue;
+                }
                 if let Some(end) = p.match_at_gaps(toks, pos, range.end, self.neg_gaps)
                     && best.is_none_or(|(e, _)| end > e)
                 {
