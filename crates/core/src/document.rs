@@ -39,6 +39,9 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// The distinct normal forms and stems of the tokens (see [`Token::norm`]).
     pub words: WordTable,
+    /// The parts of hyphenated word tokens ("case-by-case": "case", "by", "case"), each
+    /// with its own span, normal form and stem, in text order (see [`Part`]).
+    pub parts: Vec<Part>,
     /// Direct-quotation regions, in text order (see [`crate::quotes::quote_regions`]):
     /// found once by the text stage with the sentences, read by every later stage.
     pub quotes: Vec<Span>,
@@ -134,6 +137,13 @@ impl Document {
     #[inline]
     pub fn stem(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| self.words.get(t.stem))
+    }
+
+    /// The parts of token `i` (see [`Part`]): empty unless it is a hyphenated word.
+    pub fn parts_of(&self, i: usize) -> &[Part] {
+        let a = self.parts.partition_point(|p| p.token < i);
+        let b = a + self.parts[a..].partition_point(|p| p.token == i);
+        &self.parts[a..b]
     }
 
     /// Whether `span` contains a place where the text touches a topic; true for every
@@ -274,6 +284,68 @@ pub struct Token {
     pub norm: WordId,
     /// English stem of `norm` (Snowball), equal to `norm` for non-words.
     pub stem: WordId,
+    /// Letter case of the surface.
+    pub shape: Shape,
+}
+
+/// A piece of a hyphenated word token between its dashes ("case-by-case" has three):
+/// token patterns read a compound as its words, so `case by case` matches it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// Index of the token in [`Document::tokens`].
+    pub token: usize,
+    /// Where, in the original text (inside the token's span).
+    pub span: Span,
+    /// Normal form, as [`Token::norm`].
+    pub norm: WordId,
+    /// Stem, as [`Token::stem`].
+    pub stem: WordId,
+    /// Letter case of the part.
+    pub shape: Shape,
+}
+
+/// The letter case of a surface: whether its first letter is upper case, and whether it
+/// has two or more letters, all upper case (an acronym: "NATO", "U.S.").
+///
+/// ```
+/// use stancemap_core::Shape;
+/// assert!(Shape::of("Nato").is_cap() && !Shape::of("Nato").is_upper());
+/// assert!(Shape::of("U.S.").is_upper());
+/// assert!(!Shape::of("A").is_upper(), "one letter is no acronym");
+/// assert!(!Shape::of("iPhone").is_cap());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Shape(u8);
+
+impl Shape {
+    const CAP: u8 = 1;
+    const UPPER: u8 = 2;
+
+    /// The shape of a surface.
+    pub fn of(surface: &str) -> Shape {
+        let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+        if !letters.next().is_some_and(char::is_uppercase) {
+            return Shape(0);
+        }
+        let mut n = 1;
+        let upper = letters.all(|c| {
+            n += 1;
+            c.is_uppercase()
+        }) && n >= 2;
+        Shape(Shape::CAP | if upper { Shape::UPPER } else { 0 })
+    }
+
+    /// The first letter is upper case.
+    #[inline]
+    pub fn is_cap(self) -> bool {
+        self.0 & Shape::CAP != 0
+    }
+
+    /// Two or more letters, all upper case.
+    #[inline]
+    pub fn is_upper(self) -> bool {
+        self.0 & Shape::UPPER != 0
+    }
 }
 
 /// Index of an actor in [`Document::actors`].

@@ -256,13 +256,13 @@ fn normalize(s: &str) -> String {
 /// never scanned); provides [`Layer::Cues`]. Build once, share across threads.
 ///
 /// ```
-/// use stancemap_core::{Document, Sentence, SentenceKind, Span, Stage, Token, TokenKind};
+/// use stancemap_core::{Document, Sentence, SentenceKind, Shape, Span, Stage, Token, TokenKind};
 /// use stancemap_hedges::CueDetector;
 /// let text = "Troops may cross";
 /// let mut doc = Document::new("d", text);
 /// for (s, e) in [(0, 6), (7, 10), (11, 16)] {
 ///     let norm = doc.words.intern(&text[s..e].to_lowercase());
-///     doc.tokens.push(Token { span: Span::new(s, e), kind: TokenKind::Word, stem: norm, norm });
+///     doc.tokens.push(Token { span: Span::new(s, e), kind: TokenKind::Word, stem: norm, norm, shape: Shape::default() });
 /// }
 /// doc.sentences.push(Sentence { span: Span::new(0, 16), tokens: 0..3, paragraph: 0, kind: SentenceKind::Body });
 /// CueDetector::default().process(&mut doc)?;
@@ -783,7 +783,7 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use stancemap_core::{Sentence, SentenceKind, Token, TokenKind};
+    use stancemap_core::{Sentence, SentenceKind, Shape, Token, TokenKind};
 
     static SEGMENTER: LazyLock<stancemap_text::Segmenter> =
         LazyLock::new(stancemap_text::Segmenter::default);
@@ -931,6 +931,7 @@ pub(crate) mod tests {
                 kind: TokenKind::Word,
                 stem: norm,
                 norm,
+                shape: Shape::default(),
             });
         }
         doc.sentences.push(Sentence {

@@ -1,19 +1,20 @@
 //! The analysis stream: the document's tokens as the stance rules see them.
 //!
-//! Built from `doc.sentences`/`doc.tokens` (the text crate's segmenter) with three
-//! changes that make patterns simpler and robust to tokenizer details:
-//! - quote marks are dropped (`should not ‘whine’` reads `should not whine`);
-//! - hyphenated words are split into their parts (`case-by-case` reads `case by case`),
-//!   each part with its own byte span;
-//! - stems are the text stage's (the same Snowball stemmer the patterns use),
-//!   recomputed only for the parts of hyphen splits and trimmed words.
+//! Built from the text stage's view (`doc.sentences`, `doc.tokens`, `doc.parts`) with
+//! three changes that make patterns simpler and robust to tokenizer details:
+//! - quote marks are dropped (`should not ‘whine’` reads `should not whine`), and quote
+//!   marks a tokenizer left glued to a word are trimmed;
+//! - hyphenated words are read as their parts (`case-by-case` reads `case by case`),
+//!   each part with its own byte span (the text stage's [`Part`](stancemap_core::Part)s);
+//! - dashes read `-`.
 //!
-//! Sentences overlapping boilerplate are skipped. Each distinct word of the document is
-//! looked up in the patterns' [`Vocab`] once (by its [`WordId`](stancemap_core::WordId)),
-//! not once per token.
+//! Norms, stems and letter case are the text stage's (its stemmer is the one the
+//! patterns use). Sentences overlapping boilerplate are skipped. Each distinct word of
+//! the document is worked out once (form, [`Vocab`] symbols, negation, valence: see
+//! `WordForms`), not once per token.
 
 use crate::pattern::{Sym, TokView, Vocab, english, norm_word};
-use stancemap_core::{Document, Span, TokenKind};
+use stancemap_core::{Document, Shape, Span, TokenKind, WordId};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -94,17 +95,16 @@ impl Stream {
     /// Builds the stream of a document; `vocab` has the patterns' symbols and knows
     /// the negators.
     pub(crate) fn build(doc: &Document, vocab: &Vocab) -> Stream {
-        let stemmer = english();
         let text = doc.text();
         let (sentences, tokens) = (&doc.sentences, &doc.tokens);
         let mut out = Stream {
             toks: Vec::with_capacity(tokens.len()),
             sents: Vec::with_capacity(sentences.len()),
-            norms: String::with_capacity(text.len()),
+            norms: String::new(),
         };
-        let mut parts = Vec::new();
-        // The patterns' symbols of each word of the document, as met.
-        let mut syms: Vec<Option<(Sym, Sym)>> = vec![None; doc.words.len()];
+        let mut words = WordForms::new(doc, vocab);
+        // The next part of a hyphenated token (`doc.parts` is in token order).
+        let mut next_part = 0;
         for s in sentences {
             if doc.in_boilerplate(s.span) || s.tokens.start > s.tokens.end {
                 continue;
@@ -115,89 +115,62 @@ impl Stream {
             let start = out.toks.len();
             let sent = out.sents.len();
             let mut question = false;
-            for t in toks {
-                let Some(orig) = text.get(t.span.range()) else {
-                    continue;
-                };
-                // A currency sign belongs to its amount ("the €185 billion"): a word, so
-                // that pattern gaps run over it as over the number.
-                let currency = orig.chars().all(|c| CURRENCY.contains(&c));
-                if t.kind == TokenKind::Punct && !currency {
-                    let norm = fold(doc.word(t.norm));
-                    if QUOTES.contains(&orig) || QUOTES.contains(&&*norm) {
+            for (i, t) in (s.tokens.start..).zip(toks) {
+                if t.kind == TokenKind::Punct {
+                    let Some(orig) = text.get(t.span.range()) else {
+                        continue;
+                    };
+                    // A currency sign belongs to its amount ("the €185 billion"): a
+                    // word, so that pattern gaps run over it as over the number.
+                    if !orig.chars().all(|c| CURRENCY.contains(&c)) {
+                        let Some(f) = words.punct(t.norm, orig, &mut out.norms) else {
+                            continue;
+                        };
+                        question = f.question;
+                        out.toks.push(Tok {
+                            span: t.span,
+                            norm: f.norm,
+                            norm_sym: f.sym,
+                            stem_sym: f.sym,
+                            word: false,
+                            neg: false,
+                            val: 0,
+                            cap: false,
+                            upper: false,
+                            sent,
+                        });
                         continue;
                     }
-                    question = norm == "?";
-                    let n = if orig.chars().all(|c| DASHES.contains(&c)) {
-                        "-"
-                    } else {
-                        &*norm
-                    };
-                    let sym = vocab.get(n);
-                    let norm = out.push_norm(n);
-                    out.toks.push(Tok {
-                        span: t.span,
-                        norm,
-                        norm_sym: sym,
-                        stem_sym: sym,
-                        word: false,
-                        neg: false,
-                        val: 0,
-                        cap: false,
-                        upper: false,
-                        sent,
-                    });
-                    continue;
                 }
                 question = false;
-                parts.clear();
-                // Every dash is `-` or starts with the byte 0xE2: a cheap pre-check.
-                if orig.bytes().any(|b| b == b'-' || b == 0xE2) && orig.contains(DASHES) {
-                    split_hyphens(t.span, orig, &mut parts);
-                } else {
-                    parts.push((t.span, orig));
+                while doc.parts.get(next_part).is_some_and(|p| p.token < i) {
+                    next_part += 1;
                 }
-                for &(span, part) in &parts {
-                    // Strip quote marks a tokenizer may have left glued to a word, but
-                    // keep clitics ("'s", "'re", "n't").
-                    let raw = fold(part);
-                    let is_clitic = raw.starts_with('\'') && raw.chars().count() <= 4;
-                    let trimmed = raw.trim_matches(|c| c == '"' || c == '\'');
-                    let norm = if is_clitic || trimmed.is_empty() {
-                        &*raw
-                    } else {
-                        trimmed
-                    };
-                    let (cap, upper) = case_of(part);
-                    // The text stage already stemmed the whole token with the same
-                    // stemmer: reuse it unless a hyphen split or trimming changed the
-                    // word, and look each distinct word up once.
-                    let whole = span == t.span && norm == doc.word(t.norm);
-                    let cached = if whole {
-                        syms.get_mut(t.norm.index())
-                    } else {
-                        None
-                    };
-                    let (norm_sym, stem_sym) = match cached {
-                        Some(Some(pair)) => *pair,
-                        Some(slot) => *slot.insert((vocab.get(norm), vocab.get(doc.word(t.stem)))),
-                        None => (vocab.get(norm), vocab.get(&stemmer.stem(norm))),
-                    };
-                    let neg =
-                        vocab.is_negator(norm_sym) || (norm.ends_with("n't") && norm.len() > 3);
-                    let norm = out.push_norm(norm);
+                let first_part = next_part;
+                while doc.parts.get(next_part).is_some_and(|p| p.token == i) {
+                    next_part += 1;
+                }
+                let parts = &doc.parts[first_part..next_part];
+                let mut push_word = |span: Span, norm, stem, shape: Shape| {
+                    let f = words.word(norm, stem, &mut out.norms);
                     out.toks.push(Tok {
                         span,
-                        norm,
-                        norm_sym,
-                        stem_sym,
+                        norm: f.norm,
+                        norm_sym: f.norm_sym,
+                        stem_sym: f.stem_sym,
                         word: true,
-                        neg,
-                        val: vocab.valence(norm_sym),
-                        cap,
-                        upper,
+                        neg: f.neg,
+                        val: f.val,
+                        cap: shape.is_cap(),
+                        upper: shape.is_upper(),
                         sent,
                     });
+                };
+                if parts.is_empty() {
+                    push_word(t.span, t.norm, t.stem, t.shape);
+                }
+                for p in parts {
+                    push_word(p.span, p.norm, p.stem, p.shape);
                 }
             }
             let end = out.toks.len();
@@ -220,12 +193,6 @@ impl Stream {
             }
         }
         out
-    }
-
-    fn push_norm(&mut self, norm: &str) -> Range<usize> {
-        let a = self.norms.len();
-        self.norms.push_str(norm);
-        a..self.norms.len()
     }
 
     /// The norm of a token of this stream.
@@ -253,57 +220,129 @@ fn fold(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a word starts with an upper-case letter, and whether it has two or more
-/// letters, all upper case ("US", "NATO").
-fn case_of(w: &str) -> (bool, bool) {
-    let mut letters = w.chars().filter(|c| c.is_alphabetic());
-    let cap = letters.next().is_some_and(char::is_uppercase);
-    let mut n = 1;
-    let upper =
-        cap && letters.all(|c| {
-            n += 1;
-            c.is_uppercase()
-        }) && n >= 2;
-    (cap, upper)
+/// What the stream makes of each distinct word of a document, worked out the first time
+/// the word is met: its form in the stream (quote-folded; quote marks a tokenizer left
+/// glued to a word trimmed) and that form's symbols, negation and valence.
+struct WordForms<'d> {
+    doc: &'d Document,
+    vocab: &'d Vocab,
+    stemmer: rust_stemmers::Stemmer,
+    /// By [`WordId`] index: the word as a stream word, and as punctuation.
+    words: Vec<Option<WordForm>>,
+    puncts: Vec<Option<Option<PunctForm>>>,
+    /// The form of every dash.
+    dash: Option<PunctForm>,
 }
 
-/// Splits a word at inner hyphens into (span, part) pieces, appended to `out`.
-fn split_hyphens<'t>(span: Span, orig: &'t str, out: &mut Vec<(Span, &'t str)>) {
-    let from = out.len();
-    let mut start = 0;
-    for (i, c) in orig.char_indices() {
-        if DASHES.contains(&c) {
-            if i > start {
-                out.push((
-                    Span::new(span.start + start, span.start + i),
-                    &orig[start..i],
-                ));
-            }
-            start = i + c.len_utf8();
+#[derive(Clone)]
+struct WordForm {
+    norm: Range<usize>,
+    norm_sym: Sym,
+    stem_sym: Sym,
+    neg: bool,
+    val: i8,
+}
+
+#[derive(Clone)]
+struct PunctForm {
+    norm: Range<usize>,
+    sym: Sym,
+    question: bool,
+}
+
+impl<'d> WordForms<'d> {
+    fn new(doc: &'d Document, vocab: &'d Vocab) -> WordForms<'d> {
+        WordForms {
+            doc,
+            vocab,
+            stemmer: english(),
+            words: vec![None; doc.words.len()],
+            puncts: vec![None; doc.words.len()],
+            dash: None,
         }
     }
-    if start < orig.len() {
-        out.push((Span::new(span.start + start, span.end), &orig[start..]));
+
+    /// The stream form of a word or number with normal form `norm` and stem `stem`;
+    /// `norms` receives each distinct form once.
+    fn word(&mut self, norm: WordId, stem: WordId, norms: &mut String) -> WordForm {
+        if let Some(Some(f)) = self.words.get(norm.index()) {
+            return f.clone();
+        }
+        let (vocab, word) = (self.vocab, self.doc.word(norm));
+        // Strip quote marks a tokenizer may have left glued to a word, but keep
+        // clitics ("'s", "'re", "n't").
+        let raw = fold(word);
+        let is_clitic = raw.starts_with('\'') && raw.chars().count() <= 4;
+        let trimmed = raw.trim_matches(|c| c == '"' || c == '\'');
+        let form = if is_clitic || trimmed.is_empty() {
+            &*raw
+        } else {
+            trimmed
+        };
+        // The text stage stemmed the word with the same stemmer: reuse its stem unless
+        // folding or trimming changed the word.
+        let (norm_sym, stem_sym) = if form == word {
+            (vocab.get(form), vocab.get(self.doc.word(stem)))
+        } else {
+            (vocab.get(form), vocab.get(&self.stemmer.stem(form)))
+        };
+        let f = WordForm {
+            norm: push(norms, form),
+            norm_sym,
+            stem_sym,
+            neg: vocab.is_negator(norm_sym) || (form.ends_with("n't") && form.len() > 3),
+            val: vocab.valence(norm_sym),
+        };
+        if let Some(slot) = self.words.get_mut(norm.index()) {
+            *slot = Some(f.clone());
+        }
+        f
     }
-    if out.len() == from {
-        out.push((span, orig));
+
+    /// The stream form of a punctuation token with normal form `norm` and surface
+    /// `orig`; `None` for a quote mark, which the stream drops.
+    fn punct(&mut self, norm: WordId, orig: &str, norms: &mut String) -> Option<PunctForm> {
+        if QUOTES.contains(&orig) {
+            return None;
+        }
+        if orig.chars().all(|c| DASHES.contains(&c)) {
+            let vocab = self.vocab;
+            return Some(
+                self.dash
+                    .get_or_insert_with(|| PunctForm {
+                        norm: push(norms, "-"),
+                        sym: vocab.get("-"),
+                        question: false,
+                    })
+                    .clone(),
+            );
+        }
+        if let Some(Some(f)) = self.puncts.get(norm.index()) {
+            return f.clone();
+        }
+        let folded = fold(self.doc.word(norm));
+        let f = (!QUOTES.contains(&&*folded)).then(|| PunctForm {
+            norm: push(norms, &folded),
+            sym: self.vocab.get(&folded),
+            question: folded == "?",
+        });
+        if let Some(slot) = self.puncts.get_mut(norm.index()) {
+            *slot = Some(f.clone());
+        }
+        f
     }
+}
+
+/// Appends `s` to `norms`, returning where it is.
+fn push(norms: &mut String, s: &str) -> Range<usize> {
+    let a = norms.len();
+    norms.push_str(s);
+    a..norms.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn case_of_words() {
-        assert_eq!(case_of("NATO"), (true, true));
-        assert_eq!(case_of("U.S."), (true, true));
-        assert_eq!(case_of("ÉU"), (true, true));
-        assert_eq!(case_of("Nato"), (true, false));
-        assert_eq!(case_of("A"), (true, false), "one letter is not an acronym");
-        assert_eq!(case_of("iPhone"), (false, false));
-        assert_eq!(case_of("2025"), (false, false));
-    }
 
     #[test]
     fn stream_drops_quotes_and_splits_hyphens() {

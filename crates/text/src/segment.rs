@@ -5,8 +5,8 @@ use crate::normalize::normalize_into;
 use crate::stem::{StemCache, Stemmer, with_stem_cache};
 use crate::tokenize::{self, Ambig, Raw, RawToken, Term};
 use stancemap_core::{
-    Document, Error, Layer, Sentence, SentenceKind, Span, Stage, Token, TokenKind, WordId,
-    WordTable,
+    Document, Error, Layer, Part, Sentence, SentenceKind, Shape, Span, Stage, Token, TokenKind,
+    WordId, WordTable,
 };
 
 /// A paragraph of at most this many words on one line, without closing punctuation, is a
@@ -15,8 +15,9 @@ const HEADING_MAX_WORDS: usize = 16;
 
 /// Splits a document into paragraphs, sentences and tokens (the `text` stage).
 ///
-/// Fills [`Document::sentences`] and [`Document::tokens`] (replacing what was there),
-/// skipping [`Document::boilerplate`] regions. Sentences never overlap boilerplate and,
+/// Fills [`Document::sentences`], [`Document::tokens`] (with their normal forms, stems
+/// and letter case), the parts of hyphenated words ([`Document::parts`]) and the quote
+/// regions ([`Document::quotes`]), replacing what was there, skipping [`Document::boilerplate`] regions. Sentences never overlap boilerplate and,
 /// with the boilerplate regions and white space, tile the text: every non-white-space
 /// byte outside boilerplate lies in exactly one sentence, and every such byte lies in
 /// exactly one token.
@@ -171,14 +172,89 @@ impl Segmenter {
             Raw::Number => TokenKind::Number,
             _ => TokenKind::Punct,
         };
-        let (norm, stem) = words.word(&self.stemmer, &text[t.start..t.end], kind);
+        let surface = &text[t.start..t.end];
+        let (norm, stem) = words.word(&self.stemmer, surface, kind);
         Token {
             span: Span::new(t.start, t.end),
             kind,
             norm,
             stem,
+            shape: Shape::of(surface),
         }
     }
+
+    /// The parts of the hyphenated words and numbers among `tokens` ("case-by-case",
+    /// "2025-26"), in order: the pieces between dashes, each with its span, normal form,
+    /// stem and shape (see [`Part`]). A token made of dashes alone has none.
+    ///
+    /// ```
+    /// use stancemap_core::{Span, WordTable};
+    /// use stancemap_text::Segmenter;
+    /// let text = "a case-by-case review";
+    /// let seg = Segmenter::default();
+    /// let mut words = WordTable::default();
+    /// let (_, tokens) = seg.segment(text, &[], &mut words);
+    /// let parts = seg.parts(text, &tokens, &mut words);
+    /// let norms: Vec<&str> = parts.iter().map(|p| words.get(p.norm)).collect();
+    /// assert_eq!(norms, ["case", "by", "case"]);
+    /// assert!(parts.iter().all(|p| p.token == 1));
+    /// assert_eq!(parts[2].span, Span::new(10, 14));
+    /// ```
+    pub fn parts(&self, text: &str, tokens: &[Token], words: &mut WordTable) -> Vec<Part> {
+        with_stem_cache(|cache| {
+            let mut interner = Interner::new(words, cache);
+            let mut parts = Vec::new();
+            for (i, t) in tokens.iter().enumerate() {
+                if t.kind == TokenKind::Punct {
+                    continue;
+                }
+                let Some(surface) = text.get(t.span.range()) else {
+                    continue;
+                };
+                // Every dash is `-` or starts with the byte 0xE2: a cheap pre-check.
+                if !surface.bytes().any(|b| b == b'-' || b == 0xE2) {
+                    continue;
+                }
+                for (a, b) in pieces_between_dashes(surface) {
+                    let piece = &surface[a..b];
+                    let (norm, stem) = interner.word(&self.stemmer, piece, TokenKind::Word);
+                    parts.push(Part {
+                        token: i,
+                        span: Span::new(t.span.start + a, t.span.start + b),
+                        norm,
+                        stem,
+                        shape: Shape::of(piece),
+                    });
+                }
+            }
+            parts
+        })
+    }
+}
+
+/// The dashes a hyphenated word is split at.
+const DASHES: [char; 5] = ['-', '‐', '‑', '–', '—'];
+
+/// The byte ranges of the non-empty pieces of `w` between dashes; none when `w` has no
+/// dash or nothing but dashes.
+fn pieces_between_dashes(w: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if !w.contains(DASHES) {
+        return out;
+    }
+    let mut start = 0;
+    for (i, c) in w.char_indices() {
+        if DASHES.contains(&c) {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < w.len() {
+        out.push((start, w.len()));
+    }
+    out
 }
 
 /// Interns a text's tokens: normal forms, and each distinct word's stem computed once
@@ -237,6 +313,7 @@ impl Stage for Segmenter {
         let mut words = WordTable::default();
         let (sentences, tokens) = self.segment(doc.text(), &excluded, &mut words);
         doc.sentences = sentences;
+        doc.parts = self.parts(doc.text(), &tokens, &mut words);
         doc.words = words;
         doc.tokens = tokens;
         doc.quotes = stancemap_core::quotes::quote_regions(doc);
