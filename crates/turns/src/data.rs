@@ -148,19 +148,22 @@ pub struct TurnData {
 pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
-        let w: String = w
-            .chars()
-            .filter(|&c| c != '.')
-            .map(stancemap_core::text::fold_punct)
-            .flat_map(char::to_lowercase)
-            .collect();
-        if w.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
+        let before = out.len();
+        if before > 0 {
             out.push(' ');
         }
-        out.push_str(&w);
+        let start = out.len();
+        for c in w.chars().filter(|&c| c != '.') {
+            let c = stancemap_core::text::fold_punct(c);
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        if out.len() == start {
+            out.truncate(before);
+        }
     }
     out
 }
@@ -296,5 +299,21 @@ impl TurnData {
             .get(abbr.trim())
             .or_else(|| self.parties.get(&key(abbr)))
             .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn keys_are_lower_case_without_periods_one_space_apart() {
+        assert_eq!(key("  Mr.  SPEAKER "), "mr speaker");
+        assert_eq!(
+            key("The Rt. Hon. Member . for X"),
+            "the rt hon member for x"
+        );
+        assert_eq!(key("Ms Łukasiewicz’s  ÉTAT"), "ms łukasiewicz's état");
+        assert_eq!(key(" . .. "), "");
     }
 }
