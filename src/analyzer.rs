@@ -5,7 +5,7 @@ use stancemap_actors::{ActorFinder, ActorLexicon};
 use stancemap_attribute::Attributor;
 use stancemap_attribute::lexicon::ReportingCues;
 use stancemap_core::output::DocumentReport;
-use stancemap_core::{Document, Error, Pipeline};
+use stancemap_core::{Document, Error, Pipeline, WordClasses};
 use stancemap_hedges::CueDetector;
 use stancemap_ingest::{Boilerplate, LanguageCheck, ReadOptions, read_inputs};
 use stancemap_stance::{StanceDetector, StanceGrammar, TopicTagger, Topics};
@@ -53,11 +53,13 @@ pub struct AnalyzerBuilder {
     turns_file: Option<PathBuf>,
     actor_words_file: Option<PathBuf>,
     attribution_words_file: Option<PathBuf>,
+    english_file: Option<PathBuf>,
 }
 
 /// The embedded data files a user file can replace, by the name the command line uses
 /// (`--data NAME=FILE`).
-pub const DATA_FILES: [&str; 10] = [
+pub const DATA_FILES: [&str; 11] = [
+    "english",
     "boilerplate",
     "abbreviations",
     "actor-words",
@@ -91,6 +93,15 @@ impl AnalyzerBuilder {
     /// Adds a registry file (TOML) to the embedded registry.
     pub fn registry_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
         self.registry_files.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Replaces the shared English word classes (`crates/core/data/english.toml`:
+    /// auxiliaries, modals, subject pronouns, prepositions, weekdays, months, honorifics,
+    /// words that are never a name), which the text stage looks up once per word and every
+    /// stage reads.
+    pub fn english_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.english_file = Some(path.as_ref().to_path_buf());
         self
     }
 
@@ -170,6 +181,7 @@ impl AnalyzerBuilder {
         path: impl AsRef<Path>,
     ) -> Result<&mut AnalyzerBuilder, Error> {
         Ok(match name {
+            "english" => self.english_file(path),
             "boilerplate" => self.boilerplate_file(path),
             "abbreviations" => self.abbreviations_file(path),
             "actor-words" => self.actor_words_file(path),
@@ -197,6 +209,12 @@ impl AnalyzerBuilder {
     /// # Errors
     /// A data file that cannot be read or parsed, named with line and column.
     pub fn build(&self) -> Result<Analyzer, Error> {
+        // The shared word classes: the text stage classifies every word with them, and the
+        // turn finder (which reads lines before there are tokens) asks them by word.
+        let classes = match &self.english_file {
+            Some(p) => Some(Arc::new(WordClasses::from_path(p)?)),
+            None => None,
+        };
         let mut topics = if self.only_files {
             Topics::new()
         } else {
@@ -229,17 +247,22 @@ impl AnalyzerBuilder {
             Some(p) => Boilerplate::from_path(p)?,
             None => Boilerplate::default(),
         };
-        let segmenter = match &self.abbreviations_file {
+        let mut segmenter = match &self.abbreviations_file {
             Some(p) => Segmenter::new(Abbreviations::from_path(p)?),
             None => Segmenter::default(),
         };
+        if let Some(c) = &classes {
+            segmenter = segmenter.with_classes(Arc::clone(c));
+        }
         let cues = match &self.cue_file {
             Some(p) => CueDetector::from_path(p)?,
             None => CueDetector::default(),
         };
-        let turns = match &self.turns_file {
-            Some(p) => Arc::new(TurnData::from_path(p)?),
-            None => TurnData::embedded(),
+        let turns = match (&self.turns_file, &classes) {
+            (Some(p), Some(c)) => Arc::new(TurnData::from_path(p)?.with_classes(Arc::clone(c))),
+            (Some(p), None) => Arc::new(TurnData::from_path(p)?),
+            (None, Some(c)) => TurnData::embedded_with_classes(Arc::clone(c)),
+            (None, None) => TurnData::embedded(),
         };
         let mut attributor = match &self.reporting_file {
             Some(p) => Attributor::new(ReportingCues::from_path(p)?),

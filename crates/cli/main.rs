@@ -153,9 +153,9 @@ struct Setup {
     /// Extra actor registry files (TOML).
     #[arg(long = "registry", value_name = "FILE")]
     registry: Vec<PathBuf>,
-    /// Replace an embedded data file: NAME=FILE, NAME one of boilerplate, abbreviations,
-    /// actor-words, reporting, attribution-words, cues, stance, valence, turns, language
-    /// (repeatable).
+    /// Replace an embedded data file: NAME=FILE, NAME one of english, boilerplate,
+    /// abbreviations, actor-words, reporting, attribution-words, cues, stance, valence,
+    /// turns, language (repeatable).
     #[arg(long = "data", value_name = "NAME=FILE")]
     data: Vec<String>,
 }

@@ -73,6 +73,36 @@ fn a_user_topic_pack_is_data_not_code() {
 }
 
 #[test]
+fn a_user_file_of_word_classes_reaches_every_stage() {
+    use stancemap::core::WordClass;
+    let dir = std::env::temp_dir().join(format!("stancemap-api-english-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("english.toml");
+    // The embedded file with one modal more.
+    let embedded = include_str!("../../crates/core/data/english.toml");
+    let changed = embedded.replacen("modals = [", "modals = [\"ought\", ", 1);
+    assert_ne!(changed, embedded);
+    std::fs::write(&file, changed).unwrap();
+    let text = "Officials ought to wait until May, Ana Roe said on Monday.";
+    let ought = |a: &Analyzer| {
+        let doc = a.analyze_text("e", text).unwrap();
+        let i = (0..doc.tokens.len())
+            .find(|&i| doc.norm(i) == "ought")
+            .unwrap();
+        let may = (0..doc.tokens.len())
+            .find(|&i| doc.norm(i) == "may")
+            .unwrap();
+        assert!(doc.token_classes(may).contains(WordClass::MONTH));
+        doc.token_classes(i).contains(WordClass::MODAL)
+    };
+    assert!(!ought(crate::util::analyzer()));
+    let mut b = Analyzer::builder();
+    b.data_file("english", &file).unwrap();
+    assert!(ought(&b.build().unwrap()));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn pipeline_stages_are_listed_in_order() {
     let names: Vec<&str> = analyzer().pipeline().stages().map(|s| s.name()).collect();
     assert_eq!(

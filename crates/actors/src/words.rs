@@ -12,15 +12,15 @@ pub(crate) const WORDS_FILE: (&str, &str) = ("words.toml", include_str!("../data
 /// Longest listed word, in bytes (the finder packs a word into two `u64`s).
 pub(crate) const WORD_MAX: usize = 16;
 
-/// The lists of `words.toml` (see the comments there).
+/// The lists of `words.toml` (see the comments there). The shared classes the finder
+/// reads besides (`not_name`, `honorifics`, `weekdays`, `months`) are those of
+/// `stancemap_core::WordClasses`, read per token from the document.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct WordLists {
     pub particles: Vec<Spanned<String>>,
-    pub not_name: Vec<Spanned<String>>,
     pub place_heads: Vec<Spanned<String>>,
     pub government: Vec<Spanned<String>>,
-    pub honorifics: Vec<Spanned<String>>,
     pub role_nouns: Vec<Spanned<String>>,
     pub speech: Vec<Spanned<String>>,
     pub org_heads: Vec<Spanned<String>>,
@@ -29,7 +29,6 @@ pub(crate) struct WordLists {
     pub qualifiers: Vec<Spanned<String>>,
     pub group_modifiers: Vec<Spanned<String>>,
     pub surname_words: Vec<Spanned<String>>,
-    pub dates: Vec<Spanned<String>>,
 }
 
 impl WordLists {
@@ -56,10 +55,8 @@ impl WordLists {
     fn all(&self) -> impl Iterator<Item = &Spanned<String>> {
         [
             &self.particles,
-            &self.not_name,
             &self.place_heads,
             &self.government,
-            &self.honorifics,
             &self.role_nouns,
             &self.speech,
             &self.org_heads,
@@ -68,7 +65,6 @@ impl WordLists {
             &self.qualifiers,
             &self.group_modifiers,
             &self.surname_words,
-            &self.dates,
         ]
         .into_iter()
         .flatten()
@@ -101,9 +97,9 @@ mod tests {
     #[test]
     fn errors_name_line_and_column() {
         let (_, good) = WORDS_FILE;
-        let at = good.find("\"the\",").unwrap();
+        let at = good.find("\"von\",").unwrap();
         let line = good[..at].matches('\n').count() + 1;
-        let text = good.replacen("\"the\",", "\"The\",", 1);
+        let text = good.replacen("\"von\",", "\"Von\",", 1);
         let e = WordLists::parse("w.toml", &text).unwrap_err().to_string();
         assert!(e.contains("w.toml"), "{e}");
         assert!(e.contains(&line.to_string()), "{e}");

@@ -6,12 +6,12 @@ use crate::context::Ctx;
 use crate::drafts::Draft;
 use crate::lexicon::CueClass;
 use crate::subjects::{opening_subject, same_span};
-use stancemap_core::{MentionKind, Span};
+use stancemap_core::{MentionKind, Span, WordClass};
 
 /// An auxiliary with an optional negation and "too"/"either" that ends the clause at
 /// `k`: "… do not.", "… will too;", "… doesn't either".
 fn elliptic_predicate(cx: &Ctx, k: usize, hi: usize) -> bool {
-    if k >= hi || !cx.w.auxiliaries.contains(cx.norm(k)) {
+    if k >= hi || !cx.is(k, WordClass::AUXILIARY | WordClass::MODAL) {
         return false;
     }
     let mut j = k + 1;

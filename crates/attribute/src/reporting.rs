@@ -6,7 +6,7 @@ use crate::context::Ctx;
 use crate::drafts::Draft;
 use crate::lexicon::CueClass;
 use crate::subjects::{ends_clause, opening_subject};
-use stancemap_core::{ActorKind, MentionKind, Span};
+use stancemap_core::{ActorKind, MentionKind, Span, WordClass};
 
 /// Whether the speaker's words go on after a post-posed cue ending at `cue_end`: a
 /// comma and a participle ("…, X said, arguing for …": the speaker's own adjunct, not
@@ -267,7 +267,11 @@ impl Attributor {
                         };
                         let coordination = (c + 1..t.saturating_sub(1))
                             .any(|k| matches!(cx.norm(k), "and" | "or" | "but") && lower(k + 1));
-                        !coordination && (c + 1..t).all(|k| !cx.w.clause_words.contains(cx.norm(k)))
+                        !coordination
+                            && (c + 1..t).all(|k| {
+                                !(cx.is(k, WordClass::SUBJECT_PRONOUN | WordClass::MODAL)
+                                    || cx.w.clause_words.contains(cx.norm(k)))
+                            })
                     })
                     // of several such commas, the first that opens a noun phrase
                     // ("…, the chair of X, Jan Roe, said"), else the last ("…, opening

@@ -6,7 +6,7 @@ use crate::Attributor;
 use crate::context::Ctx;
 use crate::lexicon::CueClass;
 use crate::words::Words;
-use stancemap_core::{Document, MentionKind};
+use stancemap_core::{Document, MentionKind, WordClass};
 
 /// Lower-case words a role may hold before a name ("former air force commander").
 const ROLE_WORDS: usize = 4;
@@ -92,6 +92,13 @@ pub(crate) fn ends_clause(cx: &Ctx, m: usize, hi: usize) -> bool {
     !n.chars().any(char::is_alphanumeric) || cx.w.after_speaker.contains(n)
 }
 
+/// Whether token `t` governs the mention after it, so that the mention is no subject
+/// ("experts consulted by X"): a preposition (shared class) or one of attribution's
+/// `prepositions` ("whether", "if").
+fn is_preposition(cx: &Ctx, t: usize) -> bool {
+    cx.is(t, WordClass::PREPOSITION) || cx.w.prepositions.contains(cx.norm(t))
+}
+
 fn is_adverb(w: &Words, t: &str) -> bool {
     t.len() > 4 && t.ends_with("ly") && !w.ly_not_adverb.contains(t)
 }
@@ -120,7 +127,7 @@ impl Attributor {
                     .partition_point(|tk| tk.span.start < cx.doc.mentions[m].span.start);
                 if first > lo {
                     let before = cx.norm(first - 1);
-                    if cx.w.prepositions.contains(before) && !(participle && before == "with") {
+                    if is_preposition(cx, first - 1) && !(participle && before == "with") {
                         // "a spokesperson for the defence ministry said": the
                         // institution speaks through its unnamed spokesperson
                         let spokes = matches!(before, "for" | "of" | "at")
@@ -166,6 +173,7 @@ impl Attributor {
                 continue;
             }
             if cx.w.between.contains(t)
+                || cx.is(j, WordClass::WEEKDAY)
                 || is_adverb(cx.w, t)
                 || t.chars().all(|c| c.is_ascii_digit())
             {
@@ -263,8 +271,8 @@ impl Attributor {
                 if saw_and
                     && f > lo
                     && cap(f)
-                    && !cx.w.time_names.contains(cx.norm(k - 1))
-                    && cx.w.prepositions.contains(cx.norm(f - 1))
+                    && !cx.is(k - 1, WordClass::DATE)
+                    && is_preposition(cx, f - 1)
                 {
                     return if comma_first {
                         same_span(doc, m)
@@ -289,7 +297,7 @@ impl Attributor {
                 // preposition, none of it is the subject
                 // ("In talks with Estonia and Latvia, Lithuania said": a comma before the
                 // subject ends the phrase, and the subject stands)
-                if saw_and && cx.w.prepositions.contains(cx.norm(f2 - 1)) {
+                if saw_and && is_preposition(cx, f2 - 1) {
                     return if comma_first {
                         same_span(doc, m)
                     } else {

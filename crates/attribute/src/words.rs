@@ -38,7 +38,10 @@ impl<'de> Deserialize<'de> for WordSet {
     }
 }
 
-/// Every word class of `data/words.toml`; each field's comment is in the file.
+/// Every word class of `data/words.toml`; each field's comment is in the file. The shared
+/// English classes (`stancemap_core::WordClass`) are read per token through
+/// `Ctx::is`; a list here that says "besides <class>" holds only the words its rule
+/// adds to that class.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Words {
@@ -49,9 +52,7 @@ pub(crate) struct Words {
     pub position_nouns: WordSet,
     pub not_role: WordSet,
     pub clause_words: WordSet,
-    pub auxiliaries: WordSet,
     pub shares: WordSet,
-    pub time_names: WordSet,
     pub subordinators: WordSet,
     pub government_roles: WordSet,
     pub spokes: WordSet,

@@ -1,4 +1,4 @@
-use crate::{Scratch, Span, WordId, WordTable};
+use crate::{Scratch, Span, WordClass, WordId, WordTable};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::Arc;
@@ -42,6 +42,11 @@ pub struct Document {
     /// The parts of hyphenated word tokens ("case-by-case": "case", "by", "case"), each
     /// with its own span, normal form and stem, in text order (see [`Part`]).
     pub parts: Vec<Part>,
+    /// The shared English word classes of each word of [`Document::words`], indexed by
+    /// [`WordId::index`]: filled by the text stage from one data file
+    /// ([`crate::WordClasses`]); read them with [`Document::classes`] or
+    /// [`Document::token_classes`].
+    pub word_classes: Vec<WordClass>,
     /// Direct-quotation regions, in text order (see [`crate::quotes::quote_regions`]):
     /// found once by the text stage with the sentences, read by every later stage.
     pub quotes: Vec<Span>,
@@ -125,6 +130,33 @@ impl Document {
     #[inline]
     pub fn word(&self, id: WordId) -> &str {
         self.words.get(id)
+    }
+
+    /// The shared word classes of a word of [`Document::words`] ([`WordClass::NONE`] for
+    /// an id the text stage did not classify).
+    ///
+    /// ```
+    /// use stancemap_core::{Document, WordClass, WordClasses};
+    /// let mut doc = Document::new("d", "");
+    /// let id = doc.words.intern("would");
+    /// doc.word_classes = WordClasses::embedded().classify(&doc.words);
+    /// assert!(doc.classes(id).contains(WordClass::MODAL));
+    /// ```
+    #[inline]
+    pub fn classes(&self, id: WordId) -> WordClass {
+        self.word_classes
+            .get(id.index())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The shared word classes of token `i`'s normal form ([`WordClass::NONE`] past the
+    /// last token).
+    #[inline]
+    pub fn token_classes(&self, i: usize) -> WordClass {
+        self.tokens
+            .get(i)
+            .map_or(WordClass::NONE, |t| self.classes(t.norm))
     }
 
     /// The normal form of token `i` (`""` past the last token).

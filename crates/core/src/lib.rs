@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod classes;
 pub mod data;
 mod document;
 mod error;
@@ -30,6 +31,7 @@ mod stage;
 pub mod text;
 mod words;
 
+pub use classes::{WordClass, WordClasses};
 pub use document::*;
 pub use error::{Error, ErrorKind, Location};
 pub use scratch::Scratch;

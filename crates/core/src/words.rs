@@ -93,6 +93,20 @@ impl WordTable {
         slice(&self.text, &self.ends, id.index())
     }
 
+    /// Every word, in the order of its id (the `n`-th item is the word of the id whose
+    /// [`WordId::index`] is `n`).
+    ///
+    /// ```
+    /// use stancemap_core::WordTable;
+    /// let mut t = WordTable::default();
+    /// t.intern("shoot");
+    /// t.intern("down");
+    /// assert_eq!(t.iter().collect::<Vec<_>>(), ["shoot", "down"]);
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| slice(&self.text, &self.ends, i))
+    }
+
     /// Number of distinct words.
     pub fn len(&self) -> usize {
         self.ends.len()

@@ -6,8 +6,9 @@ use crate::stem::{StemCache, Stemmer, with_stem_cache};
 use crate::tokenize::{self, Ambig, Raw, RawToken, Term};
 use stancemap_core::{
     Document, Error, Layer, Part, Sentence, SentenceKind, Shape, Span, Stage, Token, TokenKind,
-    WordId, WordTable,
+    WordClasses, WordId, WordTable,
 };
+use std::sync::Arc;
 
 /// A paragraph of at most this many words on one line, without closing punctuation, is a
 /// heading.
@@ -39,10 +40,15 @@ const HEADING_MAX_WORDS: usize = 16;
 /// - after an ellipsis, unless the next word is capitalised.
 ///
 /// Em dashes are never boundaries. Non-breaking spaces are white space.
+///
+/// The stage also looks each distinct word of the document up once in the shared English
+/// word classes ([`WordClasses`]) and stores the bits in [`Document::word_classes`], so
+/// that every later stage asks [`Document::token_classes`] instead of a list of its own.
 #[derive(Debug)]
 pub struct Segmenter {
     abbreviations: Abbreviations,
     stemmer: Stemmer,
+    classes: Arc<WordClasses>,
 }
 
 impl Default for Segmenter {
@@ -61,12 +67,46 @@ struct Paragraph {
 }
 
 impl Segmenter {
-    /// A segmenter with the given abbreviation lexicon.
+    /// A segmenter with the given abbreviation lexicon and the embedded word classes.
     pub fn new(abbreviations: Abbreviations) -> Segmenter {
         Segmenter {
             abbreviations,
             stemmer: Stemmer::default(),
+            classes: WordClasses::embedded(),
         }
+    }
+
+    /// The segmenter with other shared word classes (a user's `english.toml`).
+    ///
+    /// ```
+    /// use stancemap_core::{Document, Stage, WordClass, WordClasses};
+    /// use stancemap_text::Segmenter;
+    /// let file = r#"
+    /// weekdays = []
+    /// months = []
+    /// modals = ["ought"]
+    /// auxiliaries = []
+    /// subject_pronouns = []
+    /// prepositions = []
+    /// honorifics = []
+    /// not_name = []
+    /// "#;
+    /// let classes = WordClasses::parse("english.toml", file)?;
+    /// let seg = Segmenter::default().with_classes(std::sync::Arc::new(classes));
+    /// let mut doc = Document::new("d", "They ought to go on Monday.");
+    /// seg.process(&mut doc)?;
+    /// assert!(doc.token_classes(1).contains(WordClass::MODAL));
+    /// assert!(doc.token_classes(5).is_empty());
+    /// # Ok::<(), stancemap_core::Error>(())
+    /// ```
+    pub fn with_classes(mut self, classes: Arc<WordClasses>) -> Segmenter {
+        self.classes = classes;
+        self
+    }
+
+    /// The shared word classes in use.
+    pub fn classes(&self) -> &WordClasses {
+        &self.classes
     }
 
     /// The abbreviation lexicon in use.
@@ -313,7 +353,9 @@ impl Stage for Segmenter {
         let mut words = WordTable::default();
         let (sentences, tokens) = self.segment(doc.text(), &excluded, &mut words);
         doc.sentences = sentences;
+        // The parts add words: classify after them.
         doc.parts = self.parts(doc.text(), &tokens, &mut words);
+        doc.word_classes = self.classes.classify(&words);
         doc.words = words;
         doc.tokens = tokens;
         doc.quotes = stancemap_core::quotes::quote_regions(doc);
@@ -904,6 +946,29 @@ mod tests {
         let got: Vec<&str> = s.iter().map(|s| &text[s.span.start..s.span.end]).collect();
         assert_eq!(got, ["Real text here.", "More real text."]);
         assert!(toks.iter().all(|t| !t.span.overlaps(Span::new(b, e))));
+    }
+
+    #[test]
+    fn the_stage_classifies_each_word_once() {
+        use stancemap_core::WordClass;
+        let mut doc = Document::new("d", "On Monday Dr. Roe said they Would not come in May.");
+        Segmenter::default().process(&mut doc).unwrap();
+        assert_eq!(doc.word_classes.len(), doc.words.len());
+        let class = |w: &str| {
+            let i = (0..doc.tokens.len()).find(|&i| doc.norm(i) == w).unwrap();
+            doc.token_classes(i)
+        };
+        assert!(class("monday").contains(WordClass::WEEKDAY | WordClass::NOT_NAME));
+        assert!(class("dr.").contains(WordClass::HONORIFIC));
+        assert!(class("they").contains(WordClass::SUBJECT_PRONOUN));
+        assert!(
+            class("would").contains(WordClass::MODAL),
+            "looked up by normal form"
+        );
+        assert_eq!(class("may"), WordClass::MONTH | WordClass::MODAL);
+        assert!(class("in").contains(WordClass::PREPOSITION));
+        assert!(class("roe").is_empty() && class("come").is_empty());
+        assert!(doc.token_classes(doc.tokens.len()).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use stancemap_core::hash::{FxHashMap, FxHashSet};
-use stancemap_core::{Error, ErrorKind};
+use stancemap_core::{Error, ErrorKind, WordClass, WordClasses};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -103,8 +103,10 @@ pub struct TurnData {
     pub(crate) turn_enders: Vec<String>,
     pub(crate) not_labels: FxHashSet<String>,
     pub(crate) role_words: FxHashSet<String>,
-    /// Words that open no name or label (days, months).
+    /// Words that open no name or label besides days and months ([`TurnData::not_name`]).
     pub(crate) not_names: FxHashSet<String>,
+    /// The shared English word classes (days and months).
+    classes: Arc<WordClasses>,
     /// Lower-case words that may stand inside a name ("van", "of"), as written.
     pub(crate) name_particles: FxHashSet<String>,
     /// Lower-case words that may link the words of a label but not of a name ("the").
@@ -200,6 +202,27 @@ impl TurnData {
         .clone()
     }
 
+    /// The embedded lexicon with other shared word classes (a user's `english.toml`).
+    pub fn embedded_with_classes(classes: Arc<WordClasses>) -> Arc<TurnData> {
+        let data = TurnData::from_toml("turns.toml", EMBEDDED)
+            .unwrap_or_else(|e| unreachable!("embedded turns.toml: {e}"));
+        Arc::new(data.with_classes(classes))
+    }
+
+    /// The lexicon with other shared word classes than the embedded ones (the lexicon
+    /// reads days and months there).
+    pub fn with_classes(mut self, classes: Arc<WordClasses>) -> TurnData {
+        self.classes = classes;
+        self
+    }
+
+    /// Whether `word` opens no name or label: a day, a month (shared classes) or one of
+    /// `not_names`; compared as [`key`] (lower case, periods dropped).
+    pub(crate) fn not_name(&self, word: &str) -> bool {
+        let k = key(word);
+        self.classes.of(&k).intersects(WordClass::DATE) || self.not_names.contains(&k)
+    }
+
     /// Reads a lexicon file (the format of the embedded `data/turns.toml`).
     ///
     /// # Errors
@@ -271,6 +294,7 @@ impl TurnData {
             not_labels: set(&raw.not_labels),
             role_words: set(&raw.role_words),
             not_names: set(&raw.not_names),
+            classes: WordClasses::embedded(),
             name_particles: raw.name_particles.into_iter().collect(),
             label_links: raw.label_links.into_iter().collect(),
             parties,

@@ -52,7 +52,7 @@ pub(crate) fn name_like(data: &TurnData, s: &str) -> bool {
                     .any(|c| c.is_ascii_digit() || c == '&' || c == '/')
         })
         && !words.iter().any(|w| data.role_words.contains(&key(w)))
-        && !data.not_names.contains(&key(words[0]))
+        && !data.not_name(words[0])
 }
 
 fn strip_the(s: &str) -> &str {
@@ -131,11 +131,7 @@ pub fn parse_label(data: &TurnData, text: &str) -> Option<Label> {
         }
     }
     let words: Vec<&str> = head.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 14
-        || !capitalised(words[0])
-        || data.not_names.contains(&key(words[0]))
-    {
+    if words.is_empty() || words.len() > 14 || !capitalised(words[0]) || data.not_name(words[0]) {
         return None;
     }
     if !words.iter().all(|w| label_word(data, w)) {

@@ -21,6 +21,25 @@ fn data_examples() {
     }
 }
 
+#[test]
+fn days_and_months_open_no_label_from_the_shared_classes() {
+    let data = TurnData::embedded();
+    for w in ["Monday", "May", "SEPTEMBER", "Sept.", "Volume", "page"] {
+        let expect = w != "Sept.";
+        assert_eq!(data.not_name(w), expect, "{w}");
+    }
+    assert!(!data.not_name("Maya"));
+    assert!(parse_label(&data, "Thursday").is_none());
+    assert!(parse_label(&data, "Ana Roe").is_some());
+    // Other shared classes: the day is no longer one, and the lexicon reads that.
+    let file = "weekdays = []\nmonths = []\nmodals = []\nauxiliaries = []\n\
+        subject_pronouns = []\nprepositions = []\nhonorifics = []\nnot_name = []\n";
+    let classes = stancemap_core::WordClasses::parse("english.toml", file).unwrap();
+    let data = TurnData::embedded_with_classes(std::sync::Arc::new(classes));
+    assert!(!data.not_name("Monday") && data.not_name("Volume"));
+    assert!(parse_label(&data, "Thursday").is_some());
+}
+
 use stancemap_actors::ActorFinder;
 use stancemap_attribute::Attributor;
 use stancemap_core::{Document, Stage};

@@ -1,6 +1,8 @@
-//! Per-token features: the word lists of `data/words.toml` as bits, and the word table.
+//! Per-token features: the word lists of `data/words.toml` and the shared word classes
+//! of the document (`stancemap_core::WordClass`) as bits, and the word table.
 
 use crate::words::{WORD_LISTS, WORD_MAX, WordLists, words};
+use stancemap_core::WordClass;
 use stancemap_core::text::normalize_name;
 use std::sync::{Arc, LazyLock};
 
@@ -12,7 +14,7 @@ use std::sync::{Arc, LazyLock};
 pub(super) const F_CAP: u32 = 1;
 /// Every char of the token upper case, and more than one byte ("EU", "NATO").
 pub(super) const F_UPPER: u32 = 1 << 1;
-/// Normal form in `not_name` (data/words.toml).
+/// Normal form in the shared class `not_name` (core `WordClass::NOT_NAME`).
 pub(super) const F_NOT_NAME: u32 = 1 << 2;
 /// The token as written in `particles` (data/words.toml).
 pub(super) const F_PARTICLE: u32 = 1 << 3;
@@ -20,7 +22,8 @@ pub(super) const F_PARTICLE: u32 = 1 << 3;
 pub(super) const F_PLACE_HEAD: u32 = 1 << 4;
 /// Normal form in `government` (data/words.toml).
 pub(super) const F_GOVERNMENT: u32 = 1 << 5;
-/// Normal form, or normal form + ".", in `honorifics` (data/words.toml).
+/// Normal form in the shared class `honorifics` (core `WordClass::HONORIFIC`; it lists
+/// each abbreviation with and without its period).
 pub(super) const F_HONORIFIC: u32 = 1 << 6;
 /// Normal form in `role_nouns` (data/words.toml).
 pub(super) const F_ROLE_NOUN: u32 = 1 << 7;
@@ -44,7 +47,7 @@ pub(super) const F_QUALIFIER: u32 = 1 << 15;
 pub(super) const F_GROUP_MOD: u32 = 1 << 16;
 /// Normal form in `surname_words`.
 pub(super) const F_SURNAME_WORD: u32 = 1 << 17;
-/// Normal form in `dates` (days and months).
+/// Normal form a day or a month (core `WordClass::DATE`).
 pub(super) const F_DATE: u32 = 1 << 18;
 
 /// Articles that open a role reference ("the NATO chief", "a NATO spokesperson").
@@ -140,12 +143,10 @@ impl Words {
 
 /// Every listed word of `l` with its features (the embedded lists are `data/words.toml`).
 fn listed_words(l: &WordLists) -> Vec<(&str, u32)> {
-    let lists: [(&[toml::Spanned<String>], u32); 14] = [
-        (&l.not_name, F_NOT_NAME),
+    let lists: [(&[toml::Spanned<String>], u32); 11] = [
         (&l.particles, F_PARTICLE),
         (&l.place_heads, F_PLACE_HEAD),
         (&l.government, F_GOVERNMENT),
-        (&l.honorifics, F_HONORIFIC),
         (&l.role_nouns, F_ROLE_NOUN),
         (&l.speech, F_SPEECH),
         (&l.org_heads, F_ORG_HEAD),
@@ -154,22 +155,30 @@ fn listed_words(l: &WordLists) -> Vec<(&str, u32)> {
         (&l.qualifiers, F_QUALIFIER),
         (&l.group_modifiers, F_GROUP_MOD),
         (&l.surname_words, F_SURNAME_WORD),
-        (&l.dates, F_DATE),
     ];
-    let mut out: Vec<(&str, u32)> = lists
+    lists
         .iter()
         .flat_map(|&(list, bit)| words(list).map(move |w| (w, bit)))
         .chain([("the", F_THE)])
         .chain(DETERMINERS.iter().map(|&w| (w, F_DET)))
         .chain(HE_SHE.iter().map(|&w| (w, F_HE_SHE)))
-        .collect();
-    // "dr" is an honorific because "dr." is listed.
-    out.extend(
-        words(&l.honorifics)
-            .filter_map(|h| h.strip_suffix('.'))
-            .map(|bare| (bare, F_HONORIFIC)),
-    );
-    out
+        .collect()
+}
+
+/// The features of a word's shared classes (as the text stage found them).
+#[inline]
+pub(super) fn class_features(c: WordClass) -> u32 {
+    let mut f = 0;
+    if c.intersects(WordClass::NOT_NAME) {
+        f |= F_NOT_NAME;
+    }
+    if c.intersects(WordClass::HONORIFIC) {
+        f |= F_HONORIFIC;
+    }
+    if c.intersects(WordClass::DATE) {
+        f |= F_DATE;
+    }
+    f
 }
 
 impl std::fmt::Debug for Words {
@@ -191,7 +200,8 @@ pub(crate) static EMBEDDED_WORDS: LazyLock<Arc<Words>> =
     LazyLock::new(|| Arc::new(Words::of(&WORD_LISTS)));
 
 /// The features of a token: `surface` as written, `norm` its normal form and `on_norm`
-/// the word classes of the norm (`table.get(norm)`, looked up once per distinct word).
+/// the word classes of the norm (`table.get(norm)` and the [`class_features`] of its
+/// shared classes, looked up once per distinct word).
 pub(super) fn features_of(table: &Words, surface: &str, norm: &str, on_norm: u32) -> u32 {
     let word_bits = |w: &str| table.get(w.as_bytes());
     // Particles are matched as written ("van", not "Van"); all are lower case.
@@ -278,16 +288,16 @@ pub(super) fn normalizes_to(word: &str, norm: &str) -> bool {
 #[cfg(test)]
 mod feature_tests {
     use super::*;
+    use stancemap_core::WordClasses;
 
     /// Words to test the features on: every listed word in several spellings, and others.
     fn samples() -> Vec<String> {
         let l = &*WORD_LISTS;
+        let shared = WordClasses::embedded();
         let lists: Vec<Vec<&str>> = [
-            &l.not_name,
             &l.particles,
             &l.place_heads,
             &l.government,
-            &l.honorifics,
             &l.role_nouns,
             &l.speech,
             &l.org_heads,
@@ -296,11 +306,13 @@ mod feature_tests {
             &l.qualifiers,
             &l.group_modifiers,
             &l.surname_words,
-            &l.dates,
         ]
         .into_iter()
         .map(|x| words(x).collect())
         .chain([DETERMINERS.to_vec(), HE_SHE.to_vec()])
+        .chain([shared
+            .words(WordClass::NOT_NAME | WordClass::HONORIFIC | WordClass::DATE)
+            .collect()])
         .collect();
         let mut out: Vec<String> = Vec::new();
         for w in lists.iter().flat_map(|l| l.iter()) {
@@ -373,6 +385,8 @@ mod feature_tests {
 
     #[test]
     fn features_equal_the_list_tests() {
+        let shared = WordClasses::embedded();
+        let in_class = |c: WordClass, x: &str| shared.words(c).any(|w| w == x);
         for surface in samples() {
             // Normal forms as the text stage writes them, and a few inconsistent ones.
             for norm in [surface.to_lowercase(), surface.clone(), "the".to_string()] {
@@ -380,7 +394,7 @@ mod feature_tests {
                     &EMBEDDED_WORDS,
                     &surface,
                     &norm,
-                    EMBEDDED_WORDS.get(norm.as_bytes()),
+                    EMBEDDED_WORDS.get(norm.as_bytes()) | class_features(shared.of(&norm)),
                 );
                 let n = norm.as_str();
                 let l = &*WORD_LISTS;
@@ -392,14 +406,11 @@ mod feature_tests {
                         F_UPPER,
                         surface.chars().all(|c| c.is_uppercase()) && surface.len() > 1,
                     ),
-                    (F_NOT_NAME, has(&l.not_name, n)),
+                    (F_NOT_NAME, in_class(WordClass::NOT_NAME, n)),
                     (F_PARTICLE, has(&l.particles, &surface)),
                     (F_PLACE_HEAD, has(&l.place_heads, n)),
                     (F_GOVERNMENT, has(&l.government, n)),
-                    (
-                        F_HONORIFIC,
-                        has(&l.honorifics, n) || has(&l.honorifics, &format!("{n}.")),
-                    ),
+                    (F_HONORIFIC, in_class(WordClass::HONORIFIC, n)),
                     (F_ROLE_NOUN, has(&l.role_nouns, n)),
                     (F_SPEECH, has(&l.speech, n)),
                     (F_ORG_HEAD, has(&l.org_heads, n)),
@@ -408,7 +419,10 @@ mod feature_tests {
                     (F_QUALIFIER, has(&l.qualifiers, n)),
                     (F_GROUP_MOD, has(&l.group_modifiers, n)),
                     (F_SURNAME_WORD, has(&l.surname_words, n)),
-                    (F_DATE, has(&l.dates, n)),
+                    (
+                        F_DATE,
+                        in_class(WordClass::WEEKDAY, n) || in_class(WordClass::MONTH, n),
+                    ),
                     (F_THE, n == "the"),
                     (F_DET, matches!(n, "the" | "a" | "an")),
                     (F_HE_SHE, matches!(n, "he" | "she")),

@@ -1,7 +1,7 @@
 //! The working state over one document: its tokens as written, their features, the
 //! actors and mentions found so far.
 
-use super::features::{F_CAP, features_of};
+use super::features::{F_CAP, class_features, features_of};
 use crate::lex::ActorLexicon;
 use stancemap_core::{Actor, ActorId, Document, Mention, Span};
 use std::collections::HashMap;
@@ -40,14 +40,16 @@ impl<'a> Work<'a> {
         let mut surf: Vec<&str> = Vec::with_capacity(doc.tokens.len());
         let mut norms: Vec<&str> = Vec::with_capacity(doc.tokens.len());
         let mut feat: Vec<u32> = Vec::with_capacity(doc.tokens.len());
-        // The word classes of each distinct normal form, looked up once.
+        // The word classes of each distinct normal form, looked up once: the finder's own
+        // lists and the shared classes the text stage found.
         let mut classes: Vec<Option<u32>> = vec![None; doc.words.len()];
         for t in &doc.tokens {
             let s = text.get(t.span.start..t.span.end).unwrap_or("");
             let norm = doc.word(t.norm);
+            let of_norm = || lex.words().get(norm.as_bytes()) | class_features(doc.classes(t.norm));
             let on_norm = match classes.get_mut(t.norm.index()) {
-                Some(slot) => *slot.get_or_insert_with(|| lex.words().get(norm.as_bytes())),
-                None => lex.words().get(norm.as_bytes()),
+                Some(slot) => *slot.get_or_insert_with(of_norm),
+                None => of_norm(),
             };
             surf.push(s);
             norms.push(norm);
