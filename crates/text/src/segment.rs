@@ -17,9 +17,11 @@ const HEADING_MAX_WORDS: usize = 16;
 /// Splits a document into paragraphs, sentences and tokens (the `text` stage).
 ///
 /// Fills [`Document::sentences`], [`Document::tokens`] (with their normal forms, stems
-/// and letter case), the parts of hyphenated words ([`Document::parts`]) and the quote
-/// regions ([`Document::quotes`]), replacing what was there, skipping [`Document::boilerplate`] regions. Sentences never overlap boilerplate and,
-/// with the boilerplate regions and white space, tile the text: every non-white-space
+/// and letter case), the parts of hyphenated words ([`Document::parts`]), each word's
+/// shared English classes ([`Document::word_classes`]) and the quote regions
+/// ([`Document::quotes`]), replacing what was there, skipping [`Document::boilerplate`]
+/// regions. Sentences never overlap boilerplate and, with the boilerplate regions and
+/// white space, tile the text: every non-white-space
 /// byte outside boilerplate lies in exactly one sentence, and every such byte lies in
 /// exactly one token.
 ///
