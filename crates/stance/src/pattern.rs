@@ -191,6 +191,50 @@ pub(crate) struct Pattern<W = String> {
     /// Once interned: how many items from the first are required words (no gap, no
     /// optional item before them), which any match has at fixed offsets from its start.
     fixed: usize,
+    /// Once interned: the next required word after those (see [`Anchor`]).
+    anchor: Option<Anchor>,
+}
+
+/// Where the first required word after a pattern's fixed prefix can be: item `item`, at
+/// `lo..=hi` tokens after the prefix (the optional words and gaps in between may take
+/// that many). With `gaps_only`, the tokens in between are gap words (no punctuation,
+/// no negator unless the matcher's gaps may skip them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Anchor {
+    item: usize,
+    lo: usize,
+    hi: usize,
+    gaps_only: bool,
+}
+
+impl Anchor {
+    /// The anchor after the first `fixed` items, if a required word follows.
+    fn after<W>(items: &[Item<W>], fixed: usize) -> Option<Anchor> {
+        let (mut lo, mut hi, mut gaps_only) = (0, 0, true);
+        for (i, item) in items.iter().enumerate().skip(fixed) {
+            match item {
+                Item::Tok {
+                    optional: false, ..
+                } => {
+                    return Some(Anchor {
+                        item: i,
+                        lo,
+                        hi,
+                        gaps_only,
+                    });
+                }
+                Item::Tok { optional: true, .. } => {
+                    hi += 1;
+                    gaps_only = false;
+                }
+                Item::Gap { min, max } => {
+                    lo += min;
+                    hi += max;
+                }
+            }
+        }
+        None
+    }
 }
 
 /// The alternatives of one item compiled for lookup: sorted symbol sets and flags, so a
@@ -391,6 +435,7 @@ impl Pattern<String> {
             after,
             sets: Vec::new(),
             fixed: 0,
+            anchor: None,
         })
     }
 
@@ -439,6 +484,7 @@ impl Pattern<String> {
             after: None,
             sets: Vec::new(),
             fixed: 0,
+            anchor: None,
         })
     }
 
@@ -486,12 +532,14 @@ impl Pattern<String> {
                 )
             })
             .count();
+        let anchor = Anchor::after(&items, fixed);
         Pattern {
             before,
             items,
             after,
             sets,
             fixed,
+            anchor,
         }
     }
 }
@@ -526,9 +574,9 @@ impl Pattern<Sym> {
 
     /// A cheap necessary condition for a match at `pos`: the words every match has at
     /// fixed offsets from its start (the required items before the first gap or
-    /// optional item) are there, and when a gap follows them, the required word after
-    /// the gap is within its reach. Most attempts of a scan fail on these, without the
-    /// recursion of [`Pattern::match_at_gaps`].
+    /// optional item) are there, and the next required word is within the reach of the
+    /// optional words and gaps before it. Most attempts of a scan fail on these,
+    /// without the recursion of [`Pattern::match_at_gaps`].
     #[inline]
     pub(crate) fn may_match_at<T: TokView>(
         &self,
@@ -547,24 +595,17 @@ impl Pattern<Sym> {
         {
             return false;
         }
-        let (
-            Some(&Item::Gap { min, max }),
-            Some(Item::Tok {
-                optional: false, ..
-            }),
-        ) = (self.items.get(fixed), self.items.get(fixed + 1))
-        else {
+        let Some(a) = self.anchor else {
             return true;
         };
-        // The positions the word after the gap may take, as `Rec::rec` walks the gap.
-        let set = &self.sets[fixed + 1];
+        let set = &self.sets[a.item];
         let start = pos + fixed;
-        let reach = (start + max + 1).min(limit);
+        let reach = (start + a.hi + 1).min(limit);
         for (k, t) in toks[start.min(reach)..reach].iter().enumerate() {
-            if k >= min && set.matches(t) {
+            if k >= a.lo && set.matches(t) {
                 return true;
             }
-            if !t.is_word() || (t.is_neg() && !neg_gaps) {
+            if a.gaps_only && (!t.is_word() || (t.is_neg() && !neg_gaps)) {
                 return false;
             }
         }
@@ -827,6 +868,9 @@ mod tests {
             "urge? them *1 to",
             "[to|will] =down",
             "shoot down [only|.]",
+            ", ready? to down",
+            "not? *0-1 shoot down",
+            "x? y? z *1-2 down",
         ];
         let texts = [
             "shooting down jets",
@@ -843,6 +887,12 @@ mod tests {
             "ready to down jets",
             "shoot down .",
             "shoot down now",
+            "x , ready to down",
+            ", to down",
+            "not to shoot down",
+            "x y z a b down",
+            "y z a down",
+            "z down",
         ];
         for src in patterns {
             let (p, v) = compile(src, &classes);
@@ -860,10 +910,18 @@ mod tests {
                 }
             }
         }
-        // It does reject: the word after the gap is out of reach.
+        // It does reject: the word after the gap is out of reach, or the first required
+        // word beyond the optional ones.
         let (p, v) = compile("down *1 <aircraft>", &classes);
         let t = toks("down two hostile drones", &v);
         assert!(!p.may_match_at(&t, 0, t.len(), false));
+        let (p, v) = compile("x? y? z", &classes);
+        let t = toks("x y a z", &v);
+        assert!(!p.may_match_at(&t, 0, t.len(), false));
+        assert!(
+            p.may_match_at(&t, 1, t.len(), false),
+            "z is two words on: y? a?"
+        );
     }
 
     #[test]
