@@ -3,13 +3,13 @@
 use crate::aggregate::aggregate;
 use crate::classify::{DocView, LexMatchers, Mask, PackDoc, PackRt, Speaker, Window};
 use crate::lexicon::StanceGrammar;
-use crate::pattern::Vocab;
 use crate::stream::Stream;
 use crate::topic::{TopicPack, Topics};
 use stancemap_core::commitment;
 use stancemap_core::{
     ActorKind, Cue, Document, Error, Layer, Span, Stage, StatementStance, TopicSpan, TopicTerm,
 };
+use stancemap_patterns::Vocab;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 

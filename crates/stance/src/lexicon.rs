@@ -7,9 +7,9 @@
 //! `[[terms]]`, `[[conditions]]`, `[[ignore]]`) for its own vocabulary; see
 //! [`TopicPack`](crate::TopicPack) for the format.
 
-use crate::pattern::{Classes, Pattern, english, norm_word};
 use serde::Deserialize;
 use stancemap_core::{Error, Stance};
+use stancemap_patterns::{Classes, Pattern, english, norm_word};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};

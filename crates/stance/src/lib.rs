@@ -36,7 +36,6 @@ mod aggregate;
 mod classify;
 mod detector;
 mod lexicon;
-mod pattern;
 mod stream;
 mod topic;
 

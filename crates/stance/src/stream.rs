@@ -13,8 +13,8 @@
 //! the document is worked out once (form, [`Vocab`] symbols, negation, valence: see
 //! `WordForms`), not once per token.
 
-use crate::pattern::{Sym, TokView, Vocab, english, norm_word};
 use stancemap_core::{Document, Shape, Span, TokenKind, WordId};
+use stancemap_patterns::{Sym, TokView, Vocab, english, norm_word};
 use std::borrow::Cow;
 use std::ops::Range;
 

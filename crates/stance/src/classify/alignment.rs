@@ -1,12 +1,12 @@
 //! Alignment: "…, backed by X" gives X the stance of the clause before the cue.
 
 use super::decide::Decision;
-use super::matcher::hits_in;
 use super::matches::PackDoc;
 use super::pack::PackRt;
 use super::scores::ALIGNMENT_REACH;
 use super::window::Mask;
 use super::{DocView, span_of};
+use stancemap_patterns::hits_in;
 
 impl DocView<'_> {
     /// "…, backed by X": X takes the stance of the clause before the alignment cue.

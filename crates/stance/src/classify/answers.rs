@@ -1,7 +1,6 @@
 //! Answers: a yes or no ("Absolutely.") takes its stance from the question it answers.
 
 use super::decide::Decision;
-use super::matcher::{Hit, hits_in};
 use super::matches::PackDoc;
 use super::pack::PackRt;
 use super::scores::ANSWER_SCORE;
@@ -9,6 +8,7 @@ use super::votes::Vote;
 use super::window::Mask;
 use super::{DocView, span_of};
 use stancemap_core::Stance;
+use stancemap_patterns::{Hit, hits_in};
 use std::ops::Range;
 
 impl DocView<'_> {

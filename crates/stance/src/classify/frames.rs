@@ -1,13 +1,13 @@
 //! Which frames govern an object (pre-frame chain, post frame) and how far a frame reaches.
 
 use super::DocView;
-use super::matcher::{Hit, hits_in};
 use super::matches::PackDoc;
 use super::pack::PackRt;
 use super::scores::CONJUNCT_REACH;
 use super::votes::Obj;
 use super::window::Mask;
 use crate::lexicon::{Effect, Position, Role};
+use stancemap_patterns::{Hit, hits_in};
 use std::ops::Range;
 
 impl DocView<'_> {

@@ -1,10 +1,10 @@
 //! The matches of one pack in one document ([`PackDoc`]) and their spans.
 
-use super::matcher::Hit;
 use super::pack::PackRt;
 use super::{DocView, span_of};
 use crate::lexicon::Role;
 use stancemap_core::Span;
+use stancemap_patterns::Hit;
 use std::collections::BTreeSet;
 use std::ops::Range;
 

@@ -8,8 +8,8 @@
 //!   alternative"); frames chain ("decided to avoid X", "warned against the risks of X");
 //! - **vote**: one object with its governing frames, giving a signed value.
 //!
-//! Rooms: compiling a pack ([`pack`]) and matching it ([`matcher`], [`matches`],
-//! [`targets`]); classifying a statement ([`statement`]) in its [`window`] by [`votes`]
+//! Rooms: compiling a pack ([`pack`]) and matching it ([`matches`], [`targets`]; the
+//! pattern matcher is the `stancemap-patterns` crate); classifying a statement ([`statement`]) in its [`window`] by [`votes`]
 //! of objects under their [`frames`] ([`negation`], [`subjects`]) and a [`decide`]d
 //! label; the rules that borrow or replace votes ([`answers`], [`ellipsis`],
 //! [`alignment`], [`mentions`], [`verdict_alone`]); the tuning values ([`scores`]).
@@ -19,7 +19,6 @@ mod answers;
 mod decide;
 mod ellipsis;
 mod frames;
-mod matcher;
 mod matches;
 mod mentions;
 mod negation;

@@ -1,9 +1,9 @@
 //! Compiling a pack ([`PackRt`], [`Matchers`]) and the common lexicon's layers ([`LexMatchers`]).
 
-use super::matcher::Matcher;
-use crate::lexicon::{CueEntry, Role, StanceGrammar};
-use crate::pattern::{Pattern, Vocab};
+use crate::lexicon::{CueEntry, Entry, Role, StanceGrammar};
 use crate::topic::TopicPack;
+use stancemap_patterns::Matcher;
+use stancemap_patterns::{Pattern, Vocab};
 
 /// A pack with the cues it uses (its own first, then the inherited common ones) and
 /// their matchers.
@@ -43,14 +43,9 @@ impl PackRt {
         let m = Matchers {
             cues_all: Matcher::new(cue_entries(), vocab),
             cues_no_question: Matcher::new(cue_entries().filter(|(i, _)| !question(*i)), vocab),
-            targets: Matcher {
-                neg_gaps: true,
-                ..Matcher::plain(&pack.targets, vocab)
-            },
-            goalless: Matcher {
-                neg_gaps: true,
-                ..Matcher::new(goalless.iter().map(|(i, ps)| (*i, &ps[..])), vocab)
-            },
+            targets: plain(&pack.targets, vocab).with_neg_gaps(),
+            goalless: Matcher::new(goalless.iter().map(|(i, ps)| (*i, &ps[..])), vocab)
+                .with_neg_gaps(),
             anchors: Matcher::new(
                 cue_entries()
                     .filter(|(i, _)| matches!(cues[*i].role, Role::Term { anchor: true, .. })),
@@ -96,12 +91,34 @@ pub(crate) struct LexMatchers {
 impl LexMatchers {
     pub(crate) fn new(lex: &StanceGrammar, vocab: &mut Vocab) -> LexMatchers {
         LexMatchers {
-            alignments: Matcher::plain(&lex.alignments, vocab),
-            scopes: Matcher::plain(&lex.scopes, vocab),
-            contrasts: Matcher::plain(&lex.contrasts, vocab),
-            answers: Matcher::signed(&lex.answers, vocab),
-            mentions: Matcher::plain(&lex.mentions, vocab),
-            verdicts: Matcher::signed(&lex.verdicts, vocab),
+            alignments: plain(&lex.alignments, vocab),
+            scopes: plain(&lex.scopes, vocab),
+            contrasts: plain(&lex.contrasts, vocab),
+            answers: signed(&lex.answers, vocab),
+            mentions: plain(&lex.mentions, vocab),
+            verdicts: signed(&lex.verdicts, vocab),
         }
     }
+}
+
+/// A matcher of plain entries (targets, scopes, contrasts …); hits index `entries`.
+fn plain(entries: &[Entry], vocab: &mut Vocab) -> Matcher {
+    Matcher::new(
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, &e.patterns[..])),
+        vocab,
+    )
+}
+
+/// A matcher of signed entries (answers, verdicts); hits index `entries`.
+fn signed(entries: &[(f32, Entry)], vocab: &mut Vocab) -> Matcher {
+    Matcher::new(
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, (_, e))| (i, &e.patterns[..])),
+        vocab,
+    )
 }

@@ -2,13 +2,13 @@
 
 use super::DocView;
 use super::decide::Decision;
-use super::matcher::Hit;
 use super::matches::PackDoc;
 use super::pack::PackRt;
 use super::subjects::Speaker;
 use super::votes::Opts;
 use super::window::Window;
 use stancemap_core::Stance;
+use stancemap_patterns::Hit;
 
 static DEBUG: std::sync::LazyLock<bool> =
     std::sync::LazyLock::new(|| std::env::var_os("STANCE_DEBUG").is_some());

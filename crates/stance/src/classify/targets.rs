@@ -1,9 +1,9 @@
 //! Targets the patterns miss (goalless, definite anaphora, pro-forms) and small-clause judgments.
 
 use super::DocView;
-use super::matcher::Hit;
 use super::pack::PackRt;
 use super::scores::{OTHER_GOAL_REACH, POLICY_NOUN_REACH, SMALL_CLAUSE_REACH};
+use stancemap_patterns::Hit;
 use std::ops::Range;
 
 impl DocView<'_> {
@@ -147,7 +147,7 @@ impl DocView<'_> {
             let mut words = 0;
             while j < r.end && toks[j].word && !toks[j].neg && words < SMALL_CLAUSE_REACH + 2 {
                 let t = &toks[j];
-                if t.val.abs() >= crate::pattern::VALENCE_MIN {
+                if t.val.abs() >= stancemap_patterns::VALENCE_MIN {
                     if !cues.iter().any(|c| c.start <= j && j < c.end) {
                         let entry = if t.val > 0 { good } else { bad };
                         out.push(Hit {

@@ -1,7 +1,6 @@
 //! Frames with a fixed effect voting by themselves when nothing is there for them to govern.
 
 use super::decide::Decision;
-use super::matcher::hits_in;
 use super::matches::PackDoc;
 use super::pack::PackRt;
 use super::scores::{FRAME_NEGATOR_REACH, VERDICT_ALONE_SCORE};
@@ -9,6 +8,7 @@ use super::window::{Mask, Window};
 use super::{DocView, span_of};
 use crate::lexicon::Effect;
 use stancemap_core::Stance;
+use stancemap_patterns::hits_in;
 
 impl DocView<'_> {
     /// Frames with a fixed effect (they oppose or support whatever they govern) in a

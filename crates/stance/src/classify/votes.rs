@@ -1,12 +1,12 @@
 //! Votes: each object in the window with its governing frames, composed into a signed value.
 
 use super::DocView;
-use super::matcher::hits_in;
 use super::matches::PackDoc;
 use super::pack::PackRt;
 use super::subjects::Speaker;
 use super::window::{Mask, Window};
 use crate::lexicon::{Effect, Role};
+use stancemap_patterns::hits_in;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Obj {

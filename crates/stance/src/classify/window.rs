@@ -1,9 +1,9 @@
 //! The statement's window ([`Mask`], [`Window`]): its sentences and its narrowing to one clause.
 
 use super::DocView;
-use super::matcher::Hit;
 use super::matches::PackDoc;
 use super::subjects::Speaker;
+use stancemap_patterns::Hit;
 use std::ops::Range;
 
 /// A set of stream positions within a bounded range (a statement's tokens), so that

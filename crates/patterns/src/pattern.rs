@@ -1,44 +1,20 @@
-//! A small token-pattern language for the topic packs and the common lexicon.
-//!
-//! A pattern is a space-separated list of items matched against consecutive tokens of
-//! the analysis stream (see `stream.rs`: quote marks are dropped, hyphenated words are
-//! split into their parts, so `case by case` matches "case-by-case"):
-//!
-//! | item | matches |
-//! |---|---|
-//! | `shoot` | a word whose English (Snowball) stem equals the stem of `shoot`, or whose norm is `shoot` ("shoots", "shooting") |
-//! | `=downed` | a word whose lower-case norm is exactly `downed` |
-//! | `a\|b\|c` | any of the alternatives |
-//! | `<aircraft>` | any word of the class `aircraft` (a list in `[classes]`) |
-//! | `<neg>` | a negator ("not", "n't", "never", "no", "without" …) |
-//! | `<good>` `<bad>` | a word of positive / negative valence in the shipped general lexicon (`data/valence.tsv`, from VADER) |
-//! | `<be>` `<do>` `<have>` | a form of *be* ("is", "were", "'s" …), *do*, *have* (built in; the stemmer does not join them) |
-//! | `,` `?` `:` `;` `-` | that punctuation token |
-//! | `item?` | the item, optionally |
-//! | `*3` / `*1-3` | a gap of 0..=3 (1..=3) words; gaps never cross punctuation nor a negator |
-//! | `[to\|will]` | (first item only) the word right *before* the match must be one of these; it is not part of the match |
-//! | `[^\|:]` | (in a look-behind) `^`: the match starts its sentence ("Shoot them down.") |
-//! | `[only\|.]` | (last item only, after a required item) the token right *after* the match must be one of these; it is not part of the match |
-//!
-//! Matching is longest-first: of all the ways a pattern can match at a position the
-//! longest is taken, and of the entries of a layer the leftmost-longest match wins
-//! (`slapdash demands to` beats `demand`).
+//! Patterns: parsing, interning against a [`Vocab`], and matching at a position.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use stancemap_core::hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// An interned string: a word, stem or punctuation mark some pattern compares against.
-pub(crate) type Sym = u32;
+pub type Sym = u32;
 
 /// The symbol of a token string that no pattern uses (never equal to a pattern's).
-pub(crate) const NO_SYM: Sym = Sym::MAX;
+pub const NO_SYM: Sym = Sym::MAX;
 
 /// The strings the compiled patterns compare against, interned, so that matching
 /// compares integers and each token of a document is looked up once, not once per
 /// pattern layer.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Vocab {
+pub struct Vocab {
     map: FxHashMap<String, Sym>,
     /// The negators' symbols, sorted.
     negators: Vec<Sym>,
@@ -48,7 +24,7 @@ pub(crate) struct Vocab {
 
 impl Vocab {
     /// The symbol of `s`, adding it if new.
-    pub(crate) fn intern(&mut self, s: &str) -> Sym {
+    pub fn intern(&mut self, s: &str) -> Sym {
         if let Some(&x) = self.map.get(s) {
             return x;
         }
@@ -58,17 +34,22 @@ impl Vocab {
     }
 
     /// The symbol of `s`, or [`NO_SYM`] when no pattern uses it.
-    pub(crate) fn get(&self, s: &str) -> Sym {
+    pub fn get(&self, s: &str) -> Sym {
         self.map.get(s).copied().unwrap_or(NO_SYM)
     }
 
     /// The number of symbols.
-    pub(crate) fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    /// Whether no symbol was interned yet.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
     /// Declares the words that mark negation.
-    pub(crate) fn set_negators<'w>(&mut self, words: impl IntoIterator<Item = &'w String>) {
+    pub fn set_negators<'w>(&mut self, words: impl IntoIterator<Item = &'w String>) {
         let mut negators: Vec<Sym> = words.into_iter().map(|w| self.intern(w)).collect();
         negators.sort_unstable();
         negators.dedup();
@@ -76,7 +57,7 @@ impl Vocab {
     }
 
     /// Declares the valence of words (VADER scale, -4 ..= 4).
-    pub(crate) fn set_valence<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, f32)>) {
+    pub fn set_valence<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, f32)>) {
         for (w, v) in words {
             let s = self.intern(w) as usize;
             if self.valence.len() <= s {
@@ -89,18 +70,18 @@ impl Vocab {
 
     /// The valence of a symbol in tenths (0: none).
     #[inline]
-    pub(crate) fn valence(&self, s: Sym) -> i8 {
+    pub fn valence(&self, s: Sym) -> i8 {
         self.valence.get(s as usize).copied().unwrap_or(0)
     }
 
     /// Is this symbol a negator?
-    pub(crate) fn is_negator(&self, s: Sym) -> bool {
+    pub fn is_negator(&self, s: Sym) -> bool {
         self.negators.binary_search(&s).is_ok()
     }
 }
 
 /// Token features a pattern looks at.
-pub(crate) trait TokView {
+pub trait TokView {
     /// Symbol of the lower-case, quote-folded form.
     fn norm(&self) -> Sym;
     /// Symbol of the Snowball stem of the norm.
@@ -138,7 +119,7 @@ enum Alt<W> {
 }
 
 /// The valence (in tenths) a word needs to count as evaluative.
-pub(crate) const VALENCE_MIN: i8 = 10;
+pub const VALENCE_MIN: i8 = 10;
 
 impl<W> Alt<W> {
     fn map<V>(&self, f: &mut impl FnMut(&W) -> V) -> Alt<V> {
@@ -181,7 +162,7 @@ enum Item<W> {
 /// A pattern: parsed (`Pattern<String>`, what data files hold) or compiled against a
 /// [`Vocab`] (`Pattern<Sym>`, what the matchers run).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Pattern<W = String> {
+pub struct Pattern<W = String> {
     before: Option<Vec<Alt<W>>>,
     items: Vec<Item<W>>,
     /// The token right after a match must be one of these (a lookahead, not matched).
@@ -316,7 +297,7 @@ fn has(set: &[Sym], x: Sym) -> bool {
 
 /// What the first token of a match can be looked up by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Key {
+pub enum Key {
     /// A token whose norm or stem is this symbol.
     Sym(Sym),
     /// Any negator.
@@ -324,20 +305,20 @@ pub(crate) enum Key {
 }
 
 /// Word classes available to patterns: name -> members.
-pub(crate) type Classes = BTreeMap<String, Vec<String>>;
+pub type Classes = BTreeMap<String, Vec<String>>;
 
 /// Lower-cases and folds typographic apostrophes like the token norms do.
-pub(crate) fn norm_word(w: &str) -> String {
+pub fn norm_word(w: &str) -> String {
     w.to_lowercase().replace(['’', '‘', '`'], "'")
 }
 
 /// The stem of a lower-case word.
-pub(crate) fn stem_of(stemmer: &Stemmer, w: &str) -> String {
+pub fn stem_of(stemmer: &Stemmer, w: &str) -> String {
     stemmer.stem(w).into_owned()
 }
 
 /// The English stemmer used for patterns and tokens alike.
-pub(crate) fn english() -> Stemmer {
+pub fn english() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }
 
@@ -345,11 +326,7 @@ const PUNCT: [&str; 8] = [",", "?", ":", ";", "-", ".", "!", "("];
 
 impl Pattern<String> {
     /// Parses a pattern. Errors are messages; the caller adds the file position.
-    pub(crate) fn parse(
-        src: &str,
-        classes: &Classes,
-        stemmer: &Stemmer,
-    ) -> Result<Pattern, String> {
+    pub fn parse(src: &str, classes: &Classes, stemmer: &Stemmer) -> Result<Pattern, String> {
         let mut items = Vec::new();
         let mut before = None;
         let mut after = None;
@@ -440,11 +417,11 @@ impl Pattern<String> {
     }
 
     /// The pattern without its goal: a trailing `*gap <place>` (and a relator word left
-    /// bare before it) dropped, when at least two words remain ("<send> *0-4 <troops>
-    /// *0-6 <ukraine>" → "<send> *0-4 <troops>"). `None` for a pattern with a look-ahead,
+    /// bare before it) dropped, when at least two words remain (`<send> *0-4 <troops>
+    /// *0-6 <ukraine>` → `<send> *0-4 <troops>`). `None` for a pattern with a look-ahead,
     /// no gap before its last word, or too little left. `relator` tells a word that
     /// only links a goal ("to", "in").
-    pub(crate) fn without_goal(&self, relator: impl Fn(&str) -> bool) -> Option<Pattern> {
+    pub fn without_goal(&self, relator: impl Fn(&str) -> bool) -> Option<Pattern> {
         if self.after.is_some() {
             return None;
         }
@@ -489,7 +466,7 @@ impl Pattern<String> {
     }
 
     /// The pattern with its strings interned.
-    pub(crate) fn intern(&self, vocab: &mut Vocab) -> Pattern<Sym> {
+    pub fn intern(&self, vocab: &mut Vocab) -> Pattern<Sym> {
         let mut f = |w: &String| vocab.intern(w);
         let before = self
             .before
@@ -547,7 +524,7 @@ impl Pattern<String> {
 impl Pattern<Sym> {
     /// The keys one of which the first token of any match has, or `None` when a match
     /// can start anywhere (a gap follows an optional first word).
-    pub(crate) fn first_keys(&self) -> Option<Vec<Key>> {
+    pub fn first_keys(&self) -> Option<Vec<Key>> {
         let mut keys = Vec::new();
         for item in &self.items {
             let Item::Tok { alts, optional } = item else {
@@ -578,7 +555,7 @@ impl Pattern<Sym> {
     /// optional words and gaps before it. Most attempts of a scan fail on these,
     /// without the recursion of [`Pattern::match_at_gaps`].
     #[inline]
-    pub(crate) fn may_match_at<T: TokView>(
+    pub fn may_match_at<T: TokView>(
         &self,
         toks: &[T],
         pos: usize,
@@ -613,19 +590,13 @@ impl Pattern<Sym> {
     }
 
     /// The end (exclusive) of the longest match starting at `pos`, not beyond `limit`.
-    #[cfg(test)]
-    pub(crate) fn match_at<T: TokView>(
-        &self,
-        toks: &[T],
-        pos: usize,
-        limit: usize,
-    ) -> Option<usize> {
+    pub fn match_at<T: TokView>(&self, toks: &[T], pos: usize, limit: usize) -> Option<usize> {
         self.match_at_gaps(toks, pos, limit, false)
     }
 
     /// As [`Pattern::match_at`]; with `neg_gaps`, gaps may also skip negators (targets:
     /// "soldiers will not go to Ukraine" is still about sending soldiers, negated).
-    pub(crate) fn match_at_gaps<T: TokView>(
+    pub fn match_at_gaps<T: TokView>(
         &self,
         toks: &[T],
         pos: usize,

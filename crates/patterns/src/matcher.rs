@@ -1,20 +1,23 @@
 //! The pattern matcher: [`Hit`]s, a [`Matcher`] of (entry, pattern) pairs and its scan.
 
 use crate::pattern::{Key, Pattern, Sym, TokView, Vocab};
-use crate::stream::Tok;
 use stancemap_core::hash::FxHashMap;
 use std::ops::Range;
 
 /// A match: stream token range and entry index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Hit {
+pub struct Hit {
+    /// First token of the match (an index into the scanned tokens).
     pub start: usize,
+    /// One past its last token.
     pub end: usize,
+    /// The entry whose pattern matched.
     pub entry: usize,
 }
 
 impl Hit {
-    pub(super) fn overlaps(&self, o: &Hit) -> bool {
+    /// Whether two matches share a token.
+    pub fn overlaps(&self, o: &Hit) -> bool {
         self.start < o.end && o.start < self.end
     }
 }
@@ -22,23 +25,25 @@ impl Hit {
 /// A set of (entry, pattern) pairs indexed by the keys of their first token, so that a
 /// scan tries at each position only the patterns that can start there.
 #[derive(Clone, Debug)]
-pub(crate) struct Matcher {
-    pub(super) pats: Vec<(usize, Pattern<Sym>)>,
+pub struct Matcher {
+    pats: Vec<(usize, Pattern<Sym>)>,
     /// Per first-token symbol: `lists[at[sym]..at[sym + 1]]` are the patterns to try
     /// (the unkeyed ones merged in), in pattern order. Symbols interned after this
     /// matcher was built (by later packs) are beyond `at` and get `always`.
-    pub(super) at: Vec<u32>,
-    pub(super) lists: Vec<u32>,
+    at: Vec<u32>,
+    lists: Vec<u32>,
     /// The same for negators.
-    pub(super) neg: Box<[u32]>,
+    neg: Box<[u32]>,
     /// Patterns that can start anywhere.
-    pub(super) always: Box<[u32]>,
+    always: Box<[u32]>,
     /// Gaps may skip negators (targets).
-    pub(super) neg_gaps: bool,
+    neg_gaps: bool,
 }
 
 impl Matcher {
-    pub(super) fn new<'a>(
+    /// A matcher of `(entry, patterns)` pairs: a hit's `entry` says whose pattern
+    /// matched. The patterns are interned into `vocab`.
+    pub fn new<'a>(
         entries: impl Iterator<Item = (usize, &'a [Pattern])>,
         vocab: &mut Vocab,
     ) -> Matcher {
@@ -95,24 +100,13 @@ impl Matcher {
         }
     }
 
-    /// A matcher of plain entries (targets, scopes, contrasts …).
-    pub(super) fn plain(entries: &[crate::lexicon::Entry], vocab: &mut Vocab) -> Matcher {
-        Matcher::of(entries.iter(), vocab)
-    }
-
-    /// A matcher of signed entries (answers, verdicts); hits index `entries`.
-    pub(super) fn signed(entries: &[(f32, crate::lexicon::Entry)], vocab: &mut Vocab) -> Matcher {
-        Matcher::of(entries.iter().map(|(_, e)| e), vocab)
-    }
-
-    fn of<'a>(
-        entries: impl Iterator<Item = &'a crate::lexicon::Entry>,
-        vocab: &mut Vocab,
-    ) -> Matcher {
-        Matcher::new(
-            entries.enumerate().map(|(i, e)| (i, &e.patterns[..])),
-            vocab,
-        )
+    /// The same matcher with gaps that may also skip negators (a target "soldiers will
+    /// not go to Ukraine" is still about sending soldiers, negated).
+    pub fn with_neg_gaps(self) -> Matcher {
+        Matcher {
+            neg_gaps: true,
+            ..self
+        }
     }
 
     /// The patterns whose first token may be `sym`.
@@ -127,7 +121,7 @@ impl Matcher {
 
     /// The patterns that can match at a token, in pattern order; `buf` is scratch space
     /// for the rare token that has more than one list.
-    fn candidates<'s>(&'s self, t: &Tok, buf: &'s mut Vec<u32>) -> &'s [u32] {
+    fn candidates<'s>(&'s self, t: &impl TokView, buf: &'s mut Vec<u32>) -> &'s [u32] {
         let a = self.list(t.stem());
         let b = if t.norm() != t.stem() {
             self.list(t.norm())
@@ -154,7 +148,7 @@ impl Matcher {
 
     /// Leftmost-longest, non-overlapping matches in `range`; of equally long matches
     /// the entry listed first wins.
-    pub(super) fn scan(&self, toks: &[Tok], range: Range<usize>) -> Vec<Hit> {
+    pub fn scan<T: TokView>(&self, toks: &[T], range: Range<usize>) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut pos = range.start;
         let mut buf: Vec<u32> = Vec::new();
@@ -188,7 +182,7 @@ impl Matcher {
 }
 
 /// The hits (with their indices) that start inside a range; `hits` is sorted by start.
-pub(super) fn hits_in(hits: &[Hit], r: Range<usize>) -> impl Iterator<Item = (usize, &Hit)> {
+pub fn hits_in(hits: &[Hit], r: Range<usize>) -> impl Iterator<Item = (usize, &Hit)> {
     let a = hits.partition_point(|h| h.start < r.start);
     let b = hits.partition_point(|h| h.start < r.end).max(a);
     hits[a..b].iter().enumerate().map(move |(k, h)| (a + k, h))
