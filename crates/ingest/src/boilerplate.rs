@@ -770,6 +770,29 @@ fn count_words(s: &str, cap: usize) -> usize {
 /// characters and collapses white space, so that rules can be written in ASCII.
 fn normalize(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    if line.is_ascii() && !line.contains('`') {
+        // Most lines are ASCII: only white space to collapse (the ASCII bytes that
+        // `char::is_whitespace` calls white space: tab to carriage return, and space).
+        let white = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && white(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !white(bytes[i]) {
+                i += 1;
+            }
+            if i > start {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&line[start..i]);
+            }
+        }
+        return out;
+    }
     for word in line.split_whitespace() {
         // Most words are ASCII, which folding leaves as they are but for the backtick.
         if word.is_ascii() && !word.contains('`') {
@@ -809,6 +832,35 @@ fn ends_sentence(norm: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn normalize_collapses_white_space_as_char_is_whitespace_does() {
+        for line in [
+            "  Sign up\tfor our\x0bnewsletter \r\n",
+            "",
+            " \x0c ",
+            "Read more",
+            "\u{2018}Sign\u{00a0}up\u{2019}  now\u{200b}",
+        ] {
+            let expected = line
+                .split_whitespace()
+                .map(|w| {
+                    w.chars()
+                        .filter(|c| {
+                            !matches!(
+                                c,
+                                '\u{200B}'..='\u{200D}' | '\u{00AD}' | '\u{FEFF}' | '\u{2060}'
+                            )
+                        })
+                        .map(stancemap_core::text::fold_punct)
+                        .collect::<String>()
+                })
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(super::normalize(line), expected, "{line:?}");
+        }
+    }
+
     use super::*;
 
     fn marked<'a>(bp: &Boilerplate, text: &'a str) -> Vec<(&'a str, String)> {
