@@ -1,6 +1,11 @@
 //! Small text helpers shared by every crate: name normalisation (the SPEC §4 matching
 //! rule) and slugs for actor ids.
 
+/// The dashes a hyphenated word is written with ("case-by-case", "east–west"): hyphen,
+/// hyphen and non-breaking hyphen, en and em dash. The text stage splits words at them
+/// and token patterns read a dash as `-`.
+pub const DASHES: [char; 5] = ['-', '\u{2010}', '\u{2011}', '\u{2013}', '\u{2014}'];
+
 /// Folds typographic variants to ASCII: curly quotes and apostrophes, dashes, NBSP.
 pub fn fold_punct(c: char) -> char {
     match c {

@@ -13,6 +13,7 @@
 //! the document is worked out once (form, [`Vocab`] symbols, negation, valence: see
 //! `WordForms`), not once per token.
 
+use stancemap_core::text::DASHES;
 use stancemap_core::{Document, Shape, Span, TokenKind, WordId};
 use stancemap_patterns::{Sym, TokView, Vocab, english, norm_word};
 use std::borrow::Cow;
@@ -85,7 +86,6 @@ pub(crate) struct Stream {
 }
 
 const QUOTES: [&str; 10] = ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‚"];
-const DASHES: [char; 5] = ['-', '‐', '‑', '–', '—'];
 /// Currency signs, read as part of an amount.
 const CURRENCY: [char; 6] = ['$', '€', '£', '¥', '₽', '₴'];
 /// Reporting verbs of asking: a sentence closed by ", X asked." reports a question.

@@ -4,6 +4,7 @@ use crate::abbrev::Abbreviations;
 use crate::normalize::normalize_into;
 use crate::stem::{StemCache, Stemmer, with_stem_cache};
 use crate::tokenize::{self, Ambig, Raw, RawToken, Term};
+use stancemap_core::text::DASHES;
 use stancemap_core::{
     Document, Error, Layer, Part, Sentence, SentenceKind, Shape, Span, Stage, Token, TokenKind,
     WordClasses, WordId, WordTable,
@@ -273,9 +274,6 @@ impl Segmenter {
         })
     }
 }
-
-/// The dashes a hyphenated word is split at.
-const DASHES: [char; 5] = ['-', '‐', '‑', '–', '—'];
 
 /// The byte ranges of the non-empty pieces of `w` between dashes; none when `w` has no
 /// dash or nothing but dashes.
