@@ -345,6 +345,7 @@ pub struct Part {
 /// assert!(Shape::of("U.S.").is_upper());
 /// assert!(!Shape::of("A").is_upper(), "one letter is no acronym");
 /// assert!(!Shape::of("iPhone").is_cap());
+/// assert!(Shape::of("ÉU").is_upper() && !Shape::of("2025").is_cap());
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Shape(u8);
