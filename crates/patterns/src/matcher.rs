@@ -1,6 +1,6 @@
 //! The pattern matcher: [`Hit`]s, a [`Matcher`] of (entry, pattern) pairs and its scan.
 
-use crate::pattern::{Key, Pattern, Sym, TokView, Vocab};
+use crate::pattern::{AltSet, Key, Pattern, Sym, TokView, Vocab};
 use stancemap_core::hash::FxHashMap;
 use std::ops::Range;
 
@@ -38,6 +38,56 @@ pub struct Matcher {
     always: Box<[u32]>,
     /// Gaps may skip negators (targets).
     neg_gaps: bool,
+    /// Per first-token symbol, like `at`: an index into `gates`, or `NO_GATE`.
+    gate_of: Vec<u32>,
+    gates: Vec<Gate>,
+}
+
+const NO_GATE: u32 = u32::MAX;
+
+/// What the patterns of a candidate list need beyond their first word: a token at
+/// `lo..=hi` after the start that one of their second required words matches (see
+/// `Pattern::gate`). At a position whose tokens there match none, only the patterns of
+/// one required word (`rest`) are tried: most positions of a common first word ("is",
+/// "the", ",").
+#[derive(Clone, Debug)]
+struct Gate {
+    lo: usize,
+    hi: usize,
+    words: AltSet,
+    /// The patterns of the list without a second required word, in pattern order.
+    rest: Box<[u32]>,
+}
+
+impl Gate {
+    /// The gate of a list of patterns; `None` when none has a second word.
+    fn of(list: &[u32], pats: &[(usize, Pattern<Sym>)]) -> Option<Gate> {
+        let (mut lo, mut hi, mut sets, mut rest) = (usize::MAX, 0, Vec::new(), Vec::new());
+        for &i in list {
+            match pats[i as usize].1.gate() {
+                Some((l, h, set)) => {
+                    lo = lo.min(l);
+                    hi = hi.max(h);
+                    sets.push(set);
+                }
+                None => rest.push(i),
+            }
+        }
+        (!sets.is_empty()).then(|| Gate {
+            lo,
+            hi,
+            words: AltSet::union(sets.into_iter()),
+            rest: rest.into_boxed_slice(),
+        })
+    }
+
+    /// Whether a match may start at `pos`.
+    #[inline]
+    fn open<T: TokView>(&self, toks: &[T], pos: usize, limit: usize) -> bool {
+        let end = (pos + self.hi + 1).min(limit).min(toks.len());
+        let start = (pos + self.lo).min(end);
+        toks[start..end].iter().any(|t| self.words.matches(t))
+    }
 }
 
 impl Matcher {
@@ -81,12 +131,29 @@ impl Matcher {
         let n = vocab.len();
         let mut at = Vec::with_capacity(n + 1);
         let mut lists = Vec::new();
+        let mut gates = Vec::new();
+        let mut gate_of = Vec::with_capacity(n);
+        let mut add_gate = |list: &[u32]| match Gate::of(list, &pats) {
+            Some(g) => {
+                gates.push(g);
+                u32::try_from(gates.len() - 1).unwrap_or(NO_GATE)
+            }
+            None => NO_GATE,
+        };
+        let always_gate = add_gate(&always);
         for sym in 0..n {
             at.push(u32::try_from(lists.len()).unwrap_or(u32::MAX));
             // `always` is in pattern order already.
             match Sym::try_from(sym).ok().and_then(|s| by_key.get(&s)) {
-                Some(own) => lists.extend(with_always(own)),
-                None => lists.extend_from_slice(&always),
+                Some(own) => {
+                    let list = with_always(own);
+                    gate_of.push(add_gate(&list));
+                    lists.extend(list);
+                }
+                None => {
+                    gate_of.push(always_gate);
+                    lists.extend_from_slice(&always);
+                }
             }
         }
         at.push(u32::try_from(lists.len()).unwrap_or(u32::MAX));
@@ -97,6 +164,8 @@ impl Matcher {
             neg: with_always(&neg).into_boxed_slice(),
             always: always.clone().into_boxed_slice(),
             neg_gaps: false,
+            gate_of,
+            gates,
         }
     }
 
@@ -119,9 +188,14 @@ impl Matcher {
         }
     }
 
-    /// The patterns that can match at a token, in pattern order; `buf` is scratch space
-    /// for the rare token that has more than one list.
-    fn candidates<'s>(&'s self, t: &impl TokView, buf: &'s mut Vec<u32>) -> &'s [u32] {
+    /// The patterns that can match at a token, in pattern order, with the gate of the
+    /// list when it is one symbol's; `buf` is scratch space for the rare token that has
+    /// more than one list.
+    fn candidates<'s>(
+        &'s self,
+        t: &impl TokView,
+        buf: &'s mut Vec<u32>,
+    ) -> (&'s [u32], Option<&'s Gate>) {
         let a = self.list(t.stem());
         let b = if t.norm() != t.stem() {
             self.list(t.norm())
@@ -130,10 +204,14 @@ impl Matcher {
         };
         let c: &[u32] = if t.is_neg() { &self.neg } else { &[] };
         let extra = |l: &[u32]| l.len() > self.always.len();
+        let gate = |sym: Sym| {
+            let g = self.gate_of.get(sym as usize).copied().unwrap_or(NO_GATE);
+            self.gates.get(g as usize)
+        };
         match (extra(a), extra(b), extra(c)) {
-            (_, false, false) => a,
-            (false, true, false) => b,
-            (false, false, true) => c,
+            (_, false, false) => (a, gate(t.stem())),
+            (false, true, false) => (b, gate(t.norm())),
+            (false, false, true) => (c, None),
             _ => {
                 buf.clear();
                 buf.extend_from_slice(a);
@@ -141,7 +219,7 @@ impl Matcher {
                 buf.extend_from_slice(c);
                 buf.sort_unstable();
                 buf.dedup();
-                buf
+                (buf, None)
             }
         }
     }
@@ -154,7 +232,12 @@ impl Matcher {
         let mut buf: Vec<u32> = Vec::new();
         while pos < range.end {
             let mut best: Option<(usize, usize)> = None;
-            for &i in self.candidates(&toks[pos], &mut buf) {
+            let (candidates, gate) = self.candidates(&toks[pos], &mut buf);
+            let candidates = match gate {
+                Some(g) if !g.open(toks, pos, range.end) => &g.rest,
+                _ => candidates,
+            };
+            for &i in candidates {
                 let (entry, p) = &self.pats[i as usize];
                 if !p.may_match_at(toks, pos, range.end, self.neg_gaps) {
                     continue;
@@ -186,4 +269,125 @@ pub fn hits_in(hits: &[Hit], r: Range<usize>) -> impl Iterator<Item = (usize, &H
     let a = hits.partition_point(|h| h.start < r.start);
     let b = hits.partition_point(|h| h.start < r.end).max(a);
     hits[a..b].iter().enumerate().map(move |(k, h)| (a + k, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pattern::{Classes, english};
+
+    struct T(Sym, Sym, bool, bool);
+    impl TokView for T {
+        fn norm(&self) -> Sym {
+            self.0
+        }
+        fn stem(&self) -> Sym {
+            self.1
+        }
+        fn is_word(&self) -> bool {
+            self.2
+        }
+        fn is_neg(&self) -> bool {
+            self.3
+        }
+    }
+
+    /// Leftmost-longest matches found the slow way: every pattern at every position.
+    fn reference(pats: &[Pattern<Sym>], toks: &[T]) -> Vec<Hit> {
+        let (mut out, mut pos) = (Vec::new(), 0);
+        while pos < toks.len() {
+            let best = pats
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| Some((p.match_at(toks, pos, toks.len())?, i)))
+                .fold(None, |b: Option<(usize, usize)>, (end, i)| match b {
+                    Some((e, _)) if e >= end => b,
+                    _ => Some((end, i)),
+                });
+            match best {
+                Some((end, entry)) => {
+                    out.push(Hit {
+                        start: pos,
+                        end,
+                        entry,
+                    });
+                    pos = end;
+                }
+                None => pos += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn gates_and_prefilters_change_no_match() {
+        let mut classes = Classes::new();
+        classes.insert("x".into(), vec!["down".into(), "drone".into()]);
+        let sources = [
+            "is",
+            "is *0-2 down",
+            "is ready? to shoot",
+            "<be> not? <x>",
+            ", then? shoot",
+            "the? drone is",
+            "shoot down *0-3 <x>",
+            "shoot|ready *1-2 drone",
+            "not *0-1 shoot",
+        ];
+        let stemmer = english();
+        let parsed: Vec<Pattern> = sources
+            .iter()
+            .map(|s| Pattern::parse(s, &classes, &stemmer).expect(s))
+            .collect();
+        let mut vocab = Vocab::default();
+        vocab.set_negators([&"not".to_string()]);
+        let m = Matcher::new(
+            parsed
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, std::slice::from_ref(p))),
+            &mut vocab,
+        );
+        let pats: Vec<Pattern<Sym>> = parsed.iter().map(|p| p.intern(&mut vocab)).collect();
+        let words = [
+            "is", "was", "ready", "to", "shoot", "down", "the", "drone", "drones", ",", "then",
+            "not", "a",
+        ];
+        // Every sequence of four words, and some longer ones.
+        let mut texts: Vec<Vec<&str>> = Vec::new();
+        for a in words {
+            for b in words {
+                for c in ["is", "down", "drone", ",", "not", "shoot"] {
+                    for d in ["down", "drone", "to", "is"] {
+                        texts.push(vec![a, b, c, d]);
+                    }
+                }
+            }
+        }
+        texts.push("the drone is not down , then shoot".split(' ').collect());
+        texts.push(
+            "shoot down a drone , is ready to shoot"
+                .split(' ')
+                .collect(),
+        );
+        for text in texts {
+            let toks: Vec<T> = text
+                .iter()
+                .map(|w| {
+                    let s = vocab.get(w);
+                    T(
+                        s,
+                        vocab.get(&stemmer.stem(w)),
+                        *w != ",",
+                        vocab.is_negator(s),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                m.scan(&toks, 0..toks.len()),
+                reference(&pats, &toks),
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -221,7 +221,7 @@ impl Anchor {
 /// The alternatives of one item compiled for lookup: sorted symbol sets and flags, so a
 /// class of hundreds of words costs a binary search instead of a scan of its members.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct AltSet {
+pub(crate) struct AltSet {
     /// Words matched by stem, and by norm ([`Alt::Word`]).
     stems: Box<[Sym]>,
     norms: Box<[Sym]>,
@@ -265,9 +265,35 @@ impl AltSet {
         set
     }
 
+    /// The alternatives of all `sets`: a token matches it when it matches one of them.
+    pub(crate) fn union<'s>(sets: impl Iterator<Item = &'s AltSet>) -> AltSet {
+        let (mut stems, mut norms, mut exact, mut punct) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut u = AltSet::default();
+        for s in sets {
+            stems.extend_from_slice(&s.stems);
+            norms.extend_from_slice(&s.norms);
+            exact.extend_from_slice(&s.exact);
+            punct.extend_from_slice(&s.punct);
+            u.neg |= s.neg;
+            u.good |= s.good;
+            u.bad |= s.bad;
+        }
+        let sorted = |mut v: Vec<Sym>| {
+            v.sort_unstable();
+            v.dedup();
+            v.into_boxed_slice()
+        };
+        u.stems = sorted(stems);
+        u.norms = sorted(norms);
+        u.exact = sorted(exact);
+        u.punct = sorted(punct);
+        u
+    }
+
     /// Whether any alternative matches `t` (what [`Alt::matches`] says of each).
     #[inline]
-    fn matches(&self, t: &impl TokView) -> bool {
+    pub(crate) fn matches(&self, t: &impl TokView) -> bool {
         let norm = t.norm();
         if t.is_word() {
             let v = t.valence();
@@ -547,6 +573,18 @@ impl Pattern<Sym> {
             }
         }
         None
+    }
+
+    /// A second required word of every match and where it can be, as offsets from the
+    /// match's start (`lo..=hi`): the word after the first when both are at fixed
+    /// offsets, else the first required word after the optional words and gaps. `None`
+    /// for a pattern with one required word.
+    pub(crate) fn gate(&self) -> Option<(usize, usize, &AltSet)> {
+        if self.fixed >= 2 {
+            return Some((1, 1, &self.sets[1]));
+        }
+        let a = self.anchor?;
+        Some((self.fixed + a.lo, self.fixed + a.hi, &self.sets[a.item]))
     }
 
     /// A cheap necessary condition for a match at `pos`: the words every match has at
