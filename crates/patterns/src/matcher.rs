@@ -133,12 +133,21 @@ impl Matcher {
         let mut lists = Vec::new();
         let mut gates = Vec::new();
         let mut gate_of = Vec::with_capacity(n);
-        let mut add_gate = |list: &[u32]| match Gate::of(list, &pats) {
-            Some(g) => {
-                gates.push(g);
-                u32::try_from(gates.len() - 1).unwrap_or(NO_GATE)
+        // Words keyed by both stem and norm share a list: one gate per distinct list.
+        let mut gate_of_list: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+        let mut add_gate = |list: &[u32]| {
+            if let Some(&g) = gate_of_list.get(list) {
+                return g;
             }
-            None => NO_GATE,
+            let g = match Gate::of(list, &pats) {
+                Some(g) => {
+                    gates.push(g);
+                    u32::try_from(gates.len() - 1).unwrap_or(NO_GATE)
+                }
+                None => NO_GATE,
+            };
+            gate_of_list.insert(list.to_vec(), g);
+            g
         };
         let always_gate = add_gate(&always);
         for sym in 0..n {
