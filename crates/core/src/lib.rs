@@ -21,6 +21,7 @@
 pub mod data;
 mod document;
 mod error;
+pub mod fold;
 pub mod hash;
 pub mod output;
 pub mod quotes;
