@@ -9,10 +9,10 @@
 //!   what leftmost-longest Aho-Corasick matching gives with the boundary rule below, and
 //!   the trie is built from the sorted surfaces in a few hundred thousand instructions,
 //!   where the automaton took ~70 million: most of the registry's load time.)
-//! - Matching is on a folded copy of the text (curly apostrophes and dashes straightened,
-//!   runs of white space as one space, a paragraph break as a newline, invisible
-//!   characters dropped) with a map back to the original bytes: every [`Hit::span`] is a
-//!   byte range of the original text.
+//! - Matching is on a folded copy of the text ([`stancemap_core::fold`]: curly
+//!   apostrophes and dashes straightened, runs of white space as one space, a paragraph
+//!   break as a newline, invisible characters dropped) with a map back to the original
+//!   bytes: every [`Hit::span`] is a byte range of the original text.
 //! - Case is exact for what the data writes with capitals (acronyms, names: "US" never
 //!   matches "us"); a word the data writes in lower case also matches capitalised
 //!   ("defence minister" finds "Defence Minister"). Diacritics are optional
@@ -45,7 +45,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
 use std::sync::LazyLock;
 
-use stancemap_core::text::{fold_punct, strip_diacritics};
+use stancemap_core::fold::{Fold, FoldedText};
+use stancemap_core::text::strip_diacritics;
 use stancemap_core::{Error, ErrorKind, Span};
 
 use crate::registry::{Entry, EntryRef, Registry, Surface};
@@ -127,8 +128,8 @@ impl Gazetteer {
 
     /// Every registry surface in `text`, left to right, not overlapping (leftmost-longest).
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let folded = Folded::new(text);
-        let hay = folded.text.as_str();
+        let folded = FoldedText::new(text, TEXT);
+        let hay = folded.as_str();
         let bytes = hay.as_bytes();
         let mut hits = Vec::new();
         // Only a position after a non-alphanumeric character (or the start) can begin a
@@ -140,11 +141,12 @@ impl Gazetteer {
             if !after_alnum && let Some((len, pattern)) = self.trie.longest(bytes, pos) {
                 let end = pos + len;
                 if !hay[end..].chars().next().is_some_and(char::is_alphanumeric) {
-                    if let Some(entry) = self.targets.get(pattern).copied().flatten() {
-                        hits.push(Hit {
-                            span: Span::new(folded.starts[pos], folded.ends[end - 1]),
-                            entry,
-                        });
+                    // A pattern is a whole string and `pos` a character boundary,
+                    // so the span is always there.
+                    if let Some(entry) = self.targets.get(pattern).copied().flatten()
+                        && let Some(span) = folded.original_span(pos..end)
+                    {
+                        hits.push(Hit { span, entry });
                     }
                     after_alnum = hay[..end]
                         .chars()
@@ -319,84 +321,15 @@ impl Trie {
     }
 }
 
-/// Characters that take no room: zero-width spaces and joiners, soft hyphen, BOM.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
-}
+/// How a text is folded for matching: punctuation straightened, invisible characters
+/// dropped, white space collapsed with paragraph breaks kept (a match never spans one),
+/// case kept.
+const TEXT: Fold = Fold::PLAIN.paragraphs();
 
-/// The folded text the automaton runs on, with, per byte, the original range of the
-/// character (or white-space run) that produced it.
-struct Folded {
-    text: String,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-}
-
-impl Folded {
-    fn new(text: &str) -> Folded {
-        let mut f = Folded {
-            text: String::with_capacity(text.len()),
-            starts: Vec::with_capacity(text.len()),
-            ends: Vec::with_capacity(text.len()),
-        };
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, orig)) = chars.next() {
-            let c = fold_punct(orig);
-            if is_invisible(c) {
-                continue;
-            }
-            if c.is_whitespace() {
-                let mut end = i + orig.len_utf8();
-                let mut newlines = usize::from(orig == '\n');
-                while let Some(&(j, d)) = chars.peek() {
-                    let d2 = fold_punct(d);
-                    if !(d2.is_whitespace() || is_invisible(d2)) {
-                        break;
-                    }
-                    newlines += usize::from(d == '\n');
-                    end = j + d.len_utf8();
-                    chars.next();
-                }
-                f.push(if newlines >= 2 { '\n' } else { ' ' }, i, end);
-            } else {
-                f.push(c, i, i + orig.len_utf8());
-            }
-        }
-        f
-    }
-
-    fn push(&mut self, c: char, start: usize, end: usize) {
-        self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.starts.push(start);
-            self.ends.push(end);
-        }
-    }
-}
-
-/// A surface folded like the text: typographic punctuation straightened, white space
-/// collapsed, trimmed.
+/// A surface folded like the text (without paragraph breaks, which no surface holds),
+/// trimmed.
 fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars().map(fold_punct) {
-        if is_invisible(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    out
+    Fold::PLAIN.fold(s)
 }
 
 /// Case variants of a surface, the surface as written first: words written in lower case
@@ -513,8 +446,8 @@ mod tests {
             let after = hay[end..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         };
-        let folded = Folded::new(text);
-        let hay = folded.text.as_str();
+        let folded = FoldedText::new(text, TEXT);
+        let hay = folded.as_str();
         let mut hits = Vec::new();
         let mut pos = 0;
         while pos < hay.len() {
@@ -525,7 +458,7 @@ mod tests {
             if start < end && at_boundaries(hay, start, end) {
                 if let Some(entry) = targets.get(m.pattern().as_usize()).copied().flatten() {
                     hits.push(Hit {
-                        span: Span::new(folded.starts[start], folded.ends[end - 1]),
+                        span: folded.original_span(start..end).expect("a match"),
                         entry,
                     });
                 }
@@ -539,6 +472,8 @@ mod tests {
 
     #[test]
     fn fold_is_the_two_pass_fold() {
+        use stancemap_core::fold::is_invisible;
+        use stancemap_core::text::fold_punct;
         let two_pass = |s: &str| {
             let s: String = s
                 .chars()

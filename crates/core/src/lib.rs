@@ -22,6 +22,7 @@ mod classes;
 pub mod data;
 mod document;
 mod error;
+pub mod fold;
 pub mod hash;
 pub mod output;
 pub mod quotes;

@@ -1,110 +1,45 @@
 //! Finding gold text (cue contexts, evidence strings) in the article, tolerant of the
 //! typographic differences between a hand-typed gold file and the published text.
 //!
-//! The article is folded once (curly quotes and apostrophes straightened, dashes and
-//! NBSP-like spaces made ASCII, runs of white space collapsed, zero-width characters
-//! dropped, lower case) into a copy that keeps, for every folded byte, the original
-//! byte range it came from. A folded needle is searched in the folded copy and each hit
+//! The article is folded once with [`stancemap_core::fold`] (curly quotes and
+//! apostrophes straightened, dashes and NBSP-like spaces made ASCII, runs of white space
+//! collapsed, zero-width characters dropped, lower case, `'…'` as `"..."`) into a copy
+//! that keeps, for every folded byte, the original byte range it came from. A folded needle is searched in the folded copy and each hit
 //! is mapped back, so the spans are always byte offsets into the ORIGINAL text.
 
 use stancemap_core::Span;
-use stancemap_core::text::fold_punct;
+use stancemap_core::fold::{self as core_fold, Fold};
 
-/// A folded copy of a text with a byte map back to the original.
+/// How articles and gold strings are folded: [`Fold`]'s straightened punctuation,
+/// dropped invisible characters and collapsed white space, plus lower case and `'…'` as
+/// `"..."`.
+const FOLD: Fold = Fold::PLAIN.lower().ellipsis();
+
+/// A folded copy of an article with a byte map back to the original, searched for gold
+/// strings folded the same way.
 #[derive(Clone, Debug)]
-pub struct FoldedText {
-    folded: String,
-    /// For each byte of `folded`: the original byte range of the char that produced it.
-    origin: Vec<(usize, usize)>,
-}
-
-/// Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
-}
-
-/// Calls `emit(Some(folded_char), start, end)` for the folded form of `text`, and
-/// `emit(None, start, end)` for a white-space char that continues a run (already
-/// emitted as one space).
-fn fold_each(text: &str, mut emit: impl FnMut(Option<char>, usize, usize)) {
-    let mut in_space = false;
-    for (start, c) in text.char_indices() {
-        let end = start + c.len_utf8();
-        if is_invisible(c) {
-            continue;
-        }
-        let c = fold_punct(c);
-        if c.is_whitespace() {
-            // One space stands for the whole run: extend the one already emitted.
-            if !in_space {
-                emit(Some(' '), start, end);
-                in_space = true;
-            } else {
-                emit(None, start, end);
-            }
-            continue;
-        }
-        in_space = false;
-        if c == '\u{2026}' {
-            for _ in 0..3 {
-                emit(Some('.'), start, end);
-            }
-            continue;
-        }
-        for l in c.to_lowercase() {
-            emit(Some(l), start, end);
-        }
-    }
-}
+pub struct FoldedText(core_fold::FoldedText);
 
 /// The folded form of a needle (no map needed), trimmed.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fold_each(text, |c, _, _| {
-        if let Some(c) = c {
-            out.push(c);
-        }
-    });
-    out.trim().to_string()
+    FOLD.fold(text)
 }
 
 impl FoldedText {
     /// Folds `text`.
     pub fn new(text: &str) -> FoldedText {
-        let mut folded = String::with_capacity(text.len());
-        let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
-        fold_each(text, |c, start, end| {
-            let Some(c) = c else {
-                // Continuation of a white-space run: widen the run's space.
-                if let Some(last) = origin.last_mut() {
-                    last.1 = end;
-                }
-                return;
-            };
-            folded.push(c);
-            for _ in 0..c.len_utf8() {
-                origin.push((start, end));
-            }
-        });
-        FoldedText { folded, origin }
+        FoldedText(core_fold::FoldedText::new(text, FOLD))
     }
 
     /// The folded text.
     pub fn folded(&self) -> &str {
-        &self.folded
+        self.0.as_str()
     }
 
-    /// The original span of folded bytes `start..end` (`start < end`).
+    /// The original span of folded bytes `start..end` (`start < end`, on character
+    /// boundaries).
     fn original(&self, start: usize, end: usize) -> Option<Span> {
-        let first = self.origin.get(start)?;
-        let last = self.origin.get(end.checked_sub(1)?)?;
-        Some(Span {
-            start: first.0,
-            end: last.1,
-        })
+        self.0.original_span(start..end)
     }
 
     /// Every (non-overlapping) occurrence of `needle`, as original byte spans. An empty
@@ -114,7 +49,7 @@ impl FoldedText {
         if needle.is_empty() {
             return Vec::new();
         }
-        self.folded
+        self.folded()
             .match_indices(needle.as_str())
             .filter_map(|(i, m)| self.original(i, i + m.len()))
             .collect()
@@ -129,10 +64,11 @@ impl FoldedText {
             return None;
         }
         let mut first = None;
-        for (i, m) in self.folded.match_indices(needle.as_str()) {
+        let folded = self.folded();
+        for (i, m) in folded.match_indices(needle.as_str()) {
             let end = i + m.len();
-            let before = self.folded[..i].chars().next_back();
-            let after = self.folded[end..].chars().next();
+            let before = folded[..i].chars().next_back();
+            let after = folded[end..].chars().next();
             let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
             let span = self.original(i, end);
             if boundary(before) && boundary(after) {

@@ -169,6 +169,26 @@ struct Chunk {
 /// and runs the tokenizers normalizer only on words that need it; ASCII stays ASCII, byte
 /// for byte.
 ///
+/// # Why this is not a [`stancemap_core::fold::FoldedText`]
+/// The gazetteer and the scorer share that aligned fold; this type keeps its own map,
+/// because moving it would change what it returns:
+/// - The normal form is not a fold: NFKC and the regex replacements of the `tokenizers`
+///   normalizer (the reference the fast paths are tested against), white space neither
+///   collapsed nor trimmed, invisible characters kept. At most the map could be shared.
+/// - The map could carry [`original_span`](NormalizedText::original_span) (each
+///   normalised byte has one original range), but not
+///   [`normalized_range`](NormalizedText::normalized_range), whose rounding of an offset
+///   inside a character depends on how the word was normalised. For a character folded
+///   on the fast path (`’` → `'`) it rounds outward to the whole character, as a
+///   per-character map would; inside a word the normalizer rewrote it follows
+///   `tokenizers`' `convert_offsets`: a start goes to the next character whose origin
+///   starts at or after it, an end to the last character whose origin ends at or before
+///   it, or to the end of the *word* when there is none. In `"x ﬁnal"` the original
+///   bytes 3..4 (inside `ﬁ`) give `"nal"`, not `"fi"` (a test pins both cases). A map
+///   of per-character origins does not know the word, so it cannot reproduce this.
+/// - The rewritten words keep the normalizer's own alignment (`NormalizedString`), which
+///   the inverse above reads; replacing it by a copy would hold two maps, not one.
+///
 /// ```
 /// use stancemap_text::NormalizedText;
 /// let text = "NATO\u{2019}s \u{201C}Robust\u{201D} Response";
@@ -580,5 +600,17 @@ mod tests {
         let z = text.find("Zürich").unwrap();
         let r = nt.normalized_range(Span::new(z, text.len()));
         assert_eq!(&nt.as_str()[r], "zürich");
+    }
+
+    /// The rounding that keeps this type off the shared fold map (see [`NormalizedText`]):
+    /// outward inside a fast-path character, `tokenizers`' rules inside a rewritten word.
+    #[test]
+    fn normalized_range_rounds_by_how_the_word_was_normalised() {
+        let nt = NormalizedText::new("it\u{2019}s");
+        assert_eq!(nt.normalized_range(Span::new(3, 4)), 2..3);
+        let nt = NormalizedText::new("x \u{FB01}nal");
+        assert_eq!(nt.as_str(), "x final");
+        let r = nt.normalized_range(Span::new(3, 4));
+        assert_eq!(&nt.as_str()[r], "nal");
     }
 }
