@@ -5,7 +5,7 @@ use crate::gate::{Gate, Literals, Probe};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use stancemap_core::data;
-use stancemap_core::text::fold_punct;
+use stancemap_core::fold::Fold;
 use stancemap_core::{Document, Error, ErrorKind, Layer, Region, Stage};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -767,60 +767,10 @@ fn count_words(s: &str, cap: usize) -> usize {
 }
 
 /// Folds curly quotes, dashes and no-break spaces to ASCII, drops zero-width
-/// characters and collapses white space, so that rules can be written in ASCII.
+/// characters and collapses white space, so that rules can be written in ASCII (the
+/// shared [`Fold::PLAIN`]).
 fn normalize(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    if line.is_ascii() && !line.contains('`') {
-        // Most lines are ASCII: only white space to collapse (the ASCII bytes that
-        // `char::is_whitespace` calls white space: tab to carriage return, and space).
-        let white = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-        let bytes = line.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            while i < bytes.len() && white(bytes[i]) {
-                i += 1;
-            }
-            let start = i;
-            while i < bytes.len() && !white(bytes[i]) {
-                i += 1;
-            }
-            if i > start {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&line[start..i]);
-            }
-        }
-        return out;
-    }
-    for word in line.split_whitespace() {
-        // Most words are ASCII, which folding leaves as they are but for the backtick.
-        if word.is_ascii() && !word.contains('`') {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-            continue;
-        }
-        let mut folded = word
-            .chars()
-            .filter(|c| {
-                !matches!(
-                    c,
-                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{FEFF}' | '\u{2060}'
-                )
-            })
-            .map(fold_punct)
-            .peekable();
-        if folded.peek().is_none() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(folded);
-    }
-    out
+    Fold::PLAIN.fold(line)
 }
 
 /// True when a (normalised) line ends like a sentence: `.`, `!`, `?` or `…`, possibly
@@ -840,6 +790,8 @@ mod tests {
             " \x0c ",
             "Read more",
             "\u{2018}Sign\u{00a0}up\u{2019}  now\u{200b}",
+            "a \u{200b} b\u{00ad}c \u{2060}",
+            "\u{feff}\u{200b} x\u{2014}y",
         ] {
             let expected = line
                 .split_whitespace()
