@@ -972,6 +972,36 @@ mod tests {
     }
 
     #[test]
+    fn the_stage_gives_hyphen_parts_and_letter_case() {
+        let text = "NATO\u{2019}s case-by-case Anti\u{2010}Drone plan, 2025-26.";
+        let mut doc = Document::new("d", text);
+        Segmenter::default().process(&mut doc).expect("segments");
+        let norms = |i: usize| -> Vec<String> {
+            doc.parts_of(i)
+                .iter()
+                .map(|p| format!("{}/{}", doc.word(p.norm), doc.word(p.stem)))
+                .collect()
+        };
+        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.slice(t.span)).collect();
+        let at = |w: &str| words.iter().position(|x| *x == w).expect(w);
+        assert_eq!(
+            norms(at("case-by-case")),
+            ["case/case", "by/by", "case/case"]
+        );
+        assert_eq!(norms(at("Anti\u{2010}Drone")), ["anti/anti", "drone/drone"]);
+        assert_eq!(norms(at("2025-26")), ["2025/2025", "26/26"]);
+        assert!(norms(at("plan")).is_empty());
+        let anti = doc.parts_of(at("Anti\u{2010}Drone"));
+        assert_eq!(doc.slice(anti[1].span), "Drone");
+        assert!(anti[1].shape.is_cap() && !anti[1].shape.is_upper());
+        let nato = &doc.tokens[at("NATO")];
+        assert!(nato.shape.is_cap() && nato.shape.is_upper());
+        assert!(!doc.tokens[at("plan")].shape.is_cap());
+        // Parts are words of the document: classified like every other word.
+        assert_eq!(doc.word_classes.len(), doc.words.len());
+    }
+
+    #[test]
     fn tokens_have_norm_and_stem() {
         let text =
             "Russia\u{2019}s jets aren\u{2019}t \u{201C}Escalating\u{201D} \u{2014} 12 times.";
