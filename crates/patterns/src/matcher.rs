@@ -283,23 +283,8 @@ pub fn hits_in(hits: &[Hit], r: Range<usize>) -> impl Iterator<Item = (usize, &H
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pattern::tests::T;
     use crate::pattern::{Classes, english};
-
-    struct T(Sym, Sym, bool, bool);
-    impl TokView for T {
-        fn norm(&self) -> Sym {
-            self.0
-        }
-        fn stem(&self) -> Sym {
-            self.1
-        }
-        fn is_word(&self) -> bool {
-            self.2
-        }
-        fn is_neg(&self) -> bool {
-            self.3
-        }
-    }
 
     /// Leftmost-longest matches found the slow way: every pattern at every position.
     fn reference(pats: &[Pattern<Sym>], toks: &[T]) -> Vec<Hit> {

@@ -794,10 +794,11 @@ fn check_word(w: &str) -> Result<(), String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    struct T(Sym, Sym, bool, bool);
+    /// A test token: norm and stem symbols, is a word, is a negator.
+    pub(crate) struct T(pub Sym, pub Sym, pub bool, pub bool);
     impl TokView for T {
         fn norm(&self) -> Sym {
             self.0

@@ -84,14 +84,7 @@ pub(super) fn outlets(
                 })
             })
         } else {
-            (k + 1..hi.min(k + 5)).find_map(|t| {
-                hx.at(t).and_then(|h| match hx.hits[h].ent {
-                    Ent::Capital { country } | Ent::Adjective { country } => {
-                        Some(country.to_string())
-                    }
-                    _ => None,
-                })
-            })
+            modifier_country(hx, k + 1..hi.min(k + 5))
         };
         let name = w.name_text(lo, comma);
         let span = w.doc.tokens[lo].span.cover(w.doc.tokens[comma - 1].span);
@@ -163,14 +156,7 @@ pub(super) fn outlets(
                 i = nb;
                 continue;
             }
-            let country = (i + 1..na).find_map(|t| {
-                hx.at(t).and_then(|h| match hx.hits[h].ent {
-                    Ent::Adjective { country } | Ent::Capital { country } => {
-                        Some(country.to_string())
-                    }
-                    _ => None,
-                })
-            });
+            let country = modifier_country(hx, i + 1..na);
             w.named_org(
                 &name,
                 country,
@@ -182,4 +168,15 @@ pub(super) fn outlets(
             i = nb;
         }
     }
+}
+
+/// The country of the first capital or nationality adjective among tokens `r` ("the
+/// Hamburg-based …", "the Polish daily …").
+fn modifier_country(hx: &HitIndex, r: std::ops::Range<usize>) -> Option<String> {
+    r.into_iter().find_map(|t| {
+        hx.at(t).and_then(|h| match hx.hits[h].ent {
+            Ent::Capital { country } | Ent::Adjective { country } => Some(country.to_string()),
+            _ => None,
+        })
+    })
 }
