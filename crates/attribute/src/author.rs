@@ -56,7 +56,7 @@ impl Attributor {
             }
         }
         for (s, sent) in doc.sentences.iter().enumerate() {
-            if covered[s] || sent.kind == SentenceKind::Heading || cx.in_quote(sent.span) {
+            if covered[s] || sent.kind == SentenceKind::Heading || cx.doc.in_quote(sent.span) {
                 continue;
             }
             if !topical_paras.get(sent.paragraph).copied().unwrap_or(false) || about_person(sent) {

@@ -123,7 +123,7 @@ impl Attributor {
         let sent = &doc.sentences[si];
         let (lo, hi) = (sent.tokens.start, sent.tokens.end);
         for t in lo + 1..hi {
-            if !cx.w.position_nouns.contains(cx.norm(t)) || cx.in_quote(doc.tokens[t].span) {
+            if !cx.w.position_nouns.contains(cx.norm(t)) || cx.doc.in_quote(doc.tokens[t].span) {
                 continue;
             }
             let mut holders = Vec::new();

@@ -2,7 +2,7 @@
 //! mention starts or ends at each token.
 
 use crate::words::Words;
-use stancemap_core::{ActorKind, Document, Span, WordClass};
+use stancemap_core::{ActorKind, Document, WordClass};
 
 pub(crate) struct Ctx<'a> {
     pub(crate) doc: &'a Document,
@@ -44,12 +44,6 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub(crate) fn is(&self, t: usize, class: WordClass) -> bool {
         self.doc.token_classes(t).intersects(class)
-    }
-
-    pub(crate) fn in_quote(&self, span: Span) -> bool {
-        let quotes = &self.doc.quotes;
-        let i = quotes.partition_point(|q| q.end <= span.start);
-        i < quotes.len() && quotes[i].contains(span)
     }
 
     pub(crate) fn is_person(&self, m: usize) -> bool {

@@ -44,11 +44,6 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &ReportingCues, words: &Words
                 start_at[a].get_or_insert(i);
             }
         }
-        let quotes = &doc.quotes;
-        let in_quote = |s: Span| {
-            let i = quotes.partition_point(|q| q.end <= s.start);
-            i < quotes.len() && quotes[i].contains(s)
-        };
         // the words a role reference may end with: the last words of the people's roles
         // and of the organisations' names in this document
         let mut heads: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -76,7 +71,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &ReportingCues, words: &Words
             }
             let (lo, hi) = (sent.tokens.start, sent.tokens.end);
             for t in lo..hi {
-                if covered[t] || in_quote(doc.tokens[t].span) {
+                if covered[t] || doc.in_quote(doc.tokens[t].span) {
                     continue;
                 }
                 let norm = doc.norm(t);
@@ -87,7 +82,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &ReportingCues, words: &Words
                     continue;
                 }
                 if norm == "it" && reporting_follows(doc, lexicon, t, hi) {
-                    if let Some(a) = last_body(doc, si, t, &in_quote) {
+                    if let Some(a) = last_body(doc, si, t) {
                         added.push(coref(a, doc.tokens[t].span, MentionKind::Pronoun));
                     }
                     continue;
@@ -102,7 +97,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &ReportingCues, words: &Words
                         .take_while(|&k| !covered[k])
                         .find(|&k| words.voice_nouns.contains(doc.norm(k)));
                     if let Some(n) = head
-                        && let Some(a) = last_body(doc, si, t, &in_quote)
+                        && let Some(a) = last_body(doc, si, t)
                     {
                         added.push(coref(
                             a,
@@ -118,7 +113,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &ReportingCues, words: &Words
                     && doc.norm(t - 2) == "according"
                     && doc.norm(t - 1) == "to"
                 {
-                    if let Some(a) = last_person(doc, si, t, &in_quote) {
+                    if let Some(a) = last_person(doc, si, t) {
                         added.push(coref(a, doc.tokens[t].span, MentionKind::Pronoun));
                     }
                     continue;
@@ -129,7 +124,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &ReportingCues, words: &Words
                     && words.answer_nouns.contains(doc.norm(t + 1))
                     && !covered[t + 1]
                 {
-                    if let Some(a) = last_person(doc, si, t, &in_quote) {
+                    if let Some(a) = last_person(doc, si, t) {
                         added.push(coref(
                             a,
                             doc.tokens[t].span.cover(doc.tokens[t + 1].span),
@@ -163,8 +158,7 @@ pub(crate) fn resolve(doc: &mut Document, lexicon: &ReportingCues, words: &Words
                         continue;
                     }
                     let a = if words.press_nouns.contains(head) {
-                        antecedent(doc, si, t, head, true)
-                            .or_else(|| last_outlet(doc, si, t, &in_quote))
+                        antecedent(doc, si, t, head, true).or_else(|| last_outlet(doc, si, t))
                     } else {
                         antecedent(doc, si, t, head, n == t + 2)
                     };
@@ -287,12 +281,7 @@ fn mentions_back(doc: &Document, from: usize, t: usize) -> impl Iterator<Item = 
 
 /// The last organisation or state mentioned before token `t`, within three sentences,
 /// outside quotes and not as a place ("in Rome").
-fn last_body(
-    doc: &Document,
-    si: usize,
-    t: usize,
-    in_quote: &dyn Fn(Span) -> bool,
-) -> Option<ActorId> {
+fn last_body(doc: &Document, si: usize, t: usize) -> Option<ActorId> {
     let from = doc.sentences[si.saturating_sub(3)].span.start;
     mentions_back(doc, from, t)
         .find(|m| {
@@ -311,19 +300,14 @@ fn last_body(
                 ActorKind::Organisation | ActorKind::State
             ) && !place
                 && !modifier
-                && !in_quote(m.span)
+                && !doc.in_quote(m.span)
         })
         .map(|m| m.actor)
 }
 
 /// The last organisation named before token `t` (within [`WINDOW`] sentences), outside
 /// quotes: the outlet a press noun refers to.
-fn last_outlet(
-    doc: &Document,
-    si: usize,
-    t: usize,
-    in_quote: &dyn Fn(Span) -> bool,
-) -> Option<ActorId> {
+fn last_outlet(doc: &Document, si: usize, t: usize) -> Option<ActorId> {
     let mut from = doc.sentences[si.saturating_sub(WINDOW)].span.start;
     let before = doc.tokens[t].span.start;
     // In a press review whose sections are headed by the outlet ("Gazeta X, Warsaw:"),
@@ -339,20 +323,15 @@ fn last_outlet(
         .find(|m| {
             doc.actor(m.actor).kind == ActorKind::Organisation
                 && m.kind == MentionKind::Name
-                && !in_quote(m.span)
+                && !doc.in_quote(m.span)
         })
         .map(|m| m.actor)
 }
 
 /// The last person named before token `t`, within three sentences, outside quotes.
-fn last_person(
-    doc: &Document,
-    si: usize,
-    t: usize,
-    in_quote: &dyn Fn(Span) -> bool,
-) -> Option<ActorId> {
+fn last_person(doc: &Document, si: usize, t: usize) -> Option<ActorId> {
     let from = doc.sentences[si.saturating_sub(3)].span.start;
     mentions_back(doc, from, t)
-        .find(|m| doc.actor(m.actor).kind == ActorKind::Person && !in_quote(m.span))
+        .find(|m| doc.actor(m.actor).kind == ActorKind::Person && !doc.in_quote(m.span))
         .map(|m| m.actor)
 }

@@ -124,7 +124,7 @@ impl Attributor {
             match carry.take() {
                 Some((d, para))
                     if para == sent.paragraph
-                        && (cx.in_quote(doc.tokens[sent.tokens.start].span)
+                        && (cx.doc.in_quote(doc.tokens[sent.tokens.start].span)
                             || doc.slice(sent.span).starts_with(OPENING_QUOTES)) =>
                 {
                     drafts.push(Draft {

@@ -15,7 +15,7 @@ impl Attributor {
         for s in 1..doc.sentences.len().saturating_sub(1) {
             if !by_sentence[s].is_empty()
                 || doc.sentences[s].kind == SentenceKind::Heading
-                || cx.in_quote(doc.sentences[s].span)
+                || cx.doc.in_quote(doc.sentences[s].span)
             {
                 continue;
             }
@@ -72,7 +72,7 @@ impl Attributor {
             if !question
                 || !by_sentence[s - 1].is_empty()
                 || prev.paragraph != cur.paragraph
-                || cx.in_quote(prev.span)
+                || cx.doc.in_quote(prev.span)
             {
                 continue;
             }

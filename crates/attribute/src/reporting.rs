@@ -78,7 +78,7 @@ impl Attributor {
         let mut i = 0;
         while i < norms.len() {
             let t = lo + i;
-            if cx.in_quote(doc.tokens[t].span) {
+            if cx.doc.in_quote(doc.tokens[t].span) {
                 i += 1;
                 continue;
             }
@@ -142,7 +142,7 @@ impl Attributor {
                 } else if entry.inverted {
                     let inverted_ctx = i == 0
                         || matches!(norms[i - 1], "," | "\"" | "'" | ":")
-                        || cx.in_quote(doc.tokens[t - 1].span);
+                        || cx.doc.in_quote(doc.tokens[t - 1].span);
                     if inverted_ctx
                         && let Some(m) = self.subject_after(cx, cue_end, hi)
                         && ends_clause(cx, m, hi)

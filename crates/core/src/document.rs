@@ -178,6 +178,12 @@ impl Document {
         &self.parts[a..b]
     }
 
+    /// Whether `span` lies inside one direct-quotation region ([`Document::quotes`]).
+    pub fn in_quote(&self, span: Span) -> bool {
+        let i = self.quotes.partition_point(|q| q.end <= span.start);
+        self.quotes.get(i).is_some_and(|q| q.contains(span))
+    }
+
     /// Whether `span` contains a place where the text touches a topic; true for every
     /// span when no topic-tagging stage has run.
     pub fn is_topical(&self, span: Span) -> bool {

@@ -331,11 +331,11 @@ pub(super) fn pronouns(w: &mut Work, sentences: &[(usize, usize)], taken: &[bool
                             | "and"
                             | "on"
                     );
-                if person && sentence_subject.is_none() && !after_prep && !w.in_quote(m.span) {
+                if person && sentence_subject.is_none() && !after_prep && !w.doc.in_quote(m.span) {
                     sentence_subject = Some(m.actor);
                 }
             }
-            if taken[i] || !w.has(i, F_HE_SHE) || w.in_quote(span) {
+            if taken[i] || !w.has(i, F_HE_SHE) || w.doc.in_quote(span) {
                 continue;
             }
             if let Some(id) = sentence_subject.or(subject) {

@@ -3,7 +3,7 @@
 
 use super::features::{F_CAP, class_features, features_of};
 use crate::lex::ActorLexicon;
-use stancemap_core::{Actor, ActorId, Document, Mention, Span};
+use stancemap_core::{Actor, ActorId, Document, Mention};
 use std::collections::HashMap;
 
 /// What a title or apposition says of a person.
@@ -99,12 +99,6 @@ impl<'a> Work<'a> {
     #[inline]
     pub(super) fn norm(&self, i: usize) -> &'a str {
         self.norms.get(i).copied().unwrap_or("")
-    }
-
-    pub(super) fn in_quote(&self, span: Span) -> bool {
-        let quotes = &self.doc.quotes;
-        let i = quotes.partition_point(|q| q.end <= span.start);
-        i < quotes.len() && quotes[i].contains(span)
     }
 
     pub(super) fn name_text(&self, a: usize, b: usize) -> String {
